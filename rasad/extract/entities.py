@@ -1,0 +1,9 @@
+"""Placeholder registration until the real 'entities' stage lands."""
+
+from rasad.model import Document
+from rasad.pipeline import stage
+
+
+@stage("entities", assigns={"entities"})
+def entities(doc: Document) -> Document:
+    return doc

@@ -1,0 +1,9 @@
+"""Placeholder registration until the real 'events' stage lands."""
+
+from rasad.model import Document
+from rasad.pipeline import stage
+
+
+@stage("events", assigns={"events"})
+def events(doc: Document) -> Document:
+    return doc

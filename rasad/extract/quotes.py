@@ -1,0 +1,9 @@
+"""Placeholder registration until the real 'quotes' stage lands."""
+
+from rasad.model import Document
+from rasad.pipeline import stage
+
+
+@stage("quotes", assigns={"quotes"})
+def quotes(doc: Document) -> Document:
+    return doc

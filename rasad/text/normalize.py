@@ -1,0 +1,9 @@
+"""Placeholder registration until the real 'normalize' stage lands."""
+
+from rasad.model import Document
+from rasad.pipeline import stage
+
+
+@stage("normalize", assigns={"normalize"})
+def normalize(doc: Document) -> Document:
+    return doc

@@ -1,0 +1,9 @@
+"""Placeholder registration until the real 'segment' stage lands."""
+
+from rasad.model import Document
+from rasad.pipeline import stage
+
+
+@stage("segment", assigns={"segment"})
+def segment(doc: Document) -> Document:
+    return doc
