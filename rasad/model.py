@@ -132,6 +132,23 @@ class Mention:
 
 
 @dataclass(slots=True)
+class Role:
+    """A title or role as written (e.g. «معاون اول رئیس جمهور»), bound to its holder when known.
+
+    Titles alone are not entities; they live here so quotes and events can resolve a
+    title-only mention («رئیس مجلس بلاروس گفت») to the person who holds it.
+    """
+
+    start: int
+    end: int
+    country: str | None = None
+    sector: str | None = None
+    title_id: str | None = None  # row id in resources/titles.tsv
+    holder_actor_id: str | None = None
+    holder_mention: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
 class DateMention:
     start: int
     end: int
@@ -211,6 +228,7 @@ class Document:
     sentences: list[Span] = field(default_factory=list)
     tokens: list[Span] = field(default_factory=list)
     entities: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

@@ -113,6 +113,21 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "sentences": [[s.start, s.end] for s in doc.sentences],
         "tokens": [[t.start, t.end] for t in doc.tokens],
         "entities": [_entity(doc, m) for m in doc.entities],
+        "roles": [
+            {
+                "text": doc.text[r.start : r.end],
+                "start": r.start,
+                "end": r.end,
+                "country": r.country,
+                "sector": r.sector,
+                "title_id": r.title_id,
+                "holder_actor_id": r.holder_actor_id,
+                "holder": (doc.actors[r.holder_actor_id].name_en or doc.actors[r.holder_actor_id].name_fa)
+                if r.holder_actor_id in doc.actors
+                else None,
+            }
+            for r in doc.roles
+        ],
         "actors": {key: actor.to_dict() for key, actor in doc.actors.items()},
         "dates": [
             {
