@@ -4,6 +4,6 @@ from rasad.model import Document
 from rasad.pipeline import stage
 
 
-@stage("dates", assigns={"dates"})
+@stage("dates", requires={"sentences"}, assigns={"dates"})
 def dates(doc: Document) -> Document:
     return doc

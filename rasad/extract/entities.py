@@ -4,6 +4,6 @@ from rasad.model import Document
 from rasad.pipeline import stage
 
 
-@stage("entities", assigns={"entities"})
+@stage("entities", requires={"tokens"}, assigns={"entities", "actors", "roles"})
 def entities(doc: Document) -> Document:
     return doc

@@ -4,6 +4,6 @@ from rasad.model import Document
 from rasad.pipeline import stage
 
 
-@stage("events", assigns={"events"})
+@stage("events", requires={"sentences", "entities", "dates"}, assigns={"events"})
 def events(doc: Document) -> Document:
     return doc

@@ -4,6 +4,6 @@ from rasad.model import Document
 from rasad.pipeline import stage
 
 
-@stage("quotes", assigns={"quotes"})
+@stage("quotes", requires={"sentences", "entities"}, assigns={"quotes"})
 def quotes(doc: Document) -> Document:
     return doc

@@ -4,6 +4,6 @@ from rasad.model import Document
 from rasad.pipeline import stage
 
 
-@stage("normalize", assigns={"normalize"})
+@stage("normalize", assigns={"text"})
 def normalize(doc: Document) -> Document:
     return doc

@@ -4,6 +4,6 @@ from rasad.model import Document
 from rasad.pipeline import stage
 
 
-@stage("segment", assigns={"segment"})
+@stage("segment", requires={"text"}, assigns={"sentences", "tokens"})
 def segment(doc: Document) -> Document:
     return doc

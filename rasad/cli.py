@@ -1,0 +1,241 @@
+"""The `rasad` command: a thin skin over the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from rasad.batch import extract_paths
+from rasad.errors import RasadError
+from rasad.ingest.readers import Skipped
+from rasad.model import Document
+from rasad.pipeline import Pipeline
+
+app = typer.Typer(help="rasad (رصد): Persian news in, sourced event data out.", no_args_is_help=True)
+out = Console()
+err = Console(stderr=True)
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, or - for JSONL on stdin.")]
+DbOpt = Annotated[str, typer.Option("--db", help="SQLite file or database URL.")]
+
+
+def _published(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from error
+
+
+def _report_skip(item: Skipped) -> None:
+    err.print(f"[yellow]skipped[/] {item.where}: {item.reason}", highlight=False)
+
+
+def _documents(paths: list[str], published: date | None) -> Iterator[Document]:
+    for item in extract_paths(paths, published=published):
+        if isinstance(item, Skipped):
+            _report_skip(item)
+        else:
+            for failure in item.failures:
+                err.print(f"[red]failed[/] {item.id}: stage {failure.stage}: {failure.error}")
+            yield item
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    fmt: Annotated[str, typer.Option("--format", help="Output format.")] = "jsonl",
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles without one.")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
+) -> None:
+    """Extract entities, dates, quotes and events; one JSON object per article.
+
+    Example: rasad extract ../shared/seeds/004_da3d466a17c7a79f.txt --published 2024-07-31
+    """
+    if fmt != "jsonl":
+        raise typer.BadParameter("only 'jsonl' is supported", param_hint="--format")
+    sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for doc in _documents(paths, _published(published)):
+            sink.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            sink.close()
+
+
+def _ingest(items: Iterator[Document | Skipped], db: str) -> tuple[int, int, int]:
+    from rasad.store import Store
+
+    stored = duplicates = skipped = 0
+    with Store(db) as store:
+        for item in items:
+            if isinstance(item, Skipped):
+                _report_skip(item)
+                skipped += 1
+            elif store.add(item).added:
+                stored += 1
+            else:
+                duplicates += 1
+    return stored, duplicates, skipped
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = "rasad.db",
+    published: Annotated[str | None, typer.Option(help="Default publication date.")] = None,
+) -> None:
+    """Extract and store articles; re-running skips what is already stored.
+
+    Example: rasad ingest ../shared/seeds --db rasad.db
+    """
+    items = extract_paths(paths, published=_published(published))
+    stored, duplicates, skipped = _ingest(items, db)
+    out.print(f"stored {stored}, already stored {duplicates}, skipped {skipped}")
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="ISO alpha-3 country code, e.g. IRN.")],
+    b: Annotated[str, typer.Argument(help="The other country, e.g. BLR.")],
+    db: DbOpt = "rasad.db",
+) -> None:
+    """Events between two countries in date order, with their evidence.
+
+    Example: rasad dyad IRN BLR --db rasad.db
+    """
+    from rasad.store import Store
+
+    with Store(db) as store:
+        rows = store.dyad(a.upper(), b.upper())
+    _print_dyad(a.upper(), b.upper(), rows)
+
+
+def _print_dyad(a: str, b: str, rows: list) -> None:
+    table = Table(title=f"{a} – {b}: {len(rows)} events")
+    for column in ("date", "type", "source", "target", "evidence / شاهد"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row.date or "—",
+            row.type + (f" ({row.mode})" if row.mode else ""),
+            row.source_label,
+            row.target_label,
+            row.evidence,
+        )
+    out.print(table)
+
+
+@app.command()
+def normalize(
+    path: Annotated[str, typer.Argument(help="A text file, or - for standard input.")] = "-",
+) -> None:
+    """Normalize Persian text line by line (one line in, one line out).
+
+    Example: echo "میتوانند" | rasad normalize
+    """
+    from rasad.text.normalize import normalize_line
+
+    source = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    try:
+        for line in source:
+            ending = "\n" if line.endswith("\n") else ""
+            sys.stdout.write(normalize_line(line.rstrip("\n")) + ending)
+    finally:
+        if source is not sys.stdin:
+            source.close()
+
+
+@app.command()
+def pipeline() -> None:
+    """Show the stages in order with what each requires and assigns.
+
+    Example: rasad pipeline
+    """
+    table = Table(title="rasad pipeline")
+    for column in ("stage", "requires", "assigns"):
+        table.add_column(column)
+    for name, requires, assigns in Pipeline().describe():
+        table.add_row(name, ", ".join(requires), ", ".join(assigns))
+    out.print(table)
+
+
+def _seed_paths() -> list[str]:
+    shared = Path("../shared/seeds")
+    if shared.is_dir():
+        return [str(shared)]
+    return [str(files("rasad.resources") / "demo")]
+
+
+def _print_document(doc: Document) -> None:
+    data = doc.to_dict()
+    out.rule(f"[bold]{doc.id}[/] — {doc.source or 'source unknown'}")
+    table = Table(title="entities / موجودیت‌ها")
+    for column in ("text", "label", "country", "sector", "English name", "role"):
+        table.add_column(column)
+    for ent in data["entities"]:
+        actor = ent["actor"] or {}
+        table.add_row(
+            ent["text"],
+            ent["label"],
+            actor.get("country") or "—",
+            actor.get("sector") or "—",
+            actor.get("name_en") or "—",
+            ent["role"] or "",
+        )
+    out.print(table)
+    for d in data["dates"]:
+        out.print(f"date / تاریخ: {d['text']} → {d['value']} ({d['resolved']})")
+    for q in data["quotes"]:
+        speaker = q["speaker"]["name_en"] or q["speaker"]["text"]
+        out.print(f"quote / نقل‌قول: {speaker} [{q['cue']}]: {q['text'][:80]}…")
+    for ev in data["events"]:
+        parties = lambda side: ", ".join(  # noqa: E731
+            f"{p['country']} {p['sector'] or ''}".strip() for p in ev[side]
+        )
+        out.print(
+            f"event / رویداد: {ev['type']} {ev['mode'] or ''} {parties('actor')} → "
+            f"{parties('recipient') or '—'} date={ev['date']}"
+        )
+
+
+@app.command()
+def demo(
+    db: Annotated[str | None, typer.Option("--db", help="Keep the demo store here.")] = None,
+) -> None:
+    """Extract and store the two seed articles, and print what rasad found.
+
+    Example: rasad demo
+    """
+    docs = list(_documents(_seed_paths(), None))
+    for doc in docs:
+        _print_document(doc)
+    with tempfile.TemporaryDirectory() as tmp:
+        target = db or str(Path(tmp) / "demo.db")
+        stored, duplicates, skipped = _ingest(iter(docs), target)
+        out.print(f"\nstored {stored}, already stored {duplicates}, skipped {skipped} → {target}")
+        from rasad.store import Store
+
+        with Store(target) as store:
+            _print_dyad("IRN", "BLR", store.dyad("IRN", "BLR"))
+
+
+def main() -> None:
+    try:
+        app()
+    except RasadError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise SystemExit(2) from error

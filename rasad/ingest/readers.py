@@ -1,0 +1,139 @@
+"""Readers: files, folders and standard input become Documents, or Skipped with a reason.
+
+A bad file or record never stops a batch: it is returned as `Skipped(where, reason)` so the
+caller can report it and go on with the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from rasad.errors import Errors, InputError
+from rasad.ingest.decode import decode_bytes
+from rasad.model import Document
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+SUFFIXES = (".txt", ".jsonl")
+MAX_ARTICLE_CHARS = 2_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that produced no document, and why (e.g. `x.jsonl:7: not a JSON object`)."""
+
+    where: str
+    reason: str
+
+
+def parse_published(value: Any, *, where: str) -> date | None:
+    """Accept `YYYY-MM-DD` or an ISO datetime; anything else is reported, not guessed.
+
+    >>> parse_published("2024-07-31T10:00:00+03:30", where="x")
+    datetime.date(2024, 7, 31)
+    """
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+        except ValueError:
+            pass
+    raise InputError(Errors.E206.format(where=where, value=value))
+
+
+def _checked(doc: Document, where: str) -> Document | Skipped:
+    if not doc.raw.strip():
+        return Skipped(where, "empty article")
+    if len(doc.raw) > MAX_ARTICLE_CHARS:
+        return Skipped(where, f"too large: {len(doc.raw)} characters (limit {MAX_ARTICLE_CHARS})")
+    return doc
+
+
+def read_text_file(path: Path) -> Document | Skipped:
+    """One article per file; the file stem is its id."""
+    try:
+        text = decode_bytes(path.read_bytes(), where=str(path))
+    except InputError as err:
+        return Skipped(str(path), str(err))
+    return _checked(Document(id=path.stem, raw=text.replace("\r\n", "\n")), str(path))
+
+
+def _record(obj: Any, where: str) -> Document | Skipped:
+    if not isinstance(obj, dict):
+        return Skipped(where, f"not a JSON object but {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return Skipped(where, "record has no usable 'text' field")
+    doc_id = obj.get("id")
+    if not isinstance(doc_id, str | int) or isinstance(doc_id, bool) or str(doc_id) == "":
+        return Skipped(where, "record has no usable 'id' field")
+    try:
+        published = parse_published(obj.get("published"), where=where)
+    except InputError as err:
+        return Skipped(where, str(err))
+    meta = {key: obj.get(key) for key in ("source", "url", "title")}
+    for key, value in meta.items():
+        if value is not None and not isinstance(value, str):
+            return Skipped(where, f"field '{key}' must be a string")
+    return _checked(Document(id=str(doc_id), raw=text, published=published, **meta), where)
+
+
+def read_jsonl_lines(lines: Iterable[str], *, name: str) -> Iterator[Document | Skipped]:
+    """Records `{id, text, published?, source?, url?, title?}`, one per line."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Skipped(where, f"invalid JSON: {err.msg}")
+            continue
+        yield _record(obj, where)
+
+
+def read_jsonl_file(path: Path) -> Iterator[Document | Skipped]:
+    try:
+        text = decode_bytes(path.read_bytes(), where=str(path))
+    except InputError as err:
+        yield Skipped(str(path), str(err))
+        return
+    yield from read_jsonl_lines(text.splitlines(), name=str(path))
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix.lower() in SUFFIXES:
+            yield path
+
+
+def read_paths(
+    paths: Iterable[str | Path], *, stdin: IO[str] | None = None
+) -> Iterator[Document | Skipped]:
+    """Every article under `paths` (files, folders, or `-` for JSONL on standard input)."""
+    for item in paths:
+        if str(item) == "-":
+            yield from read_jsonl_lines(stdin or sys.stdin, name="<stdin>")
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files: Iterable[Path] = _files_under(path)
+        elif path.is_file():
+            files = [path]
+        else:
+            yield Skipped(str(path), Errors.E205.format(path=path))
+            continue
+        for file in files:
+            if file.suffix.lower() == ".jsonl":
+                yield from read_jsonl_file(file)
+            else:
+                yield read_text_file(file)
