@@ -24,7 +24,10 @@ from rasad.batch import extract_paths
 from rasad.ingest.readers import Skipped
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = {"seeds": ("seeds.jsonl", "seeds.jsonl"), "fars-dev": ("fars-dev-input.jsonl", "fars-dev.jsonl")}
+SETS = {
+    "seeds": ("seeds.jsonl", "seeds.jsonl"),
+    "fars-dev": ("fars-dev-input.jsonl", "fars-dev.jsonl"),
+}
 
 
 def _strip_zwnj(src: Path, dst: Path) -> Path:
@@ -76,7 +79,9 @@ def event_confusion(gold_path: Path, pred_path: Path) -> Counter[tuple[str, str]
         for ev in gold.get("events", []):
             sent = _sentence_of(pred["sentences"], pred["text"], ev["evidence"])
             types = by_sentence.get(sent, []) if sent else []
-            pairs[(ev["type"], ev["type"] if ev["type"] in types else (types[0] if types else "-"))] += 1
+            pairs[
+                (ev["type"], ev["type"] if ev["type"] in types else (types[0] if types else "-"))
+            ] += 1
             if sent:
                 used.add(sent)
         for sent, types in by_sentence.items():
@@ -110,8 +115,15 @@ def main() -> None:
         count, seconds = predict(input_path, pred_path)
         print(f"== {name}: {count} articles in {seconds:.2f} s")
         table = subprocess.run(
-            [sys.executable, str(args.shared / "tools" / "score"), str(args.shared / "gold" / gold_name), str(pred_path)],
-            capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                str(args.shared / "tools" / "score"),
+                str(args.shared / "gold" / gold_name),
+                str(pred_path),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         print(table)
         print_confusion(event_confusion(args.shared / "gold" / gold_name, pred_path))

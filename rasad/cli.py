@@ -21,7 +21,9 @@ from rasad.ingest.readers import Skipped
 from rasad.model import Document
 from rasad.pipeline import Pipeline
 
-app = typer.Typer(help="rasad (رصد): Persian news in, sourced event data out.", no_args_is_help=True)
+app = typer.Typer(
+    help="rasad (رصد): Persian news in, sourced event data out.", no_args_is_help=True
+)
 out = Console()
 err = Console(stderr=True)
 
@@ -203,13 +205,14 @@ def _print_document(doc: Document) -> None:
         speaker = q["speaker"]["name_en"] or q["speaker"]["text"]
         out.print(f"quote / نقل‌قول: {speaker} [{q['cue']}]: {q['text'][:80]}…")
     for ev in data["events"]:
-        parties = lambda side: ", ".join(  # noqa: E731
-            f"{p['country']} {p['sector'] or ''}".strip() for p in ev[side]
-        )
         out.print(
-            f"event / رویداد: {ev['type']} {ev['mode'] or ''} {parties('actor')} → "
-            f"{parties('recipient') or '—'} date={ev['date']}"
+            f"event / رویداد: {ev['type']} {ev['mode'] or ''} {_parties(ev['actor'])} → "
+            f"{_parties(ev['recipient']) or '—'} date={ev['date']}"
         )
+
+
+def _parties(parts: list[dict]) -> str:
+    return ", ".join(f"{p['country']} {p['sector'] or ''}".strip() for p in parts)
 
 
 @app.command()

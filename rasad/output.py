@@ -122,7 +122,9 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 "sector": r.sector,
                 "title_id": r.title_id,
                 "holder_actor_id": r.holder_actor_id,
-                "holder": (doc.actors[r.holder_actor_id].name_en or doc.actors[r.holder_actor_id].name_fa)
+                "holder": (
+                    doc.actors[r.holder_actor_id].name_en or doc.actors[r.holder_actor_id].name_fa
+                )
                 if r.holder_actor_id in doc.actors
                 else None,
             }

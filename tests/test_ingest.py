@@ -96,3 +96,36 @@ def test_ingest_reads_stdin(lines):
 def test_ingest_seed_file_stem_is_id(seeds_dir):
     docs = list(read_paths([seeds_dir]))
     assert sorted(d.id for d in docs) == ["000_14dd7ec80a022bb4", "004_da3d466a17c7a79f"]
+
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+def test_ingest_html_page_main_text_and_metadata():
+    (doc,) = read_paths([PAGES / "mehr_sergeenko.html"])
+    assert doc.id == "mehr_sergeenko"
+    assert doc.raw.startswith("به گزارش خبرگزاری مهر")
+    assert "گفت\u200cوگو" in doc.raw  # &zwnj; survives main-text extraction
+    assert "صفحه اصلی" not in doc.raw and "حقوق" not in doc.raw  # navigation and footer dropped
+    assert doc.title == "دیدار رئیس پارلمان بلاروس با قالیباف"
+    assert str(doc.published) == "2024-07-31"
+
+
+def test_ingest_rss_entries_become_articles_and_bad_entries_are_reported():
+    items = list(read_paths([PAGES / "fars.rss"]))
+    docs = [i for i in items if not isinstance(i, Skipped)]
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert len(docs) == 2
+    assert docs[0].url == "https://www.farsnews.ir/news/8603100204"
+    assert str(docs[0].published) == "2007-05-31"
+    assert docs[0].source == "خبرگزاری فارس"
+    assert "برنامه‌هاي" in docs[0].raw
+    assert docs[1].published is None  # an unparseable pubDate is dropped, not guessed
+    assert len(skipped) == 1 and "no text" in skipped[0].reason
+
+
+@pytest.mark.parametrize("name", ["broken.rss"])
+def test_ingest_malformed_feed_is_skipped_with_reason(name, tmp_path):
+    items = list(read_paths([PAGES / name]))
+    assert all(isinstance(i, Skipped) for i in items) and items
+    assert name in items[0].where

@@ -14,7 +14,10 @@ DATA = Path(__file__).parent / "data"
 
 
 def _articles(seeds_dir: Path) -> list[Document]:
-    docs = [Document(id=p.stem, raw=p.read_text(encoding="utf-8")) for p in sorted(seeds_dir.glob("*.txt"))]
+    docs = [
+        Document(id=p.stem, raw=p.read_text(encoding="utf-8"))
+        for p in sorted(seeds_dir.glob("*.txt"))
+    ]
     for line in (DATA / "fars_sample.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         docs.append(Document(id=record["id"], raw=record["text"]))

@@ -17,12 +17,16 @@ from typing import IO, Any
 
 from rasad.errors import Errors, InputError
 from rasad.ingest.decode import decode_bytes
+from rasad.ingest.feeds import feed_records
+from rasad.ingest.html import html_record
 from rasad.model import Document
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
-SUFFIXES = (".txt", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES, *FEED_SUFFIXES)
 MAX_ARTICLE_CHARS = 2_000_000
 
 
@@ -110,6 +114,40 @@ def read_jsonl_file(path: Path) -> Iterator[Document | Skipped]:
     yield from read_jsonl_lines(text.splitlines(), name=str(path))
 
 
+def read_html_file(path: Path) -> Document | Skipped:
+    try:
+        record = html_record(path.read_bytes(), where=str(path), doc_id=path.stem)
+    except InputError as err:
+        return Skipped(str(path), str(err))
+    return _record(record, str(path))
+
+
+def read_feed(source: Path | str) -> Iterator[Document | Skipped]:
+    """A feed file or URL; each entry is an article."""
+    where = str(source)
+    try:
+        data = source.read_bytes() if isinstance(source, Path) else source
+        for record in feed_records(data, where=where):
+            if isinstance(record, InputError):
+                yield Skipped(where, str(record))
+            else:
+                yield _record(record, f"{where}#{record['url'] or record['id']}")
+    except InputError as err:
+        yield Skipped(where, str(err))
+
+
+def read_file(path: Path) -> Iterator[Document | Skipped]:
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from read_jsonl_file(path)
+    elif suffix in HTML_SUFFIXES:
+        yield read_html_file(path)
+    elif suffix in FEED_SUFFIXES:
+        yield from read_feed(path)
+    else:
+        yield read_text_file(path)
+
+
 def _files_under(folder: Path) -> Iterator[Path]:
     for path in sorted(folder.rglob("*")):
         if path.is_file() and path.suffix.lower() in SUFFIXES:
@@ -119,10 +157,14 @@ def _files_under(folder: Path) -> Iterator[Path]:
 def read_paths(
     paths: Iterable[str | Path], *, stdin: IO[str] | None = None
 ) -> Iterator[Document | Skipped]:
-    """Every article under `paths` (files, folders, or `-` for JSONL on standard input)."""
+    """Every article under `paths`: files, folders, `-` for JSONL on standard input, or the
+    http(s) URL of an RSS/Atom feed."""
     for item in paths:
         if str(item) == "-":
             yield from read_jsonl_lines(stdin or sys.stdin, name="<stdin>")
+            continue
+        if str(item).startswith(("http://", "https://")):
+            yield from read_feed(str(item))
             continue
         path = Path(item)
         if path.is_dir():
@@ -133,7 +175,4 @@ def read_paths(
             yield Skipped(str(path), Errors.E205.format(path=path))
             continue
         for file in files:
-            if file.suffix.lower() == ".jsonl":
-                yield from read_jsonl_file(file)
-            else:
-                yield read_text_file(file)
+            yield from read_file(file)
