@@ -19,6 +19,7 @@ from rasad.errors import Errors, InputError
 from rasad.ingest.decode import decode_bytes
 from rasad.ingest.feeds import feed_records
 from rasad.ingest.html import html_record
+from rasad.ingest.language import language_problem
 from rasad.model import Document
 
 logger = logging.getLogger(__name__)
@@ -55,10 +56,13 @@ def parse_published(value: Any, *, where: str) -> date | None:
 
 
 def _checked(doc: Document, where: str) -> Document | Skipped:
-    if not doc.raw.strip():
-        return Skipped(where, "empty article")
+    if not any(ch.isalnum() for ch in doc.raw):
+        return Skipped(where, "empty article: no letters or digits")
     if len(doc.raw) > MAX_ARTICLE_CHARS:
         return Skipped(where, f"too large: {len(doc.raw)} characters (limit {MAX_ARTICLE_CHARS})")
+    problem = language_problem(doc.raw)
+    if problem:
+        return Skipped(where, problem)
     return doc
 
 

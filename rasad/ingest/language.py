@@ -1,0 +1,45 @@
+"""Is this text Persian? A cheap check that keeps English and Arabic articles out.
+
+Script share separates Latin from Arabic script. Persian and Arabic share the script (and old
+Persian archives even use Arabic ي/ك), so we compare very frequent function words that are
+unambiguous in each language.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+_WORD = re.compile(r"[\u0600-\u06FF\u200c]+")
+_LETTERS = str.maketrans("يك", "یک")
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    """`{"persian": {...}, "arabic": {...}}` from resources/function_words.yaml."""
+    text = (files("rasad.resources") / "function_words.yaml").read_text(encoding="utf-8")
+    return {lang: frozenset(words) for lang, words in yaml.safe_load(text).items()}
+
+
+def language_problem(text: str) -> str | None:
+    """Why `text` is not Persian, or None when it is (or is too short to tell).
+
+    >>> language_problem("The minister met his counterpart in Tehran on Monday.")
+    'not Persian: mostly Latin script'
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 40:
+        return None
+    arabic_script = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff")
+    if arabic_script / len(letters) < 0.5:
+        return "not Persian: mostly Latin script"
+    words = _WORD.findall(text)
+    markers = function_words()
+    persian = sum(1 for w in words if w.translate(_LETTERS) in markers["persian"])
+    arabic = sum(1 for w in words if w in markers["arabic"])
+    if arabic >= 3 and arabic > 2 * persian:
+        return "not Persian: Arabic"
+    return None
