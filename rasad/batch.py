@@ -22,7 +22,7 @@ def extract_paths(
     `published` fills in the publication date of articles that carry none. Stage failures
     are recorded on the document (batch mode) so one bad article never stops the run.
     """
-    pipeline = pipeline or Pipeline(on_error="record")
+    pipeline = pipeline or Pipeline.from_config()
     for item in read_paths(paths):
         if isinstance(item, Skipped):
             yield item

@@ -29,6 +29,9 @@ err = Console(stderr=True)
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, or - for JSONL on stdin.")]
 DbOpt = Annotated[str, typer.Option("--db", help="SQLite file or database URL.")]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="Pipeline TOML file ([pipeline] stages, on_error).")
+]
 
 
 def _published(value: str | None) -> date | None:
@@ -44,8 +47,10 @@ def _report_skip(item: Skipped) -> None:
     err.print(f"[yellow]skipped[/] {item.where}: {item.reason}", highlight=False)
 
 
-def _documents(paths: list[str], published: date | None) -> Iterator[Document]:
-    for item in extract_paths(paths, published=published):
+def _documents(
+    paths: list[str], published: date | None, config: Path | None = None
+) -> Iterator[Document]:
+    for item in extract_paths(paths, published=published, pipeline=Pipeline.from_config(config)):
         if isinstance(item, Skipped):
             _report_skip(item)
         else:
@@ -62,6 +67,7 @@ def extract(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles without one.")
     ] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Extract entities, dates, quotes and events; one JSON object per article.
 
@@ -71,7 +77,7 @@ def extract(
         raise typer.BadParameter("only 'jsonl' is supported", param_hint="--format")
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        for doc in _documents(paths, _published(published)):
+        for doc in _documents(paths, _published(published), config):
             sink.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
     finally:
         if output:
@@ -99,12 +105,14 @@ def ingest(
     paths: PathsArg,
     db: DbOpt = "rasad.db",
     published: Annotated[str | None, typer.Option(help="Default publication date.")] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Extract and store articles; re-running skips what is already stored.
 
     Example: rasad ingest ../shared/seeds --db rasad.db
     """
-    items = extract_paths(paths, published=_published(published))
+    pipe = Pipeline.from_config(config)
+    items = extract_paths(paths, published=_published(published), pipeline=pipe)
     stored, duplicates, skipped = _ingest(items, db)
     out.print(f"stored {stored}, already stored {duplicates}, skipped {skipped}")
 
@@ -162,7 +170,7 @@ def normalize(
 
 
 @app.command()
-def pipeline() -> None:
+def pipeline(config: ConfigOpt = None) -> None:
     """Show the stages in order with what each requires and assigns.
 
     Example: rasad pipeline
@@ -170,7 +178,7 @@ def pipeline() -> None:
     table = Table(title="rasad pipeline")
     for column in ("stage", "requires", "assigns"):
         table.add_column(column)
-    for name, requires, assigns in Pipeline().describe():
+    for name, requires, assigns in Pipeline.from_config(config).describe():
         table.add_row(name, ", ".join(requires), ", ".join(assigns))
     out.print(table)
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import importlib
 import logging
+import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
 from typing import Literal
 
 from rasad.errors import Errors, PipelineConfigError, StageError
@@ -119,6 +122,21 @@ class Pipeline:
             doc = result
             doc.done |= info.assigns
         return doc
+
+    @classmethod
+    def from_config(cls, path: str | Path | None = None) -> Pipeline:
+        """Build from a TOML file with a `[pipeline]` table; None means the shipped default."""
+        if path is None:
+            text = (files("rasad.resources") / "pipeline.toml").read_text(encoding="utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+        try:
+            table = tomllib.loads(text)["pipeline"]
+        except (tomllib.TOMLDecodeError, KeyError) as err:
+            raise PipelineConfigError(
+                f"{path or 'pipeline.toml'}: no valid [pipeline] table"
+            ) from err
+        return cls(table.get("stages", DEFAULT_STAGES), on_error=table.get("on_error", "raise"))
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:

@@ -43,3 +43,32 @@ def test_pipeline_error_modes(mode):
         result = pipe(doc)
         assert [f.stage for f in result.failures] == ["test_boom"]
         assert "text" in result.done
+
+
+@pytest.mark.parametrize(
+    ("content", "names", "on_error"),
+    [
+        (
+            '[pipeline]\nstages = ["normalize", "segment"]\non_error = "raise"\n',
+            ["normalize", "segment"],
+            "raise",
+        ),
+        (None, list(DEFAULT_STAGES), "record"),
+    ],
+)
+def test_pipeline_from_config(tmp_path, content, names, on_error):
+    path = None
+    if content is not None:
+        path = tmp_path / "p.toml"
+        path.write_text(content)
+    pipe = Pipeline.from_config(path)
+    assert pipe.names == names
+    assert pipe.on_error == on_error
+
+
+@pytest.mark.parametrize("content", ["stages = 1", "[pipeline\n"])
+def test_pipeline_from_bad_config(tmp_path, content):
+    path = tmp_path / "bad.toml"
+    path.write_text(content)
+    with pytest.raises(PipelineConfigError, match="bad.toml"):
+        Pipeline.from_config(path)
