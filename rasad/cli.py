@@ -183,6 +183,21 @@ def pipeline(config: ConfigOpt = None) -> None:
     out.print(table)
 
 
+@app.command()
+def serve(
+    db: DbOpt = "rasad.db",
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) and the dashboard. Writes need RASAD_TOKEN.
+
+    Example: RASAD_TOKEN=secret rasad serve --db rasad.db --port 8000
+    """
+    from rasad.api import serve as run_server
+
+    run_server(db, host, port)
+
+
 def _seed_paths() -> list[str]:
     shared = Path("../shared/seeds")
     if shared.is_dir():

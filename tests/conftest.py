@@ -9,6 +9,8 @@ import pytest
 
 from rasad.pipeline import Pipeline
 
+pytest_plugins = ["api_support"]  # API fixtures: app, client, SQLite and PostgreSQL stores
+
 SEEDS_DIR = Path(str(files("rasad.resources") / "demo"))
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
