@@ -265,3 +265,7 @@ def main() -> None:
     except RasadError as error:
         err.print(f"[red]error:[/] {error}")
         raise SystemExit(2) from error
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""`python -m rasad` runs the CLI."""
+
+from rasad.cli import main
+
+main()
