@@ -1,8 +1,163 @@
-"""Placeholder until the trained NER model lands: finds nothing."""
+"""Statistical Persian NER: a linear-chain CRF (python-crfsuite) over hand-made word features.
+
+No Persian NER model on PyPI runs offline, so rasad ships its own, trained by
+`scripts/train_ner.py` on PEYMA + NSURL-2019 600K + Arman (see resources/ner/MODEL_CARD.md).
+The feature function lives here, not in the training script, so that training and run time
+compute exactly the same features. Labels are PER / ORG / LOC (GPE folded into LOC; the
+entities stage tells GPE from LOC with its gazetteers).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+import pycrfsuite
 
 from rasad.model import Document
+
+LABELS = ("PER", "ORG", "LOC")
+MODEL_DIR = Path(str(files("rasad.resources") / "ner"))
+DEFAULT_MODEL = MODEL_DIR / "ner.crfsuite"
+
+ZWNJ = "\u200c"
+_LETTER_FOLD = str.maketrans(
+    {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u0640": None}
+)
+
+
+def fold(word: str) -> str:
+    """Cheap, idempotent letter folding the features see (Arabic yeh/kaf, tatweel, harakat).
+
+    >>> fold("علي")
+    'علی'
+    """
+    word = word.translate(_LETTER_FOLD)
+    return "".join(ch for ch in word if unicodedata.category(ch) != "Mn")
+
+
+def shape(word: str) -> str:
+    """Compressed character classes: Persian `a`, Latin `L`/`l`, digit `d`, others as is.
+
+    >>> shape("ایران۱۴۰۳")
+    'ad'
+    """
+    out: list[str] = []
+    for ch in word:
+        if ch.isdigit():
+            cls = "d"
+        elif "a" <= ch.lower() <= "z":
+            cls = "L" if ch.isupper() else "l"
+        elif ch.isalpha():
+            cls = "a"
+        elif ch == ZWNJ:
+            cls = "z"
+        else:
+            cls = ch
+        if not out or out[-1] != cls:
+            out.append(cls)
+    return "".join(out)
+
+
+def _word_features(word: str) -> list[str]:
+    """Features of one word, independent of its position."""
+    feats = [f"w={word}", f"sh={shape(word)}", f"len={min(len(word), 8)}"]
+    bare = word.replace(ZWNJ, "")
+    feats += [f"p{n}={bare[:n]}" for n in (1, 2, 3) if len(bare) > n]
+    feats += [f"s{n}={bare[-n:]}" for n in (1, 2, 3) if len(bare) > n]
+    if ZWNJ in word:
+        parts = word.split(ZWNJ)
+        feats += [f"zf={parts[0]}", f"zl={parts[-1]}"]
+    if bare != word:
+        feats.append(f"wb={bare}")
+    return feats
+
+
+def sentence_features(words: Sequence[str]) -> list[list[str]]:
+    """CRF features for each word: the word itself plus a ±2 window of words."""
+    words = [fold(w) for w in words]
+    padded = ["<s2>", "<s1>", *words, "</s1>", "</s2>"]
+    out: list[list[str]] = []
+    for i, word in enumerate(words):
+        j = i + 2
+        feats = ["bias", *_word_features(word)]
+        feats += [f"w-2={padded[j - 2]}", f"w-1={padded[j - 1]}"]
+        feats += [f"w+1={padded[j + 1]}", f"w+2={padded[j + 2]}"]
+        feats += [f"w-1|w={padded[j - 1]}|{word}", f"w|w+1={word}|{padded[j + 1]}"]
+        feats += [f"s3-1={padded[j - 1][-3:]}", f"s3+1={padded[j + 1][-3:]}"]
+        out.append(feats)
+    return out
+
+
+class NerModel:
+    """A trained CRF tagger."""
+
+    def __init__(self, model_path: Path = DEFAULT_MODEL) -> None:
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model_path))
+
+    def tag(self, words: list[str]) -> list[str]:
+        """BIO tags (`B-PER`, `I-LOC`, `O`, …) for one sentence of words."""
+        if not words:
+            return []
+        return list(self._tagger.tag(sentence_features(words)))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> NerModel:
+    """The shipped model, loaded on first use and once per process."""
+    return NerModel()
+
+
+def bio_to_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Word-index spans `(first, last_exclusive, label)`; a stray `I-` opens a new entity.
+
+    >>> bio_to_spans(["B-PER", "I-PER", "O", "I-LOC"])
+    [(0, 2, 'PER'), (3, 4, 'LOC')]
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        if start >= 0 and (prefix != "I" or kind != label):
+            spans.append((start, i, label))
+            start = -1
+        if prefix == "B" or (prefix == "I" and start < 0):
+            start, label = i, kind
+    return spans
+
+
+def _sentence_token_groups(doc: Document) -> Iterable[list[int]]:
+    """Indices into doc.tokens grouped by sentence (one group if there are no sentences)."""
+    if not doc.sentences:
+        yield list(range(len(doc.tokens)))
+        return
+    idx = 0
+    for sent in doc.sentences:
+        group: list[int] = []
+        while idx < len(doc.tokens) and doc.tokens[idx].start < sent.end:
+            if doc.tokens[idx].start >= sent.start:
+                group.append(idx)
+            idx += 1
+        yield group
+    if idx < len(doc.tokens):
+        yield list(range(idx, len(doc.tokens)))
 
 
 def predict_spans(doc: Document) -> list[tuple[int, int, str]]:
     """Character spans `(start, end, label)` in `doc.text` the statistical model finds."""
-    return []
+    if not doc.tokens:
+        return []
+    model = default_model()
+    spans: list[tuple[int, int, str]] = []
+    for group in _sentence_token_groups(doc):
+        if not group:
+            continue
+        toks = [doc.tokens[i] for i in group]
+        words = [doc.text[t.start : t.end] for t in toks]
+        for first, last, label in bio_to_spans(model.tag(words)):
+            spans.append((toks[first].start, toks[last - 1].end, label))
+    return spans

@@ -1,0 +1,172 @@
+"""Train rasad's Persian NER CRF on PEYMA + NSURL-2019 600K + Arman (train parts, minus dev).
+
+    .venv/bin/python scripts/train_ner.py [--data ../shared/data] [--out rasad/resources/ner]
+
+Every token goes through `rasad.text.normalize.normalize` (the run-time normalizer) so that
+training and run time see the same text; PEYMA tokens that still hold a space after that
+(PEYMA wrote a space where ZWNJ belongs) are split into words, the tag copied as B then I.
+Tag sets are mapped to PER / ORG / LOC (pers→PER, fac→LOC, the rest → O). A deterministic
+~10 % dev part is held out: by document for PEYMA/NSURL, by sentence for Arman. The key is
+salted ("rasad-dev/…"): the shared data already used the unsalted buckets < 20 for its own
+held-out parts, so unsalted buckets would leave almost no dev documents here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pycrfsuite
+
+from rasad.extract.ner import LABELS, fold, sentence_features
+
+try:  # the run-time text normalizer, once the text stage exposes it
+    from rasad.text.normalize import normalize as _text_normalize
+except ImportError:  # pragma: no cover - depends on the text stage's progress
+    _text_normalize = str
+
+
+def normalize(token: str) -> str:
+    """The run-time normalizer, then the features' own (idempotent) letter folding."""
+    return fold(_text_normalize(token))
+
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+CORPORA = {
+    "peyma": "peyma/train.tsv",
+    "nsurl": "nsurl2019-ner-600k/train.tsv",
+    "arman": "arman/train.tsv",
+}
+DEV_PERCENT = 10
+TAG_TYPES = {"PERS": "PER", "FAC": "LOC"}
+
+Sentence = tuple[list[str], list[str]]
+
+
+def bucket(key: str) -> int:
+    """Our dev bucket: sha1 of the salted key, mod 100 (< DEV_PERCENT → dev)."""
+    salted = f"rasad-dev/{key}".encode()
+    return int(hashlib.sha1(salted).hexdigest(), 16) % 100
+
+
+def map_tag(tag: str) -> str:
+    """Any of the three source spellings → `B-PER` / `I-ORG` / `O`."""
+    prefix, _, kind = tag.replace("_", "-").partition("-")
+    kind = TAG_TYPES.get(kind.upper(), kind.upper())
+    if prefix not in ("B", "I") or kind not in LABELS:
+        return "O"
+    return f"{prefix}-{kind}"
+
+
+def normalize_sentence(tokens: list[str], tags: list[str]) -> Sentence:
+    """Normalize each token and split the ones that still contain spaces into words."""
+    words: list[str] = []
+    out_tags: list[str] = []
+    for token, tag in zip(tokens, tags, strict=True):
+        parts = normalize(token).split() or [token]
+        words += parts
+        inside = "I" + tag[1:] if tag != "O" else "O"
+        out_tags += [tag] + [inside] * (len(parts) - 1)
+    return words, out_tags
+
+
+def read_documents(path: Path) -> Iterator[list[Sentence]]:
+    """Documents (lists of raw sentences) of a `token<TAB>tag` file; no DOCSTART → one doc."""
+    doc: list[Sentence] = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in [*fh, "\n"]:
+            token, _, tag = line.rstrip("\n").partition("\t")
+            if token == "-DOCSTART-":
+                if doc:
+                    yield doc
+                doc = []
+            elif token:
+                tokens.append(token)
+                tags.append(map_tag(tag))
+            elif tokens:
+                doc.append((tokens, tags))
+                tokens, tags = [], []
+    if doc:
+        yield doc
+
+
+def load_corpus(name: str, split: str, data: Path = DATA) -> list[Sentence]:
+    """Normalized sentences of one corpus' `train` or `dev` part (our deterministic split)."""
+    path = data / CORPORA[name]
+    docs_file = path.with_name("train_docs.json")
+    out: list[Sentence] = []
+    if docs_file.exists():
+        ids = json.loads(docs_file.read_text(encoding="utf-8"))["documents_in_order"]
+        docs = list(read_documents(path))
+        if len(ids) != len(docs):
+            raise ValueError(f"{path}: {len(docs)} documents but {len(ids)} ids")
+        for doc_id, doc in zip(ids, docs, strict=True):
+            if (bucket(f"{name}/{doc_id}") < DEV_PERCENT) == (split == "dev"):
+                out += doc
+    else:
+        for doc in read_documents(path):
+            out += [s for s in doc if (bucket(" ".join(s[0])) < DEV_PERCENT) == (split == "dev")]
+    return [normalize_sentence(tokens, tags) for tokens, tags in out]
+
+
+def fingerprint(data: Path) -> dict[str, str]:
+    """sha256 of each training file, for the model card."""
+    return {rel: hashlib.sha256((data / rel).read_bytes()).hexdigest() for rel in CORPORA.values()}
+
+
+def train(args: argparse.Namespace) -> None:
+    args.out.mkdir(parents=True, exist_ok=True)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n_tokens = 0
+    for name in args.corpora:
+        for words, tags in load_corpus(name, "train", args.data):
+            trainer.append(sentence_features(words), tags)
+            n_tokens += len(words)
+    trainer.set_params(
+        {
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.iterations,
+            "feature.minfreq": args.minfreq,
+            "feature.possible_transitions": True,
+        }
+    )
+    start = time.perf_counter()
+    trainer.train(str(args.out / "ner.crfsuite"))
+    print(
+        json.dumps(
+            {
+                "tokens": n_tokens,
+                "train_seconds": round(time.perf_counter() - start, 1),
+                "normalizer": f"{_text_normalize.__module__}.{_text_normalize.__name__}",
+                "data_sha256": fingerprint(args.data),
+                "command": " ".join(["python", *sys.argv]),
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--out", type=Path, default=ROOT / "rasad" / "resources" / "ner")
+    parser.add_argument("--corpora", nargs="+", default=list(CORPORA), choices=list(CORPORA))
+    parser.add_argument("--c1", type=float, default=0.1, help="L1 weight (prunes features)")
+    parser.add_argument("--c2", type=float, default=0.01, help="L2 weight")
+    parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--minfreq", type=float, default=2)
+    train(parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()

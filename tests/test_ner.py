@@ -1,0 +1,106 @@
+"""The shipped NER model: loads offline, tags written (not training) news sentences, aligns."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rasad.extract.ner import (
+    DEFAULT_MODEL,
+    LABELS,
+    bio_to_spans,
+    default_model,
+    fold,
+    predict_spans,
+    shape,
+)
+from rasad.model import Document, Span
+
+# Written for this test, not taken from any training corpus.
+SENTENCES = [
+    (
+        "علی رضایی ، سفیر ایران در ترکیه ، دیروز با خبرنگاران گفت‌وگو کرد .",
+        [("علی رضایی", "PER"), ("ایران", "LOC"), ("ترکیه", "LOC")],
+    ),
+    (
+        "مریم احمدی گفت که آلمان و فرانسه این طرح را رد کردند .",
+        [("مریم احمدی", "PER"), ("آلمان", "LOC"), ("فرانسه", "LOC")],
+    ),
+]
+
+
+def _doc(text: str) -> Document:
+    """A hand-built document: whitespace tokens, one sentence per line."""
+    doc = Document(id="t", raw=text)
+    doc.tokens = [Span(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    doc.sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return doc
+
+
+def test_ner_model_file_is_small() -> None:
+    assert DEFAULT_MODEL.stat().st_size < 25_000_000
+
+
+def test_ner_model_loads_once() -> None:
+    assert default_model() is default_model()
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_ner_tag_finds_person_and_countries(text: str, expected: list[tuple[str, str]]) -> None:
+    words = text.split()
+    tags = default_model().tag(words)
+    assert len(tags) == len(words)
+    found = {(" ".join(words[a:b]), label) for a, b, label in bio_to_spans(tags)}
+    assert set(expected) <= found
+
+
+@pytest.mark.parametrize("text", ["\n".join(t for t, _ in SENTENCES)])
+def test_ner_predict_spans_align_to_tokens(text: str) -> None:
+    doc = _doc(text)
+    spans = predict_spans(doc)
+    starts = {t.start for t in doc.tokens}
+    ends = {t.end for t in doc.tokens}
+    assert spans
+    for start, end, label in spans:
+        assert label in LABELS
+        assert start in starts and end in ends
+        assert "\n" not in doc.text[start:end]  # never crosses a sentence
+    found = {(doc.text[s:e], label) for s, e, label in spans}
+    assert {pair for _, pairs in SENTENCES for pair in pairs} <= found
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n"])
+def test_ner_empty_input(text: str) -> None:
+    assert predict_spans(_doc(text)) == []
+    assert default_model().tag([]) == []
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        ([], []),
+        (["O", "O"], []),
+        (["B-PER", "I-PER", "O", "B-LOC"], [(0, 2, "PER"), (3, 4, "LOC")]),
+        (["B-PER", "B-PER"], [(0, 1, "PER"), (1, 2, "PER")]),  # adjacent entities
+        (["I-ORG", "I-ORG"], [(0, 2, "ORG")]),  # stray I- opens an entity
+        (["B-ORG", "I-LOC"], [(0, 1, "ORG"), (1, 2, "LOC")]),  # label change splits
+    ],
+)
+def test_ner_bio_to_spans(tags: list[str], expected: list[tuple[int, int, str]]) -> None:
+    assert bio_to_spans(tags) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "folded", "word_shape"),
+    [
+        ("علي", "علی", "a"),  # Arabic yeh
+        ("كشور", "کشور", "a"),  # Arabic kaf
+        ("مُحَمَّد", "محمد", "a"),  # harakat dropped
+        ("سه‌شنبه", "سه‌شنبه", "aza"),  # ZWNJ kept
+        ("G20", "G20", "Ld"),
+    ],
+)
+def test_ner_fold_and_shape(word: str, folded: str, word_shape: str) -> None:
+    assert fold(word) == folded
+    assert shape(fold(word)) == word_shape
