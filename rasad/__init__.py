@@ -5,6 +5,10 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+# Load the `rasad.extract` subpackage before the `extract` function below is defined: the
+# import system binds a subpackage onto its parent only when it is first loaded, so the
+# function keeps the name `rasad.extract` however the stages are imported later.
+import rasad.extract as _extract_stages  # noqa: F401  (see above)
 from rasad.model import Actor, DateMention, Document, Event, Mention, Quote, Span
 from rasad.pipeline import Pipeline
 

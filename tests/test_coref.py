@@ -1,0 +1,66 @@
+"""Subject resolution: names, pronouns, titles, surnames and bodies → actors."""
+
+from __future__ import annotations
+
+import pytest
+from hand_docs import build
+
+from rasad.extract.coref import Resolved, Tracker, clause_start, person_actor, resolve_subject
+
+
+def _subject(text: str, line: int, tracker: Tracker | None = None) -> str | None:
+    doc = build(text)
+    sent = doc.sentences[line]
+    who = resolve_subject(doc, sent.start, sent.end, tracker or Tracker())
+    return who.actor_id if who else None
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        ("محمد مخبر با ایران دیدار کرد", 0, "mokhber"),
+        ("به گزارش خبرگزاری مهر، ایگور سرگینکو وارد تهران شد", 0, "sergeenko"),
+        ("معاون اول رئیس جمهور گفت", 0, None),  # no Iranian GOV person named anywhere
+        ("محمد مخبر آمد\nمعاون اول رئیس جمهور گفت", 1, "mokhber"),
+        ("نخست وزیر بلاروس نیز گفت\nرومن گلاوچنکو تصریح کرد", 0, "golovchenko"),
+        ("رویترز گزارش داد", 0, "reuters"),
+        ("یک مقام آگاه گفت", 0, None),
+        ("دیروز در نشستی با حضور بلاروس گفت", 0, None),  # a state deep in the clause is no body
+    ],
+)
+def test_resolve_subject(text: str, line: int, expected: str | None) -> None:
+    assert _subject(text, line) == expected
+
+
+def test_pronoun_prefers_the_newly_introduced_subject() -> None:
+    doc = build("مخبر گفت: خوب است\nرومن گلاوچنکو به تهران آمد\nوی گفت: خوب است")
+    tracker = Tracker()
+    tracker.spoke(Resolved("mokhber", None, (0, 4)), 0)
+    third = doc.sentences[2]
+    assert resolve_subject(doc, third.start, third.end, tracker).actor_id == "golovchenko"
+
+
+def test_pronoun_falls_back_to_last_speaker() -> None:
+    doc = build("محمد مخبر گفت: خوب است\nدو کشور همکاری دارند\nوی افزود: بله")
+    tracker = Tracker()
+    tracker.spoke(Resolved("mokhber", None, (0, 9)), 10)
+    third = doc.sentences[2]
+    who = resolve_subject(doc, third.start, third.end, tracker)
+    assert who.actor_id == "mokhber"
+    assert doc.text[slice(*who.as_written)] == "وی"
+
+
+def test_surname_borrows_full_name_actor() -> None:
+    doc = build("محمد مخبر آمد\nمخبر گفت")
+    surname = doc.entities[-1]
+    surname.actor_id = None
+    assert person_actor(doc, surname) == "mokhber"
+
+
+@pytest.mark.parametrize(
+    ("text", "skipped"),
+    [("به گزارش خبرگزاری مهر، مخبر گفت", "به گزارش خبرگزاری مهر،"), ("مخبر گفت", "")],
+)
+def test_clause_start_skips_source_line(text: str, skipped: str) -> None:
+    doc = build(text)
+    assert doc.text[: clause_start(doc, 0, len(text))] == skipped

@@ -1,0 +1,115 @@
+"""The events stage on hand-built documents: types, parties, modes, dates, exclusions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hand_docs import build
+
+from rasad.extract.events import find_events, patterns, plover
+from rasad.extract.quotes import find_quotes
+
+MEETING = (
+    "به گزارش خبرگزاری مهر، ایگور سرگینکو رئیس پارلمان بلاروس که وارد تهران شده است، "
+    "امروز ۱۰ مرداد ماه ۱۴۰۳ با ورود به بهارستان با محمدباقر قالیباف رئیس مجلس شورای اسلامی "
+    "دیدار و گفتوگو کرد."
+)
+
+
+def _events(text: str, published: date | None = None, dates: dict[str, str] | None = None):
+    doc = build(text, published=published, dates=dates)
+    doc.quotes = find_quotes(doc)
+    return doc, find_events(doc)
+
+
+def _key(event) -> tuple:
+    parts = lambda side: sorted((p.country, p.sector) for p in side)  # noqa: E731
+    return event.type, event.mode, parts(event.source), parts(event.target)
+
+
+def test_visit_meeting_is_consult_visit_visitor_to_host() -> None:
+    doc, found = _events(MEETING, date(2024, 7, 31), {"۱۰ مرداد ماه ۱۴۰۳": "2024-07-31"})
+    consult = [e for e in found if e.type == "CONSULT"]
+    assert _key(consult[0]) == ("CONSULT", "visit", [("BLR", "LEG")], [("IRN", "LEG")])
+    assert consult[0].date == "2024-07-31"
+    assert (consult[0].evidence_start, consult[0].evidence_end) == (0, len(MEETING))
+    assert "diplomatic" in consult[0].contexts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "محمد مخبر با رومن گلاوچنکو دیدار کرد",
+            ("CONSULT", None, [("BLR", "GOV"), ("IRN", "GOV")], []),
+        ),
+        ("ایران و بلاروس به توافق رسیدند", ("AGREE", None, [("BLR", None), ("IRN", None)], [])),
+        (
+            "آمریکا علیه ایران تحریم های جدیدی اعمال کرد",
+            ("SANCTION", "discontinue", [("USA", None)], [("IRN", None)]),
+        ),
+        (
+            "ایران حمله به بلاروس را محکوم کرد",
+            ("ACCUSE", "disapprove", [("IRN", None)], [("BLR", None)]),
+        ),
+        (
+            "مخبر گفت: ما آماده همکاری با بلاروس هستیم",
+            ("AGREE", None, [("IRN", "GOV")], [("BLR", None)]),
+        ),
+        (
+            "گفت و گوی تلفنی محمد مخبر و رومن گلاوچنکو",
+            ("CONSULT", "phone", [("BLR", "GOV"), ("IRN", "GOV")], []),
+        ),
+        (
+            "ایران و بلاروس تفاهم نامه را امضا کردند",
+            ("SUPPORT", None, [("BLR", None), ("IRN", None)], []),
+        ),
+    ],
+)
+def test_types_and_parties(text: str, expected: tuple) -> None:
+    _, found = _events(text)
+    assert [_key(e) for e in found][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ایران و بلاروس به توافق نرسیدند",  # negated
+        "اگر آمریکا ایران را تحریم کرد پاسخ می دهیم",  # hypothetical
+        "مخبر گفت: روابط سیاسی در سطح خوبی است",  # a statement is a quote, not an event
+        "افراد ناشناس دیدار کردند",  # no coded party
+    ],
+)
+def test_not_events(text: str) -> None:
+    assert _events(text)[1] == []
+
+
+def test_two_countries_phrase_uses_prominent_countries() -> None:
+    text = "ایران و بلاروس و ایران\nقرار است بخش خصوصی دو کشور همکاری را گسترش دهند"
+    _, found = _events(text)
+    assert [_key(e) for e in found] == [("AGREE", None, [("BLR", None), ("IRN", None)], [])]
+
+
+def test_anaphoric_meeting_not_recoded() -> None:
+    text = "مخبر با رومن گلاوچنکو دیدار کرد\nدر این دیدار گلاوچنکو و مخبر گفت و گو کردند"
+    _, found = _events(text)
+    assert [e.type for e in found] == ["CONSULT"]
+
+
+def test_one_event_per_sentence_type_and_parties() -> None:
+    _, found = _events("ایران و بلاروس به توافق رسیدند و توافق کردند")
+    assert len(found) == 1
+
+
+def test_past_event_without_date_takes_publication_date() -> None:
+    _, found = _events("ایران و بلاروس به توافق رسیدند", date(2024, 1, 2))
+    assert found[0].date == "2024-01-02"
+
+
+def test_every_pattern_names_a_plover_type_and_mode() -> None:
+    table = plover()
+    assert len(table) == 16
+    for pat in patterns()[0]:
+        assert pat.type in table
+        assert pat.mode is None or pat.mode in table[pat.type]["modes"]

@@ -1,0 +1,75 @@
+"""The quotes stage on hand-built documents (cues, speakers, headlines, non-quotes)."""
+
+from __future__ import annotations
+
+import pytest
+from hand_docs import build
+
+from rasad.extract.quotes import cues, find_quotes
+
+SPEECH = """به گزارش خبرگزاری مهر، محمد مخبر معاون اول رئیس جمهور اظهار داشت: همکاری بررسی شد.
+مخبر افزود: ایران و بلاروس نیازهایی دارند.
+معاون اول رئیس جمهور با تأکید بر اینکه عزم دو کشور جدی است، گفت: روابط خوب است.
+نخست وزیر بلاروس نیز در این مصاحبه گفت: راهکارها اتخاذ شده است.
+رومن گلاوچنکو با اشاره به نقشه راه تصریح کرد: این سند جامع است.
+وی افزود: همه کشورها می توانند.
+به گزارش رویترز، قیمت نفت افزایش یافت.
+یک مقام آمریکایی گفت: این درست نیست."""
+
+
+def test_speakers_through_names_titles_pronouns() -> None:
+    doc = build(SPEECH)
+    found = [(q.speaker_actor_id, doc.text[q.cue_start : q.cue_end]) for q in find_quotes(doc)]
+    assert found == [
+        ("mokhber", "اظهار داشت"),
+        ("mokhber", "افزود"),
+        ("mokhber", "گفت"),
+        ("golovchenko", "گفت"),
+        ("golovchenko", "تصریح کرد"),
+        ("golovchenko", "افزود"),
+    ]
+
+
+def test_quoted_text_follows_the_colon() -> None:
+    doc = build("مخبر افزود: ایران و بلاروس نیازهایی دارند.")
+    (quote,) = find_quotes(doc)
+    assert doc.text[quote.start : quote.end] == "ایران و بلاروس نیازهایی دارند."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("ایگور سرگینکو آمد\nرئیس پارلمان بلاروس: ضرورت توسعه روابط", "sergeenko"),
+        ("به گفته رویترز قیمت نفت افزایش یافت", "reuters"),
+        ("مخبر گفتند که بله", "mokhber"),
+        ("مخبر گفته است که بله", "mokhber"),
+        ("قالیباف در این دیدار، ضمن تشکر از بلاروس، گفت: باید توسعه دهیم", "ghalibaf"),
+    ],
+)
+def test_cue_forms(text: str, speaker: str) -> None:
+    doc = build(text)
+    assert [q.speaker_actor_id for q in find_quotes(doc)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "به گزارش خبرگزاری مهر، تهران آرام است",  # source line only
+        "گفته می شود که او رفته است",  # impersonal
+        "یک مقام آگاه گفت: چنین است",  # anonymous
+        "مخبر و بلاروس در گفتگو بودند",  # «گفت» inside a longer word
+        "رئیس پارلمان بلاروس: ضرورت توسعه روابط",  # headline title with no known holder
+    ],
+)
+def test_not_quotes(text: str) -> None:
+    assert find_quotes(build(text)) == []
+
+
+def test_one_quote_per_sentence() -> None:
+    doc = build("مخبر گفت: قالیباف اعلام کرد که خوب است")
+    assert len(find_quotes(doc)) == 1
+
+
+def test_cue_table_loads_once() -> None:
+    assert cues() is cues()
+    assert len(cues()) > 20
