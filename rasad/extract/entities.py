@@ -1,9 +1,296 @@
-"""Placeholder registration until the real 'entities' stage lands."""
+"""The entities stage: places, organizations, people, their titles and actors.
 
-from rasad.model import Document
+Order of evidence, each step only on tokens no earlier step took: gazetteers of states, places,
+IGOs and institutions (with compositions: «پارلمان» + «بلاروس», «کمیسیون …» + «مجلس»); titles;
+the actors table; person names next to a title; the statistical NER model; surnames of people
+already named. Rules and gazetteers win over the model on any overlap.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasad.extract import ner
+from rasad.extract.actors import (
+    actor_ruler,
+    bind_title_only,
+    known_actors,
+    link_surnames,
+    slug,
+)
+from rasad.extract.gazetteer import entity_ruler, given_names, key
+from rasad.extract.roles import HOME_COUNTRY, Hit, RoleHit, find_roles, is_honorific
+from rasad.model import Actor, Document, Mention, Role, Span
 from rasad.pipeline import stage
+
+_WORD = re.compile(r"[\w\u200c\u200d]+|[^\w\s]")
+_GPE_PREFIXES = frozenset(key(w) for w in ("جمهوری", "شهر", "استان"))
+_ORDINALS = frozenset(
+    key(w) for w in ("ششم", "هفتم", "هشتم", "نهم", "دهم", "یازدهم", "دوازدهم", "سیزدهم")
+)
+_AND = key("و")
+_QUOTES = frozenset('«»"')
+_MAX_NAME = 3  # words in a person name found next to a title
+
+
+def _tokens(doc: Document) -> list[Span]:
+    """The segmenter's tokens, or word/punctuation tokens when no segmenter ran."""
+    if doc.tokens:
+        return doc.tokens
+    return [Span(m.start(), m.end()) for m in _WORD.finditer(doc.text)]
+
+
+def _gazetteer_hits(keys: list[str]) -> list[Hit]:
+    hits = []
+    for m in entity_ruler().match(keys):
+        pat = m.pattern
+        hits.append(Hit(m.first, m.last, pat.label, pat.country, pat.sector, pat.name_en, pat.kind))
+    return _compose(hits, keys)
+
+
+def _compose(hits: list[Hit], keys: list[str]) -> list[Hit]:
+    """Join adjacent hits into the longer names Persian builds from them.
+
+    «مجلس» + ordinal; institution + state («وزارت دفاع آمریکا», «اتاق بازرگانی ایران و
+    بلاروس»: two states, no single country); «جمهوری/شهر/استان» + state or city; committee +
+    parliament («کمیسیون روابط خارجی» + «پارلمان مصر»). A `bound` institution («ارتش»,
+    «پلیس») is kept only when a state or city followed it.
+    """
+    out: list[Hit] = []
+    for hit in hits:
+        if hit.kind in ("head", "bound") and hit.last < len(keys) and keys[hit.last] in _ORDINALS:
+            hit.last += 1
+        prev = out[-1] if out else None
+        if prev is not None and prev.last == hit.first and _joins(prev, hit, keys):
+            _absorb(prev, hit)
+            continue
+        if hit.label == "GPE" and hit.first > 0 and keys[hit.first - 1] in _GPE_PREFIXES:
+            hit.first -= 1
+        out.append(hit)
+    return [h for h in out if h.kind != "bound"]
+
+
+def _joins(prev: Hit, hit: Hit, keys: list[str]) -> bool:
+    if prev.label == "ORG" and prev.kind in ("head", "bound", "joined") and hit.label == "GPE":
+        return bool(hit.country)
+    if prev.label == "ORG" and prev.kind == "org" and hit.label == "ORG":
+        return hit.kind == "head" and hit.sector == prev.sector
+    return False
+
+
+def _absorb(prev: Hit, hit: Hit) -> None:
+    """`prev` grows over `hit` and takes its country."""
+    prev.country = hit.country
+    prev.last, prev.kind, prev.name_en = hit.last, "joined", None
+
+
+def _join_second_state(hits: list[Hit], keys: list[str]) -> list[Hit]:
+    """«اتاق بازرگانی ایران» + «و» + «بلاروس» is one organization of two states."""
+    out: list[Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == "joined" and hit.label == "GPE"
+            and prev.last + 1 == hit.first and keys[prev.last] == _AND
+        ):  # fmt: skip
+            prev.last, prev.country = hit.last, None
+            continue
+        out.append(hit)
+    return out
+
+
+def _free(taken: list[bool], first: int, last: int) -> bool:
+    return 0 <= first < last <= len(taken) and not any(taken[first:last])
+
+
+def _take(taken: list[bool], hit: Hit) -> Hit:
+    taken[hit.first : hit.last] = [True] * (hit.last - hit.first)
+    return hit
+
+
+def _table_persons(keys: list[str], taken: list[bool]) -> list[Hit]:
+    actors = known_actors()
+    out = []
+    for m in actor_ruler().match(keys):
+        if _free(taken, m.first, m.last):
+            actor = actors[m.pattern.id or ""]
+            hit = Hit(m.first, m.last, "PER", actor.country, actor.sector, actor.name_en)
+            hit.origin, hit.actor_id = "actors", actor.id
+            out.append(_take(taken, hit))
+    return out
+
+
+def _name_near(keys: list[str], taken: list[bool], pos: int, step: int) -> tuple[int, int] | None:
+    """A free person name ending just before `pos` (step -1) or starting at `pos` (step 1).
+
+    A name starts with a known given name and has at most `_MAX_NAME` words; quotation marks
+    around it are skipped («"محمد مخبر" معاون اول»).
+    """
+    if step < 0:
+        end = pos - 1 if pos > 0 and keys[pos - 1] in _QUOTES else pos
+        for start in range(max(0, end - _MAX_NAME), end - 1):
+            if keys[start] in given_names() and _free(taken, start, end):
+                return (start, end) if _wordy(keys, start, end) else None
+        return None
+    start = pos + 1 if pos < len(keys) and keys[pos] in _QUOTES else pos
+    if start >= len(keys) or keys[start] not in given_names():
+        return None
+    end = start + 2  # given name + surname; one more word after a second given name
+    if end < len(keys) and keys[start + 1] in given_names():
+        end += 1
+    if _free(taken, start, end) and _wordy(keys, start, end):
+        return start, end
+    return None
+
+
+def _wordy(keys: list[str], start: int, end: int) -> bool:
+    return all(k.isalpha() and k != _AND for k in keys[start:end])
+
+
+def _bind_roles(
+    keys: list[str], roles: list[RoleHit], hits: list[Hit], taken: list[bool]
+) -> dict[int, Hit]:
+    """Each title's person (role index → hit): a name right before it (Persian apposition) or
+    right after it; a name found this way becomes a new person hit."""
+    holders: dict[int, Hit] = {}
+    ends = {h.last: h for h in hits if h.label == "PER"}
+    starts = {h.first: h for h in hits if h.label == "PER"}
+    for index, role in enumerate(roles):
+        quoted = role.first > 0 and keys[role.first - 1] in _QUOTES
+        before = role.first - 1 if quoted else role.first
+        person = ends.get(before) or starts.get(role.last)
+        if person is None:
+            span = _name_near(keys, taken, role.first, -1) or _name_near(keys, taken, role.last, 1)
+            if span is None:
+                continue
+            person = _take(taken, Hit(span[0], span[1], "PER", origin="title"))
+            hits.append(person)
+        if person.role is None:
+            person.role = index
+        holders[index] = person
+    return holders
+
+
+def _model_hits(doc: Document, toks: list[Span], keys: list[str], taken: list[bool]) -> list[Hit]:
+    """NER model spans on free tokens; honorifics at the start of a person are dropped."""
+    index = {t.start: i for i, t in enumerate(toks)}
+    ends = {t.end: i + 1 for i, t in enumerate(toks)}
+    out = []
+    for start, end, label in ner.predict_spans(doc):
+        first, last = index.get(start), ends.get(end)
+        if first is None or last is None:
+            continue
+        while label == "PER" and first < last and is_honorific(keys[first]):
+            first += 1
+        if not _free(taken, first, last):
+            continue
+        if label == "LOC" and any(k in given_names() for k in keys[first:last]):
+            continue
+        out.append(_take(taken, Hit(first, last, label, origin="ner")))
+    return out
+
+
+def _actor_for(doc: Document, hit: Hit, surface: str) -> str:
+    """Register the actor of `hit` in doc.actors and return its id."""
+    if hit.actor_id and hit.actor_id in known_actors() and hit.origin == "actors":
+        base = known_actors()[hit.actor_id]
+        actor = Actor(base.id, base.name_fa, base.name_en, hit.country, hit.sector, base.wikidata)
+    elif hit.label == "GPE" and hit.kind == "state" and hit.country:
+        actor = Actor(hit.country, surface, hit.name_en, hit.country, None, None, "GPE")
+    else:
+        actor_id = hit.actor_id or slug(surface)
+        actor = Actor(actor_id, surface, hit.name_en, hit.country, hit.sector, None, hit.label)
+    actor.kind = hit.label
+    known = doc.actors.get(actor.id)
+    if known is None or (known.country is None and actor.country):
+        doc.actors[actor.id] = actor
+    return actor.id
 
 
 @stage("entities", requires={"tokens"}, assigns={"entities", "actors", "roles"})
 def entities(doc: Document) -> Document:
+    toks = _tokens(doc)
+    keys = [key(doc.text[t.start : t.end]) for t in toks]
+    taken = [False] * len(keys)
+    hits = _table_persons(keys, taken)  # curated names win («کامرون» is Cameron, not Cameroon)
+    places = _join_second_state(_gazetteer_hits(keys), keys)
+    hits += [_take(taken, h) for h in places if _free(taken, h.first, h.last)]
+    roles = find_roles(keys, hits)
+    for role in roles:  # a title's words are never part of a name
+        taken[role.first : role.last] = [True] * (role.last - role.first)
+    holders = _bind_roles(keys, roles, hits, taken)
+    hits += _model_hits(doc, toks, keys, taken)
+    for hit in hits:
+        if hit.label == "PER" and hit.actor_id is None:
+            hit.actor_id = slug(doc.text[toks[hit.first].start : toks[hit.last - 1].end])
+    persons = sorted((h for h in hits if h.label == "PER"), key=lambda h: h.first)
+    hits += link_surnames(keys, [p for p in persons if p.last - p.first > 1], taken)
+    hits.sort(key=lambda h: h.first)
+    _finish_persons(doc, toks, hits, roles, holders)
     return doc
+
+
+def _finish_persons(
+    doc: Document,
+    toks: list[Span],
+    hits: list[Hit],
+    roles: list[RoleHit],
+    holders: dict[int, Hit],
+) -> None:
+    """Resolve roles and holders, give people their role's country, write the layers."""
+    persons = [h for h in hits if h.label == "PER"]
+    for index, person in holders.items():
+        role = roles[index]
+        role.holder = next(i for i, p in enumerate(persons) if p is person)
+        if person.role == index:
+            person.country = role.country or person.country or HOME_COUNTRY
+            person.sector = role.sector
+    sent_of = _sentence_index(doc, toks)
+    bind_title_only(roles, persons, sent_of)
+    for role in roles:
+        if role.country is None:
+            held = persons[role.holder] if role.holder is not None else None
+            role.country = held.country if held and held.country else HOME_COUNTRY
+    for person in persons:  # surnames follow their full name
+        if person.origin == "coref":
+            same = (p for p in persons if p.actor_id == person.actor_id and p is not person)
+            full = next(same, None)
+            if full is not None:
+                person.country, person.sector = full.country, full.sector
+    _write(doc, toks, hits, roles, persons)
+
+
+def _sentence_index(doc: Document, toks: list[Span]) -> list[int]:
+    """Sentence number of each token (newlines count as sentence ends without a segmenter)."""
+    if doc.sentences:
+        bounds = [s.end for s in doc.sentences]
+    else:
+        bounds = [m.end() for m in re.finditer(r"[.!?؟\n]", doc.text)] + [len(doc.text) + 1]
+    out, j = [], 0
+    for tok in toks:
+        while j < len(bounds) - 1 and tok.start >= bounds[j]:
+            j += 1
+        out.append(j)
+    return out
+
+
+def _write(
+    doc: Document, toks: list[Span], hits: list[Hit], roles: list[RoleHit], persons: list[Hit]
+) -> None:
+    for hit in hits:
+        start, end = toks[hit.first].start, toks[hit.last - 1].end
+        actor_id = _actor_for(doc, hit, doc.text[start:end])
+        hit.actor_id = actor_id
+        ment = Mention(start, end, hit.label, actor_id, origin=hit.origin)
+        if hit.role is not None:
+            role = roles[hit.role]
+            ment.role_start, ment.role_end = toks[role.first].start, toks[role.last - 1].end
+        doc.entities.append(ment)
+    for role in roles:
+        out = Role(toks[role.first].start, toks[role.last - 1].end, role.country, role.sector)
+        out.title_id = role.title_id
+        if role.holder is not None:
+            holder = persons[role.holder]
+            out.holder_actor_id = holder.actor_id
+            out.holder_mention = (toks[holder.first].start, toks[holder.last - 1].end)
+        doc.roles.append(out)

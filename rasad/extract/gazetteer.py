@@ -1,0 +1,162 @@
+"""A phrase ruler over tokens, and the loaders for the gazetteer data files in resources/.
+
+Matching compares *keys*: letters folded to one Persian set (ي→ی, ك→ک, ة/ۀ→ه, أ/إ/آ→ا),
+diacritics, tatweel, ZWNJ, soft hyphens and spaces removed. A pattern therefore matches however
+the article spaces or joins its words («رئیس‌جمهور», «رئیس جمهور», «رئیسجمهور»), on any
+tokenization, but only whole tokens: «بلاروس» never matches inside «بلاروسی».
+
+Conflict policy, (1) between patterns: two patterns with the same key keep the one added first
+unless `add_patterns(..., overwrite=True)`; (2) between matches: the longest match (in key
+characters) wins, then the earliest start; matches never overlap.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+_FOLD = str.maketrans(
+    {
+        "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u0629": "\u0647",
+        "\u06c0": "\u0647", "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627",
+        "\u0624": "\u0648", "\u0640": None,
+    }
+)  # fmt: skip
+
+
+def key(text: str) -> str:
+    """The comparison form of a phrase.
+
+    >>> key("رئيس‌جمهور") == key("رئیس جمهور")
+    True
+    """
+    text = text.translate(_FOLD)
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "MCZ")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One gazetteer record: a phrase and what it names."""
+
+    label: str  # GPE / LOC / ORG / PER / TITLE / HONORIFIC
+    pattern: str
+    id: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    name_en: str | None = None
+    kind: str | None = None  # finer class: state, place, igo, org, head, bound, title, ...
+    gap: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Tokens `[first, last)` matched by `pattern`."""
+
+    first: int
+    last: int
+    pattern: Pattern
+
+
+class PhraseRuler:
+    """Longest-match phrase lookup over a token sequence."""
+
+    def __init__(self, patterns: Iterable[Pattern] = ()) -> None:
+        self._by_key: dict[str, Pattern] = {}
+        self._max_tokens = 1
+        self.add_patterns(patterns)
+
+    def add_patterns(self, patterns: Iterable[Pattern], *, overwrite: bool = False) -> None:
+        """Add records; an existing key is kept unless `overwrite` (policy (1) above)."""
+        for pat in patterns:
+            k = key(pat.pattern)
+            if not k or (k in self._by_key and not overwrite):
+                continue
+            self._by_key[k] = pat
+            self._max_tokens = max(self._max_tokens, len(pat.pattern.split()) + 2)
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        return list(self._by_key.values())
+
+    def get(self, phrase: str) -> Pattern | None:
+        return self._by_key.get(key(phrase))
+
+    def candidates(self, keys: list[str]) -> Iterator[Match]:
+        """Every match at every position (overlapping); `keys` are the tokens' keys."""
+        for first in range(len(keys)):
+            joined = ""
+            for last in range(first + 1, min(first + self._max_tokens, len(keys)) + 1):
+                joined += keys[last - 1]
+                pat = self._by_key.get(joined)
+                if pat is not None:
+                    yield Match(first, last, pat)
+
+    def match(self, keys: list[str]) -> list[Match]:
+        """Non-overlapping matches by policy (2), in text order."""
+        ranked = sorted(
+            self.candidates(keys),
+            key=lambda m: (-sum(len(k) for k in keys[m.first : m.last]), m.first),
+        )
+        taken = [False] * len(keys)
+        out: list[Match] = []
+        for m in ranked:
+            if not any(taken[m.first : m.last]):
+                taken[m.first : m.last] = [True] * (m.last - m.first)
+                out.append(m)
+        return sorted(out, key=lambda m: m.first)
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV file in resources/ (lines starting with `#` are comments).
+
+    >>> read_tsv("igos.tsv")[0]["country"]
+    'UNO'
+    """
+    text = (files("rasad.resources") / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _place_patterns() -> Iterator[Pattern]:
+    for row in read_tsv("countries.tsv"):
+        for name in row["names_fa"].split("|"):
+            yield Pattern("GPE", name, row["iso3"], row["iso3"], None, row["name_en"], "state")
+    for row in read_tsv("places.tsv"):
+        country = row["country"] or None
+        yield Pattern(row["label"], row["name_fa"], None, country, None, row["name_en"], "place")
+
+
+def _org_patterns() -> Iterator[Pattern]:
+    for row in read_tsv("igos.tsv"):
+        yield Pattern("ORG", row["name_fa"], None, row["country"], None, row["name_en"], "igo")
+    for row in read_tsv("organizations.tsv"):
+        yield Pattern(
+            "ORG", row["name_fa"], None, row["country"] or None, row["sector"] or None,
+            row["name_en"], row["kind"],
+        )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def entity_ruler() -> PhraseRuler:
+    """States, places, IGOs and institutions; built once per process.
+
+    Organizations are added first so that a name that is both («الجزیره») is the organization.
+    """
+    return PhraseRuler([*_org_patterns(), *_place_patterns()])
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym key → country («بلاروسی» → BLR)."""
+    return {key(row["demonym_fa"]): row["country"] for row in read_tsv("demonyms.tsv")}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Keys of words that start person names (see scripts/build_gazetteer.py)."""
+    text = (files("rasad.resources") / "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(key(w) for w in text.split("\n") if w and not w.startswith("#"))

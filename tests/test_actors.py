@@ -1,0 +1,49 @@
+"""Actor table, ids and in-article linking."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasad.extract.actors import actor_ruler, holder_of, known_actors, slug, surname_keys
+from rasad.extract.gazetteer import key
+from rasad.model import Document, Mention, Role
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("محمدباقر قالیباف", [("قالیباف",)]),
+        ("مهدی عیسی زاده", [("عیسی", "زاده")]),  # «زاده» never alone
+        ("محمد بن سلمان", [("بن", "سلمان")]),
+        ("رجب طیب اردوغان", [("طیب", "اردوغان"), ("اردوغان",)]),
+        ("قالیباف", []),
+    ],
+)
+def test_actors_surname_keys(name: str, expected: list[tuple[str, ...]]) -> None:
+    keys = [key(w) for w in name.split()]
+    assert surname_keys(keys) == [tuple(key(w) for w in s) for s in expected]
+
+
+@pytest.mark.parametrize(
+    ("surface", "name_en", "country"),
+    [("دونالد ترامپ", "Donald Trump", "USA"), ("ترامپ", "Donald Trump", "USA"),
+     ("احمدي‌نژاد", "Mahmoud Ahmadinejad", "IRN")],
+)  # fmt: skip
+def test_actors_table_aliases(surface: str, name_en: str, country: str) -> None:
+    pat = actor_ruler().get(surface)
+    assert pat is not None
+    actor = known_actors()[pat.id]
+    assert (actor.name_en, actor.country) == (name_en, country)
+
+
+def test_actors_ids_are_qid_or_slug() -> None:
+    for actor_id, actor in known_actors().items():
+        assert actor_id == (actor.wikidata or slug(actor.name_fa))
+
+
+@pytest.mark.parametrize("bound", [True, False])
+def test_actors_holder_of(bound: bool) -> None:
+    doc = Document(id="x", raw="محمد مخبر معاون اول رئیس جمهور")
+    doc.entities.append(Mention(0, 9, "PER", "fa:محمد مخبر"))
+    role = Role(10, 30, "IRN", "GOV", holder_mention=(0, 9) if bound else None)
+    assert holder_of(doc, role) is (doc.entities[0] if bound else None)

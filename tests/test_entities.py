@@ -1,0 +1,86 @@
+"""The entities stage on hand-written sentences (generic rules, not seed strings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasad.extract.entities import entities
+from rasad.model import Document
+
+
+def _run(text: str) -> Document:
+    return entities(Document(id="t", raw=text))
+
+
+def _found(doc: Document) -> dict[str, tuple[str, str | None, str | None]]:
+    out = {}
+    for ment in doc.entities:
+        actor = doc.actors[ment.actor_id]
+        out[doc.text[ment.start : ment.end]] = (ment.label, actor.country, actor.sector)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("وزیر خارجه به لندن رفت.", "لندن", ("GPE", "GBR", None)),
+        ("هیئتی از جمهوری اسلامی ایران آمد.", "جمهوری اسلامی ایران", ("GPE", "IRN", None)),
+        ("سفیر جمهوری فرانسه آمد.", "جمهوری فرانسه", ("GPE", "FRA", None)),
+        ("نیروها در خلیج فارس بودند.", "خلیج فارس", ("LOC", None, None)),
+        ("به گزارش خبرگزاری فارس، جلسه برگزار شد.", "خبرگزاری فارس", ("ORG", "IRN", "MED")),
+        ("پارلمان ترکیه این طرح را رد کرد.", "پارلمان ترکیه", ("ORG", "TUR", "LEG")),
+        ("ارتش لبنان وارد شد.", "ارتش لبنان", ("ORG", "LBN", "MIL")),
+        ("وزارت دفاع آمریکا اعلام کرد.", "وزارت دفاع آمریکا", ("ORG", "USA", "MIL")),
+        ("عضو کمیسیون اقتصادی مجلس گفت.", "کمیسیون اقتصادی مجلس", ("ORG", "IRN", "LEG")),
+        ("نشست سازمان ملل برگزار شد.", "سازمان ملل", ("ORG", "UNO", None)),
+    ],
+)
+def test_entities_gazetteer_and_composition(text: str, surface: str, expected: tuple) -> None:
+    assert _found(_run(text))[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("مقامات آمریکایی گفتند.", "آمریکا"),  # demonyms are not entities
+        ("ارتش آماده است.", "ارتش"),  # a bound institution needs its state
+    ],
+)
+def test_entities_not_entities(text: str, absent: str) -> None:
+    assert absent not in _found(_run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected", "role"),
+    [
+        ("سعید احمدی رئیس مجلس ترکیه گفت.", "سعید احمدی", ("PER", "TUR", "LEG"), "رئیس مجلس ترکیه"),
+        ("رئیس مجلس شورای اسلامی علی کریمی گفت.", "علی کریمی", ("PER", "IRN", "LEG"),
+         "رئیس مجلس شورای اسلامی"),
+        ("«حسن رضایی» سخنگوی وزارت امور خارجه گفت.", "حسن رضایی", ("PER", "IRN", "GOV"),
+         "سخنگوی وزارت امور خارجه"),
+        ("آقای مهدی کریمی وزیر خارجه عراق گفت.", "مهدی کریمی", ("PER", "IRQ", "GOV"),
+         "وزیر خارجه عراق"),
+    ],
+)  # fmt: skip
+def test_entities_title_binds_person(text: str, person: str, expected: tuple, role: str) -> None:
+    doc = _run(text)
+    assert _found(doc)[person] == expected
+    (bound,) = [r for r in doc.roles if doc.text[r.start : r.end] == role]
+    assert bound.holder_mention is not None
+    assert doc.text[slice(*bound.holder_mention)] == person
+
+
+def test_entities_surname_and_title_only_link_to_holder() -> None:
+    doc = _run("سعید احمدی رئیس مجلس ترکیه وارد شد.\nاحمدی گفت.\nرئیس مجلس ترکیه افزود.")
+    found = _found(doc)
+    assert found["احمدی"] == found["سعید احمدی"]
+    last = doc.roles[-1]
+    assert doc.text[slice(*last.holder_mention)] == "سعید احمدی"
+
+
+def test_entities_spans_are_views_over_text() -> None:
+    doc = _run("به گزارش ایرنا، دونالد ترامپ رئیس جمهور آمریکا به پاریس رفت.")
+    assert doc.entities
+    for ment in doc.entities:
+        assert doc.text[ment.start : ment.end].strip() == doc.text[ment.start : ment.end]
+        assert ment.actor_id in doc.actors
