@@ -30,3 +30,7 @@ class PipelineConfigError(RasadError):
 
 class InputError(RasadError):
     pass
+
+
+class StoreError(RasadError):
+    """A document the store refuses (e.g. a span outside its text); nothing of it is kept."""

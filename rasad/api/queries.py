@@ -7,9 +7,6 @@ function). Missing things raise 404 here, so both faces answer alike.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,11 +14,7 @@ from fastapi import HTTPException
 
 from rasad.api.charts import bar_chart, star_network, timeline_chart
 from rasad.api.params import EventFilters, Page
-
-CSV_COLUMNS = (
-    "document_id", "date", "type", "mode", "quad", "score", "source_country", "source_sector",
-    "source_actor", "target_country", "target_sector", "target_actor", "evidence",
-)
+from rasad.store.export import csv_lines, jsonl_lines
 
 
 def _paged(items: list[dict], total: int, page: Page, **extra: Any) -> dict[str, Any]:
@@ -119,28 +112,5 @@ def highlight(text: str, span: str | None) -> dict[str, str | None]:
 
 def export(store: Any, fmt: str) -> Iterator[str]:
     """Every document as a JSONL line, or every event as a CSV row; streamed."""
-    if fmt == "jsonl":
-        for doc in store.iter_documents():
-            yield json.dumps(doc, ensure_ascii=False) + "\n"
-        return
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for ev in store.iter_events():
-        writer.writerow([_csv_cell(ev, column) for column in CSV_COLUMNS])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+    yield from (jsonl_lines if fmt == "jsonl" else csv_lines)(store)
 
-
-def _csv_cell(ev: dict[str, Any], column: str) -> Any:
-    side, _, field = column.partition("_")
-    if side in ("source", "target") and field:
-        value = (ev.get(side) or {}).get("actor_id" if field == "actor" else field)
-    else:
-        value = ev.get("evidence_text") if column == "evidence" else ev.get(column)
-    # Article text must not become a spreadsheet formula when the CSV is opened.
-    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
-        return "'" + value
-    return value

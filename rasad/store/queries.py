@@ -1,0 +1,342 @@
+"""Read queries: event rows, dyads, actors, quotes, counts, search.
+
+Every user value reaches SQL as a bound parameter; LIKE patterns are escaped
+(`autoescape`) and FTS5 queries are built from quoted phrases (see search.py). Functions take
+an open Connection and return plain JSON-ready dicts, so the CLI, the API and the dashboard
+read the same shapes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    case,
+    column,
+    exists,
+    false,
+    func,
+    or_,
+    select,
+    table,
+)
+
+from rasad.store.schema import actors, documents, event_participants, events, quotes
+from rasad.store.search import fts_expression, like_needles, snippet
+
+CHUNK = 500  # rows per round trip when streaming or loading participants
+
+
+@lru_cache(maxsize=1)
+def _plover() -> dict[str, dict]:
+    from rasad.extract.events import plover
+
+    return plover()
+
+
+def _party(row: Any) -> dict[str, Any]:
+    """A participant as the output contract writes it."""
+    return {"text": row.text, "start": row.start, "end": row.end, "country": row.country,
+            "sector": row.sector, "actor_id": row.actor_id, "name_en": row.name_en}
+
+
+def _participants(conn: Connection, event_ids: list[int]) -> dict[int, dict[str, list]]:
+    """Each event's source and target participants, in extraction order."""
+    p = event_participants
+    rows = conn.execute(
+        select(p, actors.c.name_en)
+        .outerjoin(actors, actors.c.id == p.c.actor_id)
+        .where(p.c.event_id.in_(event_ids))
+        .order_by(p.c.event_id, p.c.side, p.c.position)
+    ).all()
+    out: dict[int, dict[str, list]] = {i: {"source": [], "target": []} for i in event_ids}
+    for row in rows:
+        out[row.event_id][row.side].append(_party(row))
+    return out
+
+
+def _event_dict(row: Any, parts: dict[str, list]) -> dict[str, Any]:
+    kind = _plover().get(row.type, {})
+    place = None
+    if row.place_text is not None:
+        place = {"text": row.place_text, "country": row.place_country,
+                 "actor_id": row.place_actor_id}
+    return {
+        "document_id": row.document_id, "type": row.type, "mode": row.mode,
+        "quad": kind.get("quad"), "score": kind.get("score"), "date": row.date,
+        "source": parts["source"][0] if parts["source"] else None,
+        "target": parts["target"][0] if parts["target"] else None,
+        "actor": parts["source"], "recipient": parts["target"], "place": place,
+        "contexts": json.loads(row.contexts), "sectors": json.loads(row.sectors),
+        "negated": row.negated, "hypothetical": row.hypothetical,
+        "evidence": [row.evidence_start, row.evidence_end], "evidence_text": row.evidence_text,
+        "trigger": [row.trigger_start, row.trigger_end], "confidence": row.confidence,
+        "cameo": row.cameo, "pattern": row.pattern,
+    }
+
+
+def _event_select(where: Sequence[ColumnElement[bool]]) -> Select:
+    return (
+        select(events, documents.c.id.label("document_id"))
+        .join(documents, documents.c.pk == events.c.doc_pk)
+        .where(*where)
+    )
+
+
+TIMELINE = (events.c.date_first.asc().nulls_last(), events.c.date, documents.c.id,
+            events.c.evidence_start, events.c.seq)
+
+
+def load_events(
+    conn: Connection, where: Sequence[ColumnElement[bool]], *, offset: int = 0,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Event dicts matching `where`, in timeline order (undated last)."""
+    rows = conn.execute(
+        _event_select(where).order_by(*TIMELINE).offset(offset).limit(limit)
+    ).all()
+    parts: dict[int, dict[str, list]] = {}
+    for i in range(0, len(rows), CHUNK):
+        parts |= _participants(conn, [r.id for r in rows[i : i + CHUNK]])
+    return [_event_dict(r, parts[r.id]) for r in rows]
+
+
+def count(conn: Connection, stmt: Select) -> int:
+    return conn.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+
+
+def has_participant(side: str | None = None, **equals: str) -> ColumnElement[bool]:
+    """EXISTS a participant of the event (on `side`, if given) with these column values."""
+    p = event_participants.alias()
+    conds = [p.c.event_id == events.c.id, *(p.c[k] == v for k, v in equals.items())]
+    if side is not None:
+        conds.append(p.c.side == side)
+    return exists().where(*conds)
+
+
+def dyad_filter(a: str, b: str) -> ColumnElement[bool]:
+    """One side has country `a` and the other country `b`, in either direction."""
+    return or_(
+        and_(has_participant("source", country=a), has_participant("target", country=b)),
+        and_(has_participant("source", country=b), has_participant("target", country=a)),
+    )
+
+
+def event_filters(
+    *, type: str | None = None, types: Sequence[str] | None = None, country: str | None = None,
+    since: date | None = None, until: date | None = None, text: str | None = None,
+) -> list[ColumnElement[bool]]:
+    """WHERE clauses for event lists; a date range keeps only events known to overlap it."""
+    where: list[ColumnElement[bool]] = []
+    if type:
+        where.append(events.c.type == type)
+    if types is not None:
+        where.append(events.c.type.in_(list(types)) if types else false())
+    if country:
+        where.append(has_participant(country=country))
+    if since:
+        where.append(events.c.date_last >= since)
+    if until:
+        where.append(events.c.date_first <= until)
+    if text:
+        where.append(func.lower(events.c.evidence_text).contains(text.lower(), autoescape=True))
+    return where
+
+
+def dyad_events(
+    conn: Connection, a: str, b: str, *, start: date | None = None, end: date | None = None,
+    types: Sequence[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Events between countries `a` and `b`; `source`/`target` are the pair's participants."""
+    where = [dyad_filter(a, b), *event_filters(types=types, since=start, until=end)]
+    pair = {a, b}
+    out = load_events(conn, where)
+    for ev in out:
+        for side, parts in (("source", ev["actor"]), ("target", ev["recipient"])):
+            ev[side] = next((p for p in parts if p["country"] in pair), ev[side])
+    return out
+
+
+def find_events(
+    conn: Connection, *, offset: int, limit: int, **filters: Any
+) -> tuple[list[dict[str, Any]], int]:
+    where = event_filters(**filters)
+    return load_events(conn, where, offset=offset, limit=limit), count(conn, _event_select(where))
+
+
+def iter_events(conn: Connection) -> Iterator[dict[str, Any]]:
+    """Every event, in chunks by id (keyset paging holds no long cursor)."""
+    last = 0
+    while True:
+        rows = conn.execute(
+            _event_select([events.c.id > last]).order_by(events.c.id).limit(CHUNK)
+        ).all()
+        if not rows:
+            return
+        parts = _participants(conn, [r.id for r in rows])
+        yield from (_event_dict(r, parts[r.id]) for r in rows)
+        last = rows[-1].id
+
+
+def iter_documents(conn: Connection) -> Iterator[dict[str, Any]]:
+    """Every document in the output contract, in the order stored."""
+    last = 0
+    while True:
+        rows = conn.execute(
+            select(documents.c.pk, documents.c.record)
+            .where(documents.c.pk > last).order_by(documents.c.pk).limit(100)
+        ).all()
+        if not rows:
+            return
+        yield from (json.loads(r.record) for r in rows)
+        last = rows[-1].pk
+
+
+def get_document(conn: Connection, doc_id: str) -> dict[str, Any] | None:
+    record = conn.scalar(select(documents.c.record).where(documents.c.id == doc_id))
+    return json.loads(record) if record is not None else None
+
+
+_LISTED = (documents.c.id, documents.c.title, documents.c.source, documents.c.published,
+           documents.c.url)
+
+
+def _listing(row: Any, **extra: Any) -> dict[str, Any]:
+    return {"id": row.id, "title": row.title, "source": row.source,
+            "published": row.published.isoformat() if row.published else None,
+            "url": row.url, **extra}
+
+
+def list_documents(conn: Connection, *, offset: int, limit: int) -> tuple[list[dict], int]:
+    """Documents newest first (by publication, then by ingest)."""
+    rows = conn.execute(
+        select(*_LISTED)
+        .order_by(documents.c.published.desc().nulls_last(), documents.c.pk.desc())
+        .offset(offset).limit(limit)
+    ).all()
+    return [_listing(r) for r in rows], count(conn, select(documents.c.pk))
+
+
+_FTS = table("documents_fts", column("rowid"), column("folded"), column("rank"))
+
+
+def search_documents(
+    conn: Connection, query: str, *, offset: int, limit: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Documents whose text contains the query in any joined/split spelling, best first.
+
+    SQLite ranks by FTS5's bm25; PostgreSQL scans the folded text (newest first).
+    """
+    expression = fts_expression(query)
+    if expression is None:
+        return [], 0
+    stmt = select(*_LISTED, documents.c.text)
+    if conn.dialect.name == "sqlite":
+        hits = select(_FTS.c.rowid, _FTS.c.rank).where(_FTS.c.folded.match(expression))
+        hits = hits.subquery()
+        stmt = stmt.join(hits, hits.c.rowid == documents.c.pk).order_by(hits.c.rank)
+    else:
+        needles = like_needles(query)
+        stmt = stmt.where(or_(*(documents.c.folded.contains(n, autoescape=True)
+                                for n in needles)))
+        stmt = stmt.order_by(documents.c.published.desc().nulls_last(), documents.c.pk)
+    rows = conn.execute(stmt.offset(offset).limit(limit)).all()
+    items = [_listing(r, snippet=snippet(r.text, query)) for r in rows]
+    return items, count(conn, stmt.order_by(None))
+
+
+def _quote_dict(row: Any) -> dict[str, Any]:
+    return {
+        "document_id": row.document_id,
+        "speaker": {"text": row.speaker_text, "actor_id": row.speaker_actor_id,
+                    "name_en": row.name_en, "country": row.country, "sector": row.sector},
+        "cue": row.cue, "text": row.text, "start": row.start, "end": row.end,
+    }
+
+
+def find_quotes(
+    conn: Connection, *, speaker: str | None, offset: int, limit: int
+) -> tuple[list[dict[str, Any]], int]:
+    stmt = (
+        select(quotes, documents.c.id.label("document_id"), actors.c.name_en,
+               actors.c.country, actors.c.sector)
+        .join(documents, documents.c.pk == quotes.c.doc_pk)
+        .outerjoin(actors, actors.c.id == quotes.c.speaker_actor_id)
+    )
+    if speaker is not None:
+        stmt = stmt.where(quotes.c.speaker_actor_id == speaker)
+    rows = conn.execute(
+        stmt.order_by(documents.c.id, quotes.c.start).offset(offset).limit(limit)
+    ).all()
+    return [_quote_dict(r) for r in rows], count(conn, stmt)
+
+
+def _actor_dict(row: Any) -> dict[str, Any]:
+    return {"id": row.id, "name_fa": row.name_fa, "name_en": row.name_en,
+            "country": row.country, "sector": row.sector, "wikidata": row.wikidata}
+
+
+def co_actors(conn: Connection, actor_id: str) -> list[dict[str, Any]]:
+    """Actors sharing events with `actor_id`, most shared first."""
+    mine, other = event_participants.alias(), event_participants.alias()
+    shared = func.count(other.c.event_id.distinct()).label("count")
+    rows = conn.execute(
+        select(actors, shared)
+        .select_from(mine)
+        .join(other, other.c.event_id == mine.c.event_id)
+        .join(actors, actors.c.id == other.c.actor_id)
+        .where(mine.c.actor_id == actor_id, other.c.actor_id != actor_id)
+        .group_by(*actors.c)
+        .order_by(shared.desc(), actors.c.id)
+    ).all()
+    return [{**_actor_dict(r), "count": r.count} for r in rows]
+
+
+def actor_profile(conn: Connection, actor_id: str) -> dict[str, Any] | None:
+    """The actor, its events (either side), its quotes and the actors it shares events with."""
+    row = conn.execute(select(actors).where(actors.c.id == actor_id)).first()
+    if row is None:
+        return None
+    said, _ = find_quotes(conn, speaker=actor_id, offset=0, limit=CHUNK)
+    return {
+        "actor": _actor_dict(row),
+        "events": load_events(conn, [has_participant(actor_id=actor_id)], limit=CHUNK),
+        "quotes": said,
+        "co_actors": co_actors(conn, actor_id),
+    }
+
+
+def sector_counts(conn: Connection) -> dict[str, int]:
+    """Events per participant sector (an event with GOV on both sides counts once)."""
+    p = event_participants
+    n = func.count(p.c.event_id.distinct())
+    rows = conn.execute(
+        select(p.c.sector, n).where(p.c.sector.is_not(None)).group_by(p.c.sector)
+        .order_by(n.desc(), p.c.sector)
+    ).all()
+    return {sector: total for sector, total in rows}
+
+
+def top_dyads(conn: Connection, *, limit: int) -> list[dict[str, Any]]:
+    """Country pairs (alphabetical within the pair) with the most events between them."""
+    src, tgt = event_participants.alias(), event_participants.alias()
+    a = case((src.c.country < tgt.c.country, src.c.country), else_=tgt.c.country).label("a")
+    b = case((src.c.country < tgt.c.country, tgt.c.country), else_=src.c.country).label("b")
+    n = func.count(src.c.event_id.distinct()).label("events")
+    rows = conn.execute(
+        select(a, b, n)
+        .select_from(src)
+        .join(tgt, and_(tgt.c.event_id == src.c.event_id, tgt.c.side == "target"))
+        .where(src.c.side == "source", src.c.country.is_not(None),
+               tgt.c.country.is_not(None), src.c.country != tgt.c.country)
+        .group_by(a, b).order_by(n.desc(), a, b).limit(limit)
+    ).all()
+    return [{"a": r.a, "b": r.b, "events": r.events} for r in rows]

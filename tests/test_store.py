@@ -1,0 +1,323 @@
+"""The store on hand-built Documents: idempotent ingest, new versions, dyads, search across
+ZWNJ/space spellings, hostile query strings, crash safety, export, migrations."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, delete, make_url
+
+from rasad.model import Actor, DateMention, Document, Event, Mention, Participant, Quote
+from rasad.store import Store
+from rasad.store.export import CSV_COLUMNS, csv_lines, jsonl_lines
+from rasad.store.schema import MIGRATIONS, metadata, schema_version
+from rasad.store.store import _url
+
+COUNTRIES = {"IRN": "ایران", "BLR": "بلاروس", "USA": "آمریکا", "RUS": "روسیه"}
+PAYLOADS = ["' OR 1=1; --", '"; DROP TABLE documents; --', "x%_\\", 'NEAR("a" "b")', "*:^-"]
+
+
+def make_doc(doc_id: str, events: list[tuple[str, str, str, str | None]],
+             extra: str = "") -> Document:
+    """One sentence per (type, source country, target country, date); participants are the
+    country names in that sentence, linked to country actors."""
+    sentences = [f"{COUNTRIES[s]} با {COUNTRIES[t]} درباره {kind} گفت‌وگو کرد."
+                 for kind, s, t, _ in events]
+    text = " ".join(sentences + ([extra] if extra else []))
+    doc = Document(id=doc_id, raw=text, source="test", published=date(2024, 8, 1))
+    pos = 0
+    for (kind, src, tgt, when), sent in zip(events, sentences, strict=True):
+        parts = []
+        for code in (src, tgt):
+            start = text.index(COUNTRIES[code], pos)
+            parts.append(Participant(start, start + len(COUNTRIES[code]), code.lower(), code,
+                                     "GOV"))
+            doc.entities.append(Mention(start, parts[-1].end, "GPE", code.lower()))
+            doc.actors[code.lower()] = Actor(code.lower(), COUNTRIES[code], code.title(), code)
+        trigger = text.index("گفت‌وگو", pos)
+        doc.events.append(Event(kind, pos, pos + len(sent), trigger, trigger + 7,
+                                source=[parts[0]], target=[parts[1]], date=when))
+        pos += len(sent) + 1
+    return doc
+
+
+@pytest.fixture(scope="module")
+def pg_store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    """A PostgreSQL store in its own database on the test server (skipped without one)."""
+    server = make_url(request.getfixturevalue("postgres_url"))
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql("DROP DATABASE IF EXISTS rasad_store_tests")
+        conn.exec_driver_sql("CREATE DATABASE rasad_store_tests")
+    with Store(server.set(database="rasad_store_tests").render_as_string(False)) as opened:
+        yield opened
+    with admin.connect() as conn:
+        conn.exec_driver_sql("DROP DATABASE rasad_store_tests")
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store on each backend."""
+    if request.param == "sqlite":
+        with Store(str(tmp_path / "t.db")) as opened:
+            yield opened
+        return
+    opened = request.getfixturevalue("pg_store")
+    with opened.engine.begin() as conn:
+        names = ", ".join(t.name for t in metadata.sorted_tables)
+        conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+    yield opened
+
+
+def test_reingest_same_hash_changes_nothing(store: Store) -> None:
+    doc = make_doc("a", [("CONSULT", "IRN", "BLR", "2024-07-31")])
+    assert store.add(doc).status == "added"
+    before = store.counts()
+    again = store.add(make_doc("a", [("CONSULT", "IRN", "BLR", "2024-07-31")]))
+    assert (again.status, again.added) == ("skipped: duplicate", False)
+    assert store.known(Document(id="a", raw=doc.raw)) and not store.known(Document("a", "x"))
+    assert store.counts() == before
+    assert before["documents"] == 1 and before["events"] == 1 and before["actors"] == 2
+    copy = store.add(make_doc("b", [("CONSULT", "IRN", "BLR", "2024-07-31")]))
+    assert copy.status == "added"  # same text, another id: a republished copy is kept
+    assert store.counts()["documents"] == 2
+
+
+def test_new_version_of_same_id_replaces_old_rows(store: Store) -> None:
+    store.add(make_doc("a", [("CONSULT", "IRN", "BLR", None), ("AGREE", "IRN", "USA", None)]))
+    result = store.add(make_doc("a", [("ACCUSE", "IRN", "RUS", "2024-05-01")]))
+    assert result.status == "replaced" and result.added
+    counts = store.counts()
+    assert (counts["documents"], counts["events"], counts["event_participants"]) == (1, 1, 2)
+    assert store.search("بلاروس") == []
+    assert [e.type for e in store.dyad("IRN", "RUS")] == ["ACCUSE"]
+
+
+@pytest.fixture
+def timeline(store: Store) -> Store:
+    store.add(make_doc("d2", [("CONSULT", "IRN", "BLR", None),
+                              ("AGREE", "BLR", "IRN", "2024-07-31"),
+                              ("AGREE", "IRN", "USA", "2024-01-01")]))
+    store.add(make_doc("d1", [("CONSULT", "BLR", "IRN", "2024-05"),
+                              ("SUPPORT", "IRN", "BLR", "2023/2026")]))
+    return store
+
+
+def test_dyad_orders_by_date_then_document_in_both_directions(timeline: Store) -> None:
+    rows = timeline.dyad("IRN", "BLR")
+    got = [(r.date, r.type, r.document_id, r.source["country"], r.target["country"])
+           for r in rows]
+    assert got == [
+        ("2023/2026", "SUPPORT", "d1", "IRN", "BLR"),
+        ("2024-05", "CONSULT", "d1", "BLR", "IRN"),
+        ("2024-07-31", "AGREE", "d2", "BLR", "IRN"),
+        (None, "CONSULT", "d2", "IRN", "BLR"),
+    ]
+    assert [r.row for r in timeline.dyad("BLR", "IRN")] == [r.row for r in rows]
+    for r in rows:
+        start, end = r.evidence_span
+        assert r.evidence == timeline.get_document(r.document_id)["text"][start:end]
+        assert COUNTRIES["IRN"] in r.evidence and r.source_label.endswith(")")
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"types": ["CONSULT"]}, ["2024-05", None]),
+        ({"types": []}, []),
+        ({"start": date(2024, 6, 1)}, ["2023/2026", "2024-07-31"]),
+        ({"start": date(2024, 5, 31), "end": date(2024, 5, 31)}, ["2023/2026", "2024-05"]),
+        ({"end": date(2022, 12, 31)}, []),
+    ],
+)
+def test_dyad_filters(timeline: Store, filters: dict, expected: list) -> None:
+    assert [r.date for r in timeline.dyad("IRN", "BLR", **filters)] == expected
+
+
+@pytest.mark.parametrize("query", ["همکاری‌های", "همکاری های", "همکاریهای", "همكاري‌هاي"])
+@pytest.mark.parametrize("written", ["همکاری‌های", "همکاری های"])
+def test_search_matches_zwnj_space_and_joined_spellings(
+    store: Store, query: str, written: str
+) -> None:
+    store.add(make_doc("hit", [("CONSULT", "IRN", "BLR", None)], f"{written} دو کشور ادامه دارد."))
+    store.add(make_doc("miss", [("AGREE", "IRN", "USA", None)], "همکاری نظامی مطرح نشد."))
+    hits = store.search(query)
+    if not (written == "همکاری های" and query == "همکاریهای"):
+        assert [h["id"] for h in hits] == ["hit"]
+        assert written in hits[0]["snippet"]
+    else:  # the one spelling the index cannot split: joined query, spaced text
+        assert hits == []
+
+
+def test_search_ranks_and_pages(store: Store) -> None:
+    for i in range(3):
+        store.add(make_doc(f"p{i}", [("CONSULT", "IRN", "BLR", None)], "نفت " * (i + 1)))
+    items, total = store.search_documents("نفت", offset=1, limit=1)
+    assert total == 3 and len(items) == 1
+    assert store.search("") == [] and store.search(" \u200c ") == []
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_hostile_strings_are_stored_and_queried_as_data(store: Store, payload: str) -> None:
+    doc = make_doc(payload, [("CONSULT", "IRN", "BLR", None)], f"گفت: {payload}")
+    doc.events[0].source[0].country = payload
+    store.add(doc)
+    before = store.counts()
+    assert store.get_document(payload)["id"] == payload
+    assert [r.document_id for r in store.dyad(payload, "BLR")] == [payload]
+    assert store.dyad(payload, payload) == [] and store.dyad("IRN", "BLR") == []
+    store.search(payload)
+    assert store.find_events(country=payload)[1] == 1
+    assert store.find_events(text=payload)[1] == store.find_events(type=payload)[1] == 0
+    assert store.actor_profile(payload) is None
+    assert store.counts() == before
+
+
+def test_add_many_failing_document_leaves_no_rows(store: Store) -> None:
+    bad = make_doc("bad", [("CONSULT", "IRN", "RUS", None)])
+    bad.quotes.append(Quote(0, 5, 6, 8, 0, 5))
+    bad.events[0].target[0].end = len(bad.text) + 10  # span outside the text, checked late
+    good = [make_doc("g1", [("CONSULT", "IRN", "BLR", None)]),
+            make_doc("g2", [("AGREE", "BLR", "USA", None)])]
+    summary = store.add_many([good[0], bad, good[1]], batch_size=10)
+    assert (summary.added, [doc_id for doc_id, _ in summary.failed]) == (2, ["bad"])
+    assert "outside text" in summary.failed[0][1]
+    counts = store.counts()
+    assert (counts["documents"], counts["events"], counts["quotes"]) == (2, 2, 0)
+    assert counts["mentions"] == 4 and store.actor_profile("rus") is None
+
+
+def test_add_many_crash_mid_batch_rolls_back_the_batch(store: Store) -> None:
+    def docs():
+        yield make_doc("kept", [("CONSULT", "IRN", "BLR", None)])
+        yield make_doc("lost", [("AGREE", "IRN", "USA", None)])
+        raise RuntimeError("process died")
+
+    with pytest.raises(RuntimeError):
+        store.add_many(docs(), batch_size=1)
+    assert store.counts()["documents"] == 2  # each finished batch was committed
+    store.add_many(iter([make_doc("x", [])]), batch_size=5)
+
+    class Boom(Exception):
+        pass
+
+    def crashing():
+        yield make_doc("y", [("CONSULT", "IRN", "BLR", None)])
+        raise Boom
+
+    with pytest.raises(Boom):
+        store.add_many(crashing(), batch_size=5)
+    assert store.get_document("y") is None
+
+
+def test_export_round_trips_output_contract(timeline: Store) -> None:
+    docs = [json.loads(line) for line in jsonl_lines(timeline)]
+    assert [d["id"] for d in docs] == ["d2", "d1"]
+    fresh = make_doc("d1", [("CONSULT", "BLR", "IRN", "2024-05"),
+                            ("SUPPORT", "IRN", "BLR", "2023/2026")])
+    assert docs[1] == json.loads(json.dumps(fresh.to_dict(), ensure_ascii=False))
+    rows = list(timeline.iter_events())
+    assert len(rows) == 5 and {r["quad"] for r in rows} == {1}
+    assert all(r["evidence_text"] for r in rows)
+
+
+def test_actor_profile_and_overview(timeline: Store) -> None:
+    profile = timeline.actor_profile("blr")
+    assert profile["actor"]["name_fa"] == "بلاروس"
+    assert len(profile["events"]) == 4
+    assert [(c["id"], c["count"]) for c in profile["co_actors"]] == [("irn", 4)]
+    assert timeline.top_dyads(limit=5) == [{"a": "BLR", "b": "IRN", "events": 4},
+                                           {"a": "IRN", "b": "USA", "events": 1}]
+    assert timeline.sector_counts() == {"GOV": 5}
+    items, total = timeline.list_documents(limit=1)
+    assert total == 2 and len(items) == 1
+
+
+def test_actor_upsert_fills_but_never_erases(store: Store) -> None:
+    first = make_doc("a", [("CONSULT", "IRN", "BLR", None)])
+    first.actors["irn"].wikidata = "Q794"
+    second = make_doc("b", [("AGREE", "IRN", "USA", None)])
+    second.actors["irn"].name_en = "Islamic Republic of Iran"
+    store.add(first)
+    store.add(second)
+    actor = store.actor_profile("irn")["actor"]
+    assert (actor["wikidata"], actor["name_en"]) == ("Q794", "Islamic Republic of Iran")
+
+
+def test_dates_and_quotes_are_kept_with_offsets(store: Store) -> None:
+    doc = make_doc("q", [("CONSULT", "IRN", "BLR", None)], "وزیر گفت «همکاری ادامه دارد».")
+    open_at = doc.text.index("«") + 1
+    doc.quotes.append(Quote(open_at, doc.text.index("»"), doc.text.index("گفت «"),
+                            doc.text.index("گفت «") + 3, doc.text.index("وزیر"),
+                            doc.text.index("وزیر") + 4, "irn"))
+    doc.dates.append(DateMention(0, 5, "jalali", "2024-07-31", "day", "absolute"))
+    store.add(doc)
+    items, total = store.find_quotes(speaker="irn")
+    assert total == 1 and items[0]["text"] == "همکاری ادامه دارد"
+    assert items[0]["speaker"]["text"] == "وزیر" and items[0]["cue"] == "گفت"
+    assert store.counts()["dates"] == 1
+
+
+def test_sqlite_file_is_wal_and_migrations_are_recorded_once(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    with Store(str(path)) as first:
+        first.add(make_doc("a", [("CONSULT", "IRN", "BLR", None)]))
+        with first.engine.begin() as conn:  # forget one migration: reopening re-applies it
+            conn.execute(delete(schema_version).where(schema_version.c.name == MIGRATIONS[-1][0]))
+    with Store(str(path)) as again:
+        assert [h["id"] for h in again.search("بلاروس")] == ["a"]
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        names = [r[0] for r in raw.execute("SELECT name FROM schema_version ORDER BY name")]
+    assert names == [name for name, _ in MIGRATIONS]
+
+
+def test_csv_export_one_row_per_event_and_no_formulas(store: Store) -> None:
+    doc = make_doc("f", [("CONSULT", "IRN", "BLR", "2024-07-31")])
+    doc.raw = doc.text = "=" + doc.text[1:]  # an evidence sentence that looks like a formula
+    store.add(doc)
+    rows = list(csv.reader(io.StringIO("".join(csv_lines(store)))))
+    assert rows[0] == list(CSV_COLUMNS)
+    assert rows[1][:4] == ["f", "2024-07-31", "CONSULT", ""]
+    assert rows[1][6:9] == ["IRN", "GOV", "irn"] and rows[1][-1].startswith("'=")
+
+
+def test_two_writers_on_one_sqlite_file_queue_up(tmp_path: Path) -> None:
+    path = str(tmp_path / "w.db")
+    Store(path).close()
+    stores = [Store(path), Store(path)]
+
+    def write(n: int) -> None:
+        docs = (make_doc(f"w{n}-{i}", [("CONSULT", "IRN", "BLR", None)], str(i))
+                for i in range(15))
+        stores[n].add_many(docs, batch_size=2)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [s.counts()["documents"] for s in stores] == [30, 30]
+    for opened in stores:
+        opened.close()
+
+
+@pytest.mark.parametrize(
+    ("given", "url"),
+    [("rasad.db", "sqlite:///rasad.db"), (":memory:", "sqlite:///:memory:"),
+     ("postgresql://u@h/db", "postgresql+psycopg://u@h/db"),
+     ("postgres://u@h/db", "postgresql+psycopg://u@h/db"),
+     ("postgresql+psycopg://u@h/db", "postgresql+psycopg://u@h/db"),
+     ("sqlite:////tmp/x.db", "sqlite:////tmp/x.db")],
+)
+def test_store_url_from_path_or_url(given: str, url: str) -> None:
+    assert _url(given) == url
