@@ -1,9 +1,178 @@
-"""Placeholder registration until the real 'normalize' stage lands."""
+"""Persian normalization as an ordered list of named, switchable steps.
 
-from rasad.model import Document
+Each step is a public function `step(text) -> list[Edit]` in its input's coordinates; the
+`Normalizer` applies them one after another through `OffsetMap.apply`, so every character of
+the normalized text maps back to the raw characters it came from. Newlines are never touched:
+a text of N lines normalizes to N lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from rasad.model import Document, Edit, OffsetMap
 from rasad.pipeline import stage
+from rasad.text.zwnj import LETTERS, ZWNJ, restore_zwnj
+
+StepFn = Callable[[str], list[Edit]]
+
+# Format and control characters that carry no text: bidi marks, soft hyphen, BOM, ZWJ, ZWSP,
+# and C0 controls other than newline and tab (a carriage return is dropped, its newline kept).
+_INVISIBLE = re.compile(
+    "[\u200b\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff\x00-\x08\x0b-\x1f\x7f]+"
+)
+_LETTER_MAP = {"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ە": "ه"}
+_LETTER_RE = re.compile(f"[{''.join(_LETTER_MAP)}]")
+_DIGIT_MAP = {chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)}
+_DIGIT_RE = re.compile("[\u0660-\u0669]")
+# Kashida (tatweel) and harakat, tanwin, shadda, sukun, hamza above/below, superscript alef.
+_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]+")
+# A ZWNJ survives only between two letters; runs collapse to one.
+_ZWNJ_RUN = re.compile(f"{ZWNJ}+")
+_LETTER_SET = frozenset(LETTERS + "ۀه")
+# Punctuation that takes no space before it, and the opening marks that take none after.
+_CLOSING = "،؛:؟!?,.»)]"
+_OPENING = "«(["
+_SPACE_RUN = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+_PERSIAN_LETTER = f"[{LETTERS}]"
+_NEED_SPACE = re.compile(
+    f"(?<=[،؛:؟!?»)])(?:{_PERSIAN_LETTER}|«)|(?<=[{LETTERS}]{{2}})\\.(?={_PERSIAN_LETTER})"
+    f"|(?<=[{LETTERS}۰-۹0-9])[«(]"
+)
+
+
+def _map_chars(pattern: re.Pattern[str], table: dict[str, str], step: str) -> StepFn:
+    def run(text: str) -> list[Edit]:
+        return [Edit(m.start(), m.end(), table[m.group()], step) for m in pattern.finditer(text)]
+
+    return run
+
+
+def _delete(pattern: re.Pattern[str], step: str) -> StepFn:
+    def run(text: str) -> list[Edit]:
+        return [Edit(m.start(), m.end(), "", step) for m in pattern.finditer(text)]
+
+    return run
+
+
+remove_invisible = _delete(_INVISIBLE, "remove_invisible")
+remove_invisible.__doc__ = "Drop bidi marks, soft hyphens, BOM, ZWJ and control characters."
+unify_letters = _map_chars(_LETTER_RE, _LETTER_MAP, "unify_letters")
+unify_letters.__doc__ = "Arabic yeh/kaf to Persian; ezafe heh (ۀ) to ه. Alef-hamza forms stay."
+unify_digits = _map_chars(_DIGIT_RE, _DIGIT_MAP, "unify_digits")
+unify_digits.__doc__ = "Arabic-Indic digits to Persian digits; Latin digits stay."
+remove_marks = _delete(_MARKS, "remove_marks")
+remove_marks.__doc__ = "Drop kashida and diacritics (harakat), which readers and matchers ignore."
+
+
+def clean_zwnj(text: str) -> list[Edit]:
+    """Collapse ZWNJ runs and drop a ZWNJ that is not between two letters."""
+    edits = []
+    for m in _ZWNJ_RUN.finditer(text):
+        start, end = m.span()
+        inside = start > 0 and end < len(text)
+        if inside and text[start - 1] in _LETTER_SET and text[end] in _LETTER_SET:
+            if end - start > 1:
+                edits.append(Edit(start + 1, end, "", "clean_zwnj"))
+        else:
+            edits.append(Edit(start, end, "", "clean_zwnj"))
+    return edits
+
+
+def fix_spacing(text: str) -> list[Edit]:
+    """One space between words; none at line ends, before closing or after opening marks."""
+    edits = []
+    for m in _SPACE_RUN.finditer(text):
+        start, end = m.span()
+        before = text[start - 1] if start else "\n"
+        after = text[end] if end < len(text) else "\n"
+        if before == "\n" or after == "\n" or after in _CLOSING or before in _OPENING:
+            edits.append(Edit(start, end, "", "fix_spacing"))
+        elif text[start] != " ":
+            edits.append(Edit(start, end, " ", "fix_spacing"))
+        elif end - start > 1:
+            edits.append(Edit(start + 1, end, "", "fix_spacing"))
+    return edits
+
+
+def space_punctuation(text: str) -> list[Edit]:
+    """A space after Persian punctuation and before «( when a word touches them (runs after
+    fix_spacing, so `رفت .بعد` first loses its space, then gains one after the dot)."""
+    edits = []
+    for m in _NEED_SPACE.finditer(text):
+        pos = m.start() + (1 if m.group() == "." else 0)
+        edits.append(Edit(pos, pos, " ", "space_punctuation"))
+    return edits
+
+
+def fix_zwnj(text: str) -> list[Edit]:
+    """Restore ZWNJ in joined or space-split words (see rasad.text.zwnj)."""
+    return restore_zwnj(text)
+
+
+STEPS: dict[str, StepFn] = {
+    "remove_invisible": remove_invisible,
+    "unify_letters": unify_letters,
+    "unify_digits": unify_digits,
+    "remove_marks": remove_marks,
+    "clean_zwnj": clean_zwnj,
+    "fix_spacing": fix_spacing,
+    "space_punctuation": space_punctuation,
+    "fix_zwnj": fix_zwnj,
+}
+
+
+class Normalizer:
+    """Applies the named steps in order; switch any off by name, e.g.
+    `Normalizer(fix_zwnj=False)`."""
+
+    def __init__(self, **switches: bool) -> None:
+        unknown = set(switches) - set(STEPS)
+        if unknown:
+            raise ValueError(f"unknown normalization steps: {sorted(unknown)}")
+        self.steps: list[tuple[str, StepFn]] = [
+            (name, fn) for name, fn in STEPS.items() if switches.get(name, True)
+        ]
+
+    def normalize_with_offsets(self, text: str) -> tuple[str, OffsetMap, dict[str, int]]:
+        """Normalized text, its map to `text`, and how many edits each step made."""
+        offsets = OffsetMap.identity(len(text))
+        counts: dict[str, int] = {}
+        for name, fn in self.steps:
+            edits = fn(text)
+            counts[name] = len(edits)
+            if edits:
+                text, offsets = offsets.apply(text, edits)
+        return text, offsets, counts
+
+    def normalize(self, text: str) -> str:
+        return self.normalize_with_offsets(text)[0]
+
+
+@cache
+def default_normalizer() -> Normalizer:
+    return Normalizer()
+
+
+def normalize(text: str) -> str:
+    """Normalize with every step on."""
+    return default_normalizer().normalize(text)
+
+
+def normalize_with_offsets(text: str) -> tuple[str, OffsetMap]:
+    text_out, offsets, _ = default_normalizer().normalize_with_offsets(text)
+    return text_out, offsets
+
+
+def normalize_line(line: str) -> str:
+    """One line in, one line out (for `rasad normalize`): a stray newline becomes a space."""
+    return normalize(line.replace("\r", "").replace("\n", " "))
 
 
 @stage("normalize", assigns={"text"})
-def normalize(doc: Document) -> Document:
+def normalize_stage(doc: Document) -> Document:
+    doc.text, doc.offsets, counts = default_normalizer().normalize_with_offsets(doc.raw)
+    doc.edits_by_step = counts
     return doc

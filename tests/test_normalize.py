@@ -1,0 +1,143 @@
+"""Normalizer: step table, ZWNJ restoration table, offsets and idempotence properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasad.model import Document
+from rasad.text.normalize import (
+    Normalizer,
+    normalize,
+    normalize_line,
+    normalize_stage,
+    normalize_with_offsets,
+)
+
+Z = "\u200c"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("علي كريمي", "علی کریمی"),
+        ("سال ١٤٠٣ و 2024", "سال ۱۴۰۳ و 2024"),
+        ("مـــذاکره", "مذاکره"),
+        ("کِتابُ", "کتاب"),
+        ("خانۀ ما", "خانه ما"),
+        ("أحمد و إسلام", "أحمد و إسلام"),
+        ("گفت :سلام", "گفت: سلام"),
+        ("گفت«سلام»و رفت", "گفت «سلام» و رفت"),
+        ("« سلام »", "«سلام»"),
+        ("یک   دو\t سه", "یک دو سه"),
+        ("رفت .بعد", "رفت. بعد"),
+        ("نسخه 3.5 و ۱۴۰۳.۵.۱۰", "نسخه 3.5 و ۱۴۰۳.۵.۱۰"),
+        ("ج.ا.ا", "ج.ا.ا"),
+        ("یک\n\nدو ", "یک\n\nدو"),
+        (f"کتاب{Z}{Z}ها {Z}", f"کتاب{Z}ها"),
+        ("\u200fسلام\u00ad", "سلام"),
+    ],
+)
+def test_normalize_steps(raw, expected):
+    assert Normalizer(fix_zwnj=False).normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("میتوانند", f"می{Z}توانند"),
+        ("می توانند", f"می{Z}توانند"),
+        ("نمیتوانند", f"نمی{Z}توانند"),
+        ("همکاریهای", f"همکاری{Z}های"),
+        ("همکاری های", f"همکاری{Z}های"),
+        ("گفتوگو", f"گفت{Z}وگو"),
+        ("بهصورت", f"به{Z}صورت"),
+        ("پیشبینی", f"پیش{Z}بینی"),
+        ("دانشبنیان", f"دانش{Z}بنیان"),
+        ("بینالمللی", f"بین{Z}المللی"),
+        ("گفته اند", f"گفته{Z}اند"),
+        ("خانه ای", f"خانه{Z}ای"),
+        ("گرانترین", f"گران{Z}ترین"),
+        # one-word forms and names stay whole
+        ("میز", "میز"),
+        ("میلیون", "میلیون"),
+        ("میان", "میان"),
+        ("میراث", "میراث"),
+        ("میدان", "میدان"),
+        ("نمیر", "نمیر"),
+        ("قالیباف", "قالیباف"),
+        ("سرگینکو", "سرگینکو"),
+        ("تفاهمات", "تفاهمات"),
+        ("انتهای", "انتهای"),
+        ("رؤسای", "رؤسای"),
+        ("تنها", "تنها"),
+        ("بها", "بها"),
+        ("به صورت", "به صورت"),  # spaced as often as with ZWNJ: left alone
+    ],
+)
+def test_zwnj_restoration(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_switching_a_step_off():
+    assert Normalizer(unify_letters=False).normalize("كتاب") == "كتاب"
+    with pytest.raises(ValueError, match="unknown"):
+        Normalizer(no_such_step=True)
+
+
+def test_stage_records_offsets_and_counts():
+    doc = normalize_stage(Document(id="t", raw="همکاریهای  بانكي"))
+    assert doc.text == f"همکاری{Z}های بانکی"
+    assert doc.edits_by_step["fix_zwnj"] == 1
+    assert doc.edits_by_step["unify_letters"] == 2
+    assert doc.raw_text(0, len(doc.text)) == doc.raw
+    start = doc.text.index("بانکی")
+    assert doc.raw_text(start, start + 5) == "بانكي"
+
+
+def test_normalize_line_keeps_one_line():
+    assert "\n" not in normalize_line("یک\nدو\r")
+
+
+TEXT = st.text(alphabet="ابپتکگمنوهیيكى۰۱٠١12 \n\t.،:؟!«»()\u200c\u200fـَ", max_size=80) | st.lists(
+    st.sampled_from(
+        [
+            "می",
+            "توانند",
+            "همکاری",
+            "های",
+            "گفتوگو",
+            "میز",
+            "تنها",
+            "خانه",
+            "ای",
+            "،",
+            ".",
+            "«",
+            "»",
+            "١٤٠٣",
+        ]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+# One-to-one changes the normalizer may make: letter and digit variants, space <-> ZWNJ, tab.
+VARIANTS = str.maketrans("يىكۀ٠١٢٣٤٥٦٧٨٩\u200c\t", "ییکه۰۱۲۳۴۵۶۷۸۹  ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_offsets_map_back_and_idempotent(raw):
+    text, offsets = normalize_with_offsets(raw)
+    assert len(offsets) == len(text)
+    assert normalize(text) == text
+    assert text.count("\n") == raw.count("\n")
+    previous = 0
+    for i, ch in enumerate(text):
+        start, end = offsets.to_raw(i, i + 1)
+        assert previous <= start <= end <= len(raw)
+        previous = start
+        if end - start == 1:  # unchanged characters map to themselves
+            assert raw[start].translate(VARIANTS) == ch.translate(VARIANTS)

@@ -1,0 +1,57 @@
+"""Segmenter: token and sentence tables, trailers, and the stage's span invariants."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasad.model import Document
+from rasad.text.segment import segment, split_sentences, tokenize
+
+Z = "\u200c"
+
+
+def _tokens(text: str) -> list[str]:
+    return [text[t.start : t.end] for t in tokenize(text)]
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"آن‌ها می{Z}توانند.", ["آن‌ها", f"می{Z}توانند", "."]),
+        ("«مخبر» گفت:", ["«", "مخبر", "»", "گفت", ":"]),
+        ("تاریخ ۱۴۰۳/۰۵/۱۰ و 3.5 و ۲۰٪", ["تاریخ", "۱۴۰۳/۰۵/۱۰", "و", "3.5", "و", "۲۰٪"]),
+        ("۲۴۱به گزارش", ["۲۴۱", "به", "گزارش"]),
+        ("چه؟!", ["چه", "؟", "!"]),
+    ],
+)
+def test_tokenize(text, expected):
+    assert _tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("او آمد. من رفتم؟ بله!", ["او آمد.", "من رفتم؟", "بله!"]),
+        ("نسخه 3.5 آمد. سال ۱۴۰۳.۵.۱۰ بود.", ["نسخه 3.5 آمد.", "سال ۱۴۰۳.۵.۱۰ بود."]),
+        ("گفت: «این. آن.» وی افزود.", ["گفت: «این. آن.»", "وی افزود."]),
+        ("گفت: «این. آن» و رفت.", ["گفت: «این. آن» و رفت."]),
+        ("  سطر یک\nسطر دو  ", ["سطر یک", "سطر دو"]),
+        ("ج.ا.ا قوی است.", ["ج.ا.ا قوی است."]),
+        ("پایان خبر.\nانتهای پیام/ 241به گزارش فارس، آمد.", ["پایان خبر.", "به گزارش فارس، آمد."]),
+        ("آمد.\nانتهای پیام/", ["آمد."]),
+        ("در انتهای خبر آمد.", ["در انتهای خبر آمد."]),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert _sentences(text) == expected
+
+
+def test_stage_tokens_lie_inside_text_and_sentences_are_trimmed():
+    doc = segment(Document(id="t", raw=" یک دو. سه «چهار»؟\nانتهای پیام/ ۱۲ "))
+    assert [doc.text[s.start : s.end] for s in doc.sentences] == ["یک دو.", "سه «چهار»؟"]
+    assert all(doc.text[t.start : t.end].strip() for t in doc.tokens)
+    assert all(not doc.text[s.start].isspace() for s in doc.sentences)
