@@ -113,3 +113,46 @@ def test_every_pattern_names_a_plover_type_and_mode() -> None:
     for pat in patterns()[0]:
         assert pat.type in table
         assert pat.mode is None or pat.mode in table[pat.type]["modes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # criticism voiced by a speaker: speaker → the named party
+        (
+            "مخبر گفت: آمریکا با رویکرد غلط خود را منزوی می کند",
+            ("ACCUSE", "disapprove", [("IRN", "GOV")], [("USA", None)]),
+        ),
+        # same-country parties with different sectors are both kept
+        ("قالیباف با محمد مخبر دیدار کرد", ("CONSULT", None, [("IRN", "GOV"), ("IRN", "LEG")], [])),
+        # a party behind «از سوی» is the agent, not the first-named party
+        (
+            "ایران از سوی آمریکا تحریم شد",
+            ("SANCTION", "discontinue", [("USA", None)], [("IRN", None)]),
+        ),
+        # a party behind a preposition is not the subject, even a few words back
+        (
+            "با توجه به اینکه بلاروس تحت فشار است ایران آمادگی دارد",
+            ("AGREE", None, [("IRN", None)], [("BLR", None)]),
+        ),
+        # a nationality adjective names a party, its head noun the sector
+        (
+            "نیروهای آمریکایی سه نفر را در بلاروس بازداشت کردند",
+            ("COERCE", "arrest", [("USA", "MIL")], []),
+        ),
+    ],
+)
+def test_participants(text: str, expected: tuple) -> None:
+    _, found = _events(text)
+    assert _key(found[0]) == expected
+
+
+def test_topic_of_a_question_keeps_its_own_parties() -> None:
+    text = "مخبر درباره اینکه آمریکا به بلاروس حمله کرد گفت: ما آماده همکاری هستیم"
+    _, found = _events(text)
+    assault = [e for e in found if e.type == "ASSAULT"]
+    assert [_key(e) for e in assault] == [("ASSAULT", None, [("USA", None)], [("BLR", None)])]
+
+
+def test_criticism_without_a_named_target_is_only_a_quote() -> None:
+    assert _events("مخبر گفت: این رویکرد غلط است و دشمن شاد می شود")[1] == []

@@ -1,11 +1,13 @@
 """The 'events' stage: PLOVER events from Persian predicate patterns (event_patterns.yaml).
 
 Each pattern match in a sentence proposes an event of its type; the parties come from the
-entity mentions of that sentence (their actors' country and sector), from compound phrases
-(«دو کشور» → the two countries the article is most about) and, for a statement, from the
-quote's speaker (a minister saying «آمادگی داریم …» is his country and sector agreeing).
-Reciprocal predicates (meet, agree, sign) make every party an actor; directed ones make the
-subject the actor and the other parties recipients; a meeting where one side travels is mode
+trigger's own clause (cut at ':'/'؛', the speech cue, and a «درباره …» topic before the cue,
+so a reporter's question and the answer keep their own parties): entity mentions, nationality
+adjectives («نیروهای آمریکایی» → USA MIL), compound phrases («دو کشور») and, for first-person
+speech, the quote's speaker. Reciprocal predicates (meet, agree, sign) make every party an
+actor; directed ones make the agent («از سوی X») or the first party not behind a preposition
+the actor, falling back to the speaker; `speaker` patterns (criticism, «باید» demands) make
+the speaker the actor and need a named recipient; a meeting where one side travels is mode
 `visit`, visitor → host. One event per (sentence, type, parties).
 
 Negated («نکرد»، «نخواهد») and hypothetical («اگر»، «در صورتی که»، «ممکن است») matches are
@@ -23,6 +25,8 @@ from functools import lru_cache
 
 from rasad.extract.contexts import contexts_of, load_yaml, sectors_of, tolerant, word_regex
 from rasad.extract.coref import Resolved, Tracker, clause_start, mentions_in, resolve_subject
+from rasad.extract.gazetteer import demonyms, key
+from rasad.extract.quotes import cues as cues_table
 from rasad.model import Document, Event, Mention, Participant, Quote, Span
 from rasad.pipeline import stage
 
@@ -32,7 +36,15 @@ ANAPHORIC_MEETING = re.compile(tolerant("(در )?(این|آن) (دیدار|مل�
 COMPOUND = re.compile(tolerant("(دو|سه) (کشور|طرف)"))
 FIRST_PERSON = re.compile(tolerant("(ما|کشورمان|کشور ما)") + r"(?![\w\u200c])")
 PAST_VERB = re.compile(tolerant("(کرد|کردند|شد|شدند|داد|دادند|رسید|رسیدند|داشت|داشتند)$"))
-PLACE_PREP = re.compile(r"در[\s\u200c]+$")
+_GAP = r"[\s\u200c]+"
+_WORDS = r"(?:{gap}[^\s\u200c،,:]+){{0,{n}}}{gap}$"
+PLACE_PREP = re.compile(tolerant("(در|شهر|استان)") + _WORDS.format(gap=_GAP, n=2))
+OBLIQUE = re.compile(tolerant("(با|به|علیه|از|برای|ضد|نزد|بر)") + _WORDS.format(gap=_GAP, n=3))
+BOUNDARY = re.compile("[:؛]")
+TOPIC = re.compile(tolerant("(درباره|در باره|در خصوص|در مورد|در پاسخ به|با اشاره به) "))
+WORD = re.compile(r"[^\W\d_]+(?:\u200c[^\W\d_]+)*")
+PLURAL = re.compile(r"\u200c?ها$")
+AGENT = re.compile(tolerant("(از سوی|از طرف|توسط) ") + "$")
 _COMPOUND_SIZE = {"دو": 2, "سه": 3}
 NON_PARTY_SECTORS = frozenset({"MED"})  # news agencies report events, they are not parties
 
@@ -43,7 +55,7 @@ class Pattern:
     type: str
     mode: str | None
     regex: re.Pattern[str]
-    reciprocal: bool
+    parties: str  # reciprocal, directed, or speaker (the speaker judges the named parties)
     confidence: float
     contexts: tuple[str, ...]
     cameo: str | None
@@ -66,7 +78,7 @@ def patterns() -> tuple[tuple[Pattern, ...], re.Pattern[str]]:
             type=row["type"],
             mode=row.get("mode"),
             regex=word_regex(row["pattern"]),
-            reciprocal=row["parties"] == "reciprocal",
+            parties=row["parties"],
             confidence=float(row["confidence"]),
             contexts=tuple(row.get("contexts", [])),
             cameo=table[row["type"]]["cameo"],
@@ -90,12 +102,35 @@ def _prominent_countries(doc: Document, n: int) -> list[str]:
 
 def _is_place(doc: Document, ment: Mention) -> bool:
     return ment.label in {"GPE", "LOC"} and bool(
-        PLACE_PREP.search(doc.text[max(0, ment.start - 4) : ment.start])
+        PLACE_PREP.search(doc.text[max(0, ment.start - 30) : ment.start])
     )
 
 
+@lru_cache(maxsize=1)
+def _demonym_heads() -> dict[str, str]:
+    """Head noun → sector for «نیروهای آمریکایی» (MIL), «شرکت های آلمانی» (BUS), …"""
+    heads = load_yaml("event_patterns.yaml")["demonym_heads"]
+    return {key(word): sector for sector, words in heads.items() for word in words}
+
+
+def _demonym_parties(doc: Document, start: int, end: int) -> list[Participant]:
+    """Nationality adjectives name a party («سرباز عراقی» → IRQ MIL) though they are not
+    entities; the head noun before them gives the sector."""
+    found: list[Participant] = []
+    table, heads = demonyms(), _demonym_heads()
+    words = list(WORD.finditer(doc.text, start, end))
+    for i, word in enumerate(words):
+        country = table.get(key(PLURAL.sub("", word.group(0))))
+        if country is None:
+            continue
+        head = key(words[i - 1].group(0)) if i else ""
+        found.append(Participant(word.start(), word.end(), None, country, heads.get(head)))
+    return found
+
+
 def _sentence_parties(doc: Document, start: int, end: int) -> list[Participant]:
-    """Coded parties named in [start, end): mentions (places excluded) and «دو کشور»."""
+    """Coded parties named in [start, end): mentions (places excluded), nationality
+    adjectives and «دو کشور»."""
     parties = [
         p
         for m in mentions_in(doc, start, end)
@@ -105,19 +140,18 @@ def _sentence_parties(doc: Document, start: int, end: int) -> list[Participant]:
         size = _COMPOUND_SIZE[match.group(0)[:2].strip()]
         for country in _prominent_countries(doc, size):
             parties.append(Participant(match.start(), match.end(), None, country, None))
+    parties += _demonym_parties(doc, start, end)
     return sorted(parties, key=lambda p: p.start)
 
 
-def _dedupe(parties: list[Participant], exclude: set[str] = frozenset()) -> list[Participant]:
-    """One participant per country, preferring one with a sector; `exclude` drops countries."""
-    best: dict[str, Participant] = {}
+def _dedupe(parties: list[Participant]) -> list[Participant]:
+    """One participant per (country, sector); a bare country is dropped when the same country
+    also appears with a sector (gold lists «IRN LEG» and «IRN REL», not a third «IRN»)."""
+    best: dict[tuple[str | None, str | None], Participant] = {}
     for part in parties:
-        if part.country in exclude:
-            continue
-        kept = best.get(part.country)
-        if kept is None or (kept.sector is None and part.sector is not None):
-            best[part.country] = part
-    return list(best.values())
+        best.setdefault((part.country, part.sector), part)
+    sectored = {country for country, sector in best if sector}
+    return [p for (c, s), p in best.items() if s or c not in sectored]
 
 
 def _speaker(doc: Document, quote: Quote) -> Participant | None:
@@ -141,6 +175,31 @@ def _subject(doc: Document, sent: Span, trigger: int, tracker: Tracker) -> Parti
     return Participant(who.as_written[0], who.as_written[1], actor.id, actor.country, actor.sector)
 
 
+def _clause(doc: Document, sent: Span, trigger: int, quote: Quote | None) -> tuple[int, int]:
+    """The clause around a trigger: bounded by ':'/'؛', a topic phrase («درباره …»), the
+    quote cue and the quoted text, so a question's topic and the answer keep their parties."""
+    begin = clause_start(doc, sent.start, sent.end)
+    end = sent.end
+    cues = [m.start() for cue in cues_table() for m in cue.regex.finditer(doc.text, begin, end)]
+    cues += [q.cue_start for q in doc.quotes if begin <= q.cue_start < end]
+    cuts = [m.start() for m in BOUNDARY.finditer(doc.text, begin, end)] + cues
+    if quote:
+        cuts += [quote.start, quote.end]
+    if cues:  # «درباره X گفت:»: the topic before a speech cue is a clause of its own
+        cuts += [m.start() for m in TOPIC.finditer(doc.text, begin, max(cues))]
+    for cut in cuts:
+        if cut <= trigger:
+            begin = max(begin, cut)
+        else:
+            end = min(end, cut)
+    return begin, end
+
+
+def _oblique(doc: Document, part: Participant, begin: int) -> bool:
+    """A party introduced by a preposition (با/به/علیه/از …) is not the clause's subject."""
+    return bool(OBLIQUE.search(doc.text[max(begin, part.start - 40) : part.start]))
+
+
 def _sides(
     doc: Document,
     sent: Span,
@@ -150,22 +209,34 @@ def _sides(
     quote: Quote | None,
     tracker: Tracker,
 ) -> tuple[list[Participant], list[Participant]]:
-    """(actors, recipients) of one match."""
-    begin = quote.start if quote else clause_start(doc, sent.start, sent.end)
-    named = _sentence_parties(doc, begin, sent.end)
+    """(actors, recipients) of one match, read from the trigger's own clause."""
+    begin, end = _clause(doc, sent, trigger, quote)
+    named = _sentence_parties(doc, begin, end)
     speaker = _speaker(doc, quote) if quote else None
-    if quote and speaker and FIRST_PERSON.search(doc.text, quote.start, sent.end):
+    if speaker and FIRST_PERSON.search(doc.text, begin, end):
         named.insert(0, speaker)
-    if pat.reciprocal and mode != "visit":
+    if pat.parties == "reciprocal" and mode != "visit":
         if speaker and not named:
             named = [speaker]
         return _dedupe(named), []
-    source = speaker if quote else _subject(doc, sent, trigger, tracker)
+    opening = clause_start(doc, sent.start, sent.end)
+    main = begin <= opening or (not quote and BOUNDARY.match(doc.text, begin) is not None)
+    if pat.parties == "speaker":
+        source = speaker or (_subject(doc, sent, trigger, tracker) if main else None)
+    else:
+        agents = [p for p in named if AGENT.search(doc.text[max(0, p.start - 12) : p.start])]
+        subjects = [p for p in named if p.start < trigger and not _oblique(doc, p, begin)]
+        source = (agents or subjects or [speaker])[0]
+        if source is None and main:
+            source = _subject(doc, sent, trigger, tracker)
     if source is None:
-        source = next((p for p in named if p.start < trigger), None)
-    if source is None:
-        return [], _dedupe(named)
-    others = [p for p in named if p.country != source.country]
+        return [], [] if pat.parties == "speaker" else _dedupe(named)
+    others = [
+        p
+        for p in named
+        if (p.country, p.sector) != (source.country, source.sector)
+        and (p.country != source.country or p.start > trigger)
+    ]
     return [source], _dedupe(others)
 
 
@@ -213,7 +284,7 @@ def _sentence_events(doc: Document, sent: Span, tracker: Tracker, met: bool) -> 
             mode = "visit" if pat.type == "CONSULT" and visiting and pat.mode is None else pat.mode
             quote = _quote_at(doc.quotes, match.start())
             actors, recipients = _sides(doc, sent, pat, mode, match.start(), quote, tracker)
-            if not actors and not recipients:
+            if not (actors or recipients) or (pat.parties == "speaker" and not recipients):
                 continue
             key = (pat.type, frozenset((p.country, p.sector) for p in actors + recipients))
             if key in found:
