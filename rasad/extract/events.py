@@ -240,10 +240,15 @@ def _sides(
     return [source], _dedupe(others)
 
 
-def _date(doc: Document, sent: Span, trigger_text: str) -> str | None:
+def _date(doc: Document, sent: Span, trigger_start: int, trigger_text: str) -> str | None:
+    """The date stated nearest before the trigger in its sentence (else the nearest after),
+    so «روز گذشته … وارد تهران شد، امروز … دیدار کرد» dates each verb by its own phrase."""
     inside = [d for d in doc.dates if sent.start <= d.start < sent.end and d.value]
+    before = [d for d in inside if d.end <= trigger_start]
+    if before:
+        return max(before, key=lambda d: d.end).value
     if inside:
-        return inside[0].value
+        return min(inside, key=lambda d: d.start).value
     if doc.published and PAST_VERB.search(trigger_text) and "خواهد" not in trigger_text:
         return doc.published.isoformat()
     return None
@@ -298,7 +303,7 @@ def _sentence_events(doc: Document, sent: Span, tracker: Tracker, met: bool) -> 
                 mode=mode,
                 source=actors,
                 target=recipients,
-                date=_date(doc, sent, match.group(0)),
+                date=_date(doc, sent, match.start(), match.group(0)),
                 place=_place(doc, sent),
                 contexts=contexts_of(text, list(pat.contexts)),
                 sectors=sectors_of(text),
