@@ -64,7 +64,7 @@ def surname_keys(keys: list[str]) -> list[tuple[str, ...]]:
     >>> surname_keys(["محمدباقر", "قالیباف"])
     [('قالیباف',)]
     """
-    if len(keys) < 2:
+    if len(keys) < 2 or not all(k.isalpha() for k in keys):
         return []
     out = [tuple(keys[1:])]
     if keys[-2] in _NAME_LINKS:
@@ -74,15 +74,25 @@ def surname_keys(keys: list[str]) -> list[tuple[str, ...]]:
     return list(dict.fromkeys(out))
 
 
-def link_surnames(keys: list[str], persons: list[Hit], taken: list[bool]) -> list[Hit]:
-    """New person hits for surnames of full names in `persons`, on free tokens.
-
-    Longer surnames first, so «بن سلمان» wins over «سلمان».
-    """
+def _surname_table(keys: list[str], persons: list[Hit]) -> dict[tuple[str, ...], Hit]:
     table: dict[tuple[str, ...], Hit] = {}
     for hit in persons:
         for sur in surname_keys(keys[hit.first : hit.last]):
             table.setdefault(sur, hit)
+    return table
+
+
+def link_surnames(keys: list[str], persons: list[Hit], taken: list[bool]) -> list[Hit]:
+    """New person hits for surnames of full names in `persons`, on free tokens; person hits
+    that are such a surname already («مخبر» found by the model) become its mentions too.
+
+    Longer surnames first, so «بن سلمان» wins over «سلمان».
+    """
+    table = _surname_table(keys, persons)
+    for hit in persons:
+        full = table.get(tuple(keys[hit.first : hit.last]))
+        if full is not None and full is not hit and hit.origin == "ner":
+            hit.origin, hit.actor_id = "coref", full.actor_id
     out: list[Hit] = []
     for sur in sorted(table, key=len, reverse=True):
         full = table[sur]

@@ -9,8 +9,9 @@ already named. Rules and gazetteers win over the model on any overlap.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from rasad.extract import ner
+from rasad.extract import names, ner
 from rasad.extract.actors import (
     actor_ruler,
     bind_title_only,
@@ -18,7 +19,7 @@ from rasad.extract.actors import (
     link_surnames,
     slug,
 )
-from rasad.extract.gazetteer import entity_ruler, given_names, key
+from rasad.extract.gazetteer import demonyms, entity_ruler, given_names, key
 from rasad.extract.roles import HOME_COUNTRY, Hit, RoleHit, find_roles, is_honorific
 from rasad.model import Actor, Document, Mention, Role, Span
 from rasad.pipeline import stage
@@ -28,6 +29,7 @@ _GPE_PREFIXES = frozenset(key(w) for w in ("جمهوری", "شهر", "استان
 _ORDINALS = frozenset(
     key(w) for w in ("ششم", "هفتم", "هشتم", "نهم", "دهم", "یازدهم", "دوازدهم", "سیزدهم")
 )
+_ASSEMBLY = (key("شورای"), key("اسلامی"))
 _AND = key("و")
 _QUOTES = frozenset('«»"')
 _MAX_NAME = 3  # words in a person name found next to a title
@@ -59,7 +61,9 @@ def _compose(hits: list[Hit], keys: list[str]) -> list[Hit]:
     out: list[Hit] = []
     for hit in hits:
         if hit.kind in ("head", "bound") and hit.last < len(keys) and keys[hit.last] in _ORDINALS:
-            hit.last += 1
+            hit.last += 1  # «مجلس هفتم», and «مجلس هفتم شورای اسلامی»
+            if tuple(keys[hit.last : hit.last + 2]) == _ASSEMBLY:
+                hit.last += 2
         prev = out[-1] if out else None
         if prev is not None and prev.last == hit.first and _joins(prev, hit, keys):
             _absorb(prev, hit)
@@ -171,6 +175,24 @@ def _bind_roles(
     return holders
 
 
+def _shaped_persons(
+    doc: Document, toks: list[Span], keys: list[str], taken: list[bool], roles: list[RoleHit]
+) -> list[Hit]:
+    """Names told by their words and context (rasad.extract.names), most specific rule first."""
+    edges = {r.first for r in roles} | {r.last for r in roles}
+    starts = names.clause_starts(keys, _sentence_index(doc, toks))
+    out: list[Hit] = []
+    for rule in (
+        lambda: names.quoted_names(keys, taken, edges),
+        lambda: names.clause_names(keys, taken, starts),
+        lambda: names.given_name_spans(keys, taken),
+    ):
+        for first, last in rule():
+            if _free(taken, first, last):
+                out.append(_take(taken, Hit(first, last, "PER", origin="shape")))
+    return out
+
+
 def _model_hits(doc: Document, toks: list[Span], keys: list[str], taken: list[bool]) -> list[Hit]:
     """NER model spans on free tokens; honorifics at the start of a person are dropped."""
     index = {t.start: i for i, t in enumerate(toks)}
@@ -180,6 +202,7 @@ def _model_hits(doc: Document, toks: list[Span], keys: list[str], taken: list[bo
         first, last = index.get(start), ends.get(end)
         if first is None or last is None:
             continue
+        first, last = _tidy(keys, first, last)
         while label == "PER" and first < last and is_honorific(keys[first]):
             first += 1
         if not _free(taken, first, last):
@@ -188,6 +211,25 @@ def _model_hits(doc: Document, toks: list[Span], keys: list[str], taken: list[bo
             continue
         out.append(_take(taken, Hit(first, last, label, origin="ner")))
     return out
+
+
+def _tidy(keys: list[str], first: int, last: int) -> tuple[int, int]:
+    """A model span without what the gold leaves out: a quoted name inside it is the name
+    («روستای "عدایه"» → «عدایه»), a parenthesis ends it («امام رضا (ع)» → «امام رضا»), and
+    punctuation never starts or ends it."""
+    opener = next((i for i in range(first, last) if keys[i] in _QUOTES), None)
+    if opener is not None:
+        close = next((i for i in range(opener + 1, last) if keys[i] in _QUOTES), last)
+        if close > opener + 1:
+            first, last = opener + 1, close
+    paren = next((i for i in range(first, last) if keys[i] == "("), None)
+    if paren is not None and paren > first:
+        last = paren
+    while first < last and not keys[first].isalnum():
+        first += 1
+    while last > first and not keys[last - 1].isalnum():
+        last -= 1
+    return first, last
 
 
 def _actor_for(doc: Document, hit: Hit, surface: str) -> str:
@@ -214,17 +256,19 @@ def entities(doc: Document) -> Document:
     taken = [False] * len(keys)
     hits = _table_persons(keys, taken)  # curated names win («کامرون» is Cameron, not Cameroon)
     places = _join_second_state(_gazetteer_hits(keys), keys)
+    _resolve_ambiguous(places, _country_counts(keys, places))
     hits += [_take(taken, h) for h in places if _free(taken, h.first, h.last)]
     roles = find_roles(keys, hits)
     for role in roles:  # a title's words are never part of a name
         taken[role.first : role.last] = [True] * (role.last - role.first)
+    hits += _shaped_persons(doc, toks, keys, taken, roles)
     holders = _bind_roles(keys, roles, hits, taken)
     hits += _model_hits(doc, toks, keys, taken)
     for hit in hits:
         if hit.label == "PER" and hit.actor_id is None:
             hit.actor_id = slug(doc.text[toks[hit.first].start : toks[hit.last - 1].end])
     persons = sorted((h for h in hits if h.label == "PER"), key=lambda h: h.first)
-    hits += link_surnames(keys, [p for p in persons if p.last - p.first > 1], taken)
+    hits += link_surnames(keys, persons, taken)
     hits.sort(key=lambda h: h.first)
     _finish_persons(doc, toks, hits, roles, holders)
     return doc
@@ -247,6 +291,7 @@ def _finish_persons(
             person.sector = role.sector
     sent_of = _sentence_index(doc, toks)
     bind_title_only(roles, persons, sent_of)
+    _fill_countries(hits, [key(doc.text[t.start : t.end]) for t in toks], sent_of)
     for role in roles:
         if role.country is None:
             held = persons[role.holder] if role.holder is not None else None
@@ -260,12 +305,62 @@ def _finish_persons(
     _write(doc, toks, hits, roles, persons)
 
 
+def _country_counts(keys: list[str], hits: list[Hit]) -> Counter[str]:
+    """How often the article names each state, by its places and demonyms."""
+    counts = Counter(h.country for h in hits if h.label == "GPE" and h.country)
+    counts.update(demonyms()[k] for k in keys if k in demonyms())
+    return counts
+
+
+def _resolve_ambiguous(hits: list[Hit], counts: Counter[str]) -> None:
+    """A place of several states («طرابلس»: LBY|LBN) belongs to the one the article names most
+    (the first listed on a tie)."""
+    for hit in hits:
+        if hit.country and "|" in hit.country:
+            options = hit.country.split("|")
+            hit.country = max(options, key=lambda c: (counts[c], -options.index(c)))
+
+
+def _fill_countries(hits: list[Hit], keys: list[str], sent_of: list[int]) -> None:
+    """Names found by the model or by their shape, still without a state, take the state named
+    nearest in their sentence (a place or a demonym: «سید عباس شبر یکی از مهمانان عراقی»),
+    else the one the article names most, else the home country."""
+    counts = _country_counts(keys, hits)
+    marks = [(h.first, h.country) for h in hits if h.label == "GPE" and h.country]
+    marks += [(i, demonyms()[k]) for i, k in enumerate(keys) if k in demonyms()]
+    top = counts.most_common(1)[0][0] if counts else HOME_COUNTRY
+    for hit in hits:
+        if hit.country or hit.origin not in ("ner", "shape", "title"):
+            continue
+        if _short_form(hit, hits, keys):
+            continue
+        near = [(abs(at - hit.first), c) for at, c in marks if sent_of[at] == sent_of[hit.first]]
+        hit.country = min(near)[1] if near else top
+
+
+def _short_form(hit: Hit, hits: list[Hit], keys: list[str]) -> bool:
+    """An organization named by the first words of a longer one named before it («آژانس» after
+    «آژانس بین‌المللی انرژی اتمی») is that one: it takes its state and sector."""
+    size = hit.last - hit.first
+    words = keys[hit.first : hit.last]
+    for full in hits:
+        if full.first >= hit.first:
+            break
+        if (
+            full.label == hit.label == "ORG" and full.country and full.last - full.first > size
+            and keys[full.first : full.first + size] == words
+        ):  # fmt: skip
+            hit.country, hit.sector = full.country, full.sector
+            return True
+    return False
+
+
 def _sentence_index(doc: Document, toks: list[Span]) -> list[int]:
     """Sentence number of each token (newlines count as sentence ends without a segmenter)."""
     if doc.sentences:
         bounds = [s.end for s in doc.sentences]
     else:
-        bounds = [m.end() for m in re.finditer(r"[.!?؟\n]", doc.text)] + [len(doc.text) + 1]
+        bounds = [m.end() for m in re.finditer(r"[.!?؟\n]+", doc.text)] + [len(doc.text) + 1]
     out, j = [], 0
     for tok in toks:
         while j < len(bounds) - 1 and tok.start >= bounds[j]:

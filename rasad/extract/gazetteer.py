@@ -13,10 +13,11 @@ characters) wins, then the earliest start; matches never overlap.
 from __future__ import annotations
 
 import csv
+import gzip
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 _FOLD = str.maketrans(
@@ -132,7 +133,8 @@ def _place_patterns() -> Iterator[Pattern]:
 
 def _org_patterns() -> Iterator[Pattern]:
     for row in read_tsv("igos.tsv"):
-        yield Pattern("ORG", row["name_fa"], None, row["country"], None, row["name_en"], "igo")
+        sector = row["sector"] or None
+        yield Pattern("ORG", row["name_fa"], None, row["country"], sector, row["name_en"], "igo")
     for row in read_tsv("organizations.tsv"):
         yield Pattern(
             "ORG", row["name_fa"], None, row["country"] or None, row["sector"] or None,
@@ -160,3 +162,18 @@ def given_names() -> frozenset[str]:
     """Keys of words that start person names (see scripts/build_gazetteer.py)."""
     text = (files("rasad.resources") / "given_names.txt").read_text(encoding="utf-8")
     return frozenset(key(w) for w in text.split("\n") if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Keys of words used outside names (see scripts/build_gazetteer.py): a word not here may
+    be a name."""
+    raw = (files("rasad.resources") / "common_words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode("utf-8").split())
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """Keys of a one-word-a-line list in resources/ (`#` starts a comment line)."""
+    text = (files("rasad.resources") / name).read_text(encoding="utf-8")
+    return frozenset(key(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
