@@ -25,12 +25,14 @@ COUNTRIES = {"IRN": "ایران", "BLR": "بلاروس", "USA": "آمریکا", 
 PAYLOADS = ["' OR 1=1; --", '"; DROP TABLE documents; --', "x%_\\", 'NEAR("a" "b")', "*:^-"]
 
 
-def make_doc(doc_id: str, events: list[tuple[str, str, str, str | None]],
-             extra: str = "") -> Document:
+def make_doc(
+    doc_id: str, events: list[tuple[str, str, str, str | None]], extra: str = ""
+) -> Document:
     """One sentence per (type, source country, target country, date); participants are the
     country names in that sentence, linked to country actors."""
-    sentences = [f"{COUNTRIES[s]} با {COUNTRIES[t]} درباره {kind} گفت‌وگو کرد."
-                 for kind, s, t, _ in events]
+    sentences = [
+        f"{COUNTRIES[s]} با {COUNTRIES[t]} درباره {kind} گفت‌وگو کرد." for kind, s, t, _ in events
+    ]
     text = " ".join(sentences + ([extra] if extra else []))
     doc = Document(id=doc_id, raw=text, source="test", published=date(2024, 8, 1))
     pos = 0
@@ -38,13 +40,24 @@ def make_doc(doc_id: str, events: list[tuple[str, str, str, str | None]],
         parts = []
         for code in (src, tgt):
             start = text.index(COUNTRIES[code], pos)
-            parts.append(Participant(start, start + len(COUNTRIES[code]), code.lower(), code,
-                                     "GOV"))
+            parts.append(
+                Participant(start, start + len(COUNTRIES[code]), code.lower(), code, "GOV")
+            )
             doc.entities.append(Mention(start, parts[-1].end, "GPE", code.lower()))
             doc.actors[code.lower()] = Actor(code.lower(), COUNTRIES[code], code.title(), code)
         trigger = text.index("گفت‌وگو", pos)
-        doc.events.append(Event(kind, pos, pos + len(sent), trigger, trigger + 7,
-                                source=[parts[0]], target=[parts[1]], date=when))
+        doc.events.append(
+            Event(
+                kind,
+                pos,
+                pos + len(sent),
+                trigger,
+                trigger + 7,
+                source=[parts[0]],
+                target=[parts[1]],
+                date=when,
+            )
+        )
         pos += len(sent) + 1
     return doc
 
@@ -104,18 +117,27 @@ def test_new_version_of_same_id_replaces_old_rows(store: Store) -> None:
 
 @pytest.fixture
 def timeline(store: Store) -> Store:
-    store.add(make_doc("d2", [("CONSULT", "IRN", "BLR", None),
-                              ("AGREE", "BLR", "IRN", "2024-07-31"),
-                              ("AGREE", "IRN", "USA", "2024-01-01")]))
-    store.add(make_doc("d1", [("CONSULT", "BLR", "IRN", "2024-05"),
-                              ("SUPPORT", "IRN", "BLR", "2023/2026")]))
+    store.add(
+        make_doc(
+            "d2",
+            [
+                ("CONSULT", "IRN", "BLR", None),
+                ("AGREE", "BLR", "IRN", "2024-07-31"),
+                ("AGREE", "IRN", "USA", "2024-01-01"),
+            ],
+        )
+    )
+    store.add(
+        make_doc(
+            "d1", [("CONSULT", "BLR", "IRN", "2024-05"), ("SUPPORT", "IRN", "BLR", "2023/2026")]
+        )
+    )
     return store
 
 
 def test_dyad_orders_by_date_then_document_in_both_directions(timeline: Store) -> None:
     rows = timeline.dyad("IRN", "BLR")
-    got = [(r.date, r.type, r.document_id, r.source["country"], r.target["country"])
-           for r in rows]
+    got = [(r.date, r.type, r.document_id, r.source["country"], r.target["country"]) for r in rows]
     assert got == [
         ("2023/2026", "SUPPORT", "d1", "IRN", "BLR"),
         ("2024-05", "CONSULT", "d1", "BLR", "IRN"),
@@ -186,8 +208,10 @@ def test_add_many_failing_document_leaves_no_rows(store: Store) -> None:
     bad = make_doc("bad", [("CONSULT", "IRN", "RUS", None)])
     bad.quotes.append(Quote(0, 5, 6, 8, 0, 5))
     bad.events[0].target[0].end = len(bad.text) + 10  # span outside the text, checked late
-    good = [make_doc("g1", [("CONSULT", "IRN", "BLR", None)]),
-            make_doc("g2", [("AGREE", "BLR", "USA", None)])]
+    good = [
+        make_doc("g1", [("CONSULT", "IRN", "BLR", None)]),
+        make_doc("g2", [("AGREE", "BLR", "USA", None)]),
+    ]
     summary = store.add_many([good[0], bad, good[1]], batch_size=10)
     assert (summary.added, [doc_id for doc_id, _ in summary.failed]) == (2, ["bad"])
     assert "outside text" in summary.failed[0][1]
@@ -222,8 +246,9 @@ def test_add_many_crash_mid_batch_rolls_back_the_batch(store: Store) -> None:
 def test_export_round_trips_output_contract(timeline: Store) -> None:
     docs = [json.loads(line) for line in jsonl_lines(timeline)]
     assert [d["id"] for d in docs] == ["d2", "d1"]
-    fresh = make_doc("d1", [("CONSULT", "BLR", "IRN", "2024-05"),
-                            ("SUPPORT", "IRN", "BLR", "2023/2026")])
+    fresh = make_doc(
+        "d1", [("CONSULT", "BLR", "IRN", "2024-05"), ("SUPPORT", "IRN", "BLR", "2023/2026")]
+    )
     assert docs[1] == json.loads(json.dumps(fresh.to_dict(), ensure_ascii=False))
     rows = list(timeline.iter_events())
     assert len(rows) == 5 and {r["quad"] for r in rows} == {1}
@@ -235,8 +260,10 @@ def test_actor_profile_and_overview(timeline: Store) -> None:
     assert profile["actor"]["name_fa"] == "بلاروس"
     assert len(profile["events"]) == 4
     assert [(c["id"], c["count"]) for c in profile["co_actors"]] == [("irn", 4)]
-    assert timeline.top_dyads(limit=5) == [{"a": "BLR", "b": "IRN", "events": 4},
-                                           {"a": "IRN", "b": "USA", "events": 1}]
+    assert timeline.top_dyads(limit=5) == [
+        {"a": "BLR", "b": "IRN", "events": 4},
+        {"a": "IRN", "b": "USA", "events": 1},
+    ]
     assert timeline.sector_counts() == {"GOV": 5}
     items, total = timeline.list_documents(limit=1)
     assert total == 2 and len(items) == 1
@@ -256,9 +283,17 @@ def test_actor_upsert_fills_but_never_erases(store: Store) -> None:
 def test_dates_and_quotes_are_kept_with_offsets(store: Store) -> None:
     doc = make_doc("q", [("CONSULT", "IRN", "BLR", None)], "وزیر گفت «همکاری ادامه دارد».")
     open_at = doc.text.index("«") + 1
-    doc.quotes.append(Quote(open_at, doc.text.index("»"), doc.text.index("گفت «"),
-                            doc.text.index("گفت «") + 3, doc.text.index("وزیر"),
-                            doc.text.index("وزیر") + 4, "irn"))
+    doc.quotes.append(
+        Quote(
+            open_at,
+            doc.text.index("»"),
+            doc.text.index("گفت «"),
+            doc.text.index("گفت «") + 3,
+            doc.text.index("وزیر"),
+            doc.text.index("وزیر") + 4,
+            "irn",
+        )
+    )
     doc.dates.append(DateMention(0, 5, "jalali", "2024-07-31", "day", "absolute"))
     store.add(doc)
     items, total = store.find_quotes(speaker="irn")
@@ -297,8 +332,7 @@ def test_two_writers_on_one_sqlite_file_queue_up(tmp_path: Path) -> None:
     stores = [Store(path), Store(path)]
 
     def write(n: int) -> None:
-        docs = (make_doc(f"w{n}-{i}", [("CONSULT", "IRN", "BLR", None)], str(i))
-                for i in range(15))
+        docs = (make_doc(f"w{n}-{i}", [("CONSULT", "IRN", "BLR", None)], str(i)) for i in range(15))
         stores[n].add_many(docs, batch_size=2)
 
     threads = [threading.Thread(target=write, args=(n,)) for n in range(2)]
@@ -313,11 +347,60 @@ def test_two_writers_on_one_sqlite_file_queue_up(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("given", "url"),
-    [("rasad.db", "sqlite:///rasad.db"), (":memory:", "sqlite:///:memory:"),
-     ("postgresql://u@h/db", "postgresql+psycopg://u@h/db"),
-     ("postgres://u@h/db", "postgresql+psycopg://u@h/db"),
-     ("postgresql+psycopg://u@h/db", "postgresql+psycopg://u@h/db"),
-     ("sqlite:////tmp/x.db", "sqlite:////tmp/x.db")],
+    [
+        ("rasad.db", "sqlite:///rasad.db"),
+        (":memory:", "sqlite:///:memory:"),
+        ("postgresql://u@h/db", "postgresql+psycopg://u@h/db"),
+        ("postgres://u@h/db", "postgresql+psycopg://u@h/db"),
+        ("postgresql+psycopg://u@h/db", "postgresql+psycopg://u@h/db"),
+        ("sqlite:////tmp/x.db", "sqlite:////tmp/x.db"),
+    ],
 )
 def test_store_url_from_path_or_url(given: str, url: str) -> None:
     assert _url(given) == url
+
+
+def _wire_story(doc_id: str, tail: str) -> Document:
+    """A real-looking wire story; republished copies differ only in their last line."""
+    text = (
+        "به گزارش خبرگزاری فارس، وزیر امور خارجه ایران امروز در تهران با همتای بلاروسی خود "
+        "دیدار و گفت‌وگو کرد. دو طرف درباره توسعه همکاری‌های اقتصادی، بانکی و تجاری و "
+        "گسترش مبادلات میان دو کشور در سال‌های آینده گفت‌وگو کردند و بر اجرای توافقات "
+        "پیشین تاکید داشتند.\n" + tail
+    )
+    doc = Document(id=doc_id, raw=text)
+    doc.actors = {
+        "IRN": Actor("IRN", "ایران", country="IRN"),
+        "BLR": Actor("BLR", "بلاروس", country="BLR"),
+    }
+    start = text.index("وزیر")
+    doc.events = [
+        Event(
+            type="CONSULT",
+            evidence_start=0,
+            evidence_end=text.index("."),
+            trigger_start=start,
+            trigger_end=start + 4,
+            source=[Participant(start, start + 4, "IRN", "IRN", "GOV")],
+            target=[Participant(start, start + 4, "BLR", "BLR", "GOV")],
+            date="2024-07-31",
+        )
+    ]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("tail", "linked"),
+    [
+        ("انتهای پیام/ ۲۴۱", True),
+        ("منبع: ایرنا", True),
+        ("", True),
+        (" ".join(f"بند{i}" for i in range(120)), False),  # a different, longer story
+    ],
+)
+def test_store_near_duplicates_are_linked_not_double_counted(store: Store, tail, linked):
+    store.add(_wire_story("wire-1", "انتهای پیام/"))
+    store.add(_wire_story("wire-2", tail))
+    assert store.get_document("wire-2") is not None  # the copy is kept, only linked
+    assert len(store.dyad("IRN", "BLR")) == (1 if linked else 2)
+    assert store.top_dyads(limit=5)[0]["events"] == (1 if linked else 2)

@@ -84,11 +84,18 @@ def _event_dict(row: Any, parts: dict[str, list]) -> dict[str, Any]:
 
 
 def _event_select(where: Sequence[ColumnElement[bool]]) -> Select:
+    """Events of original stories only: a republished copy's events are not counted twice."""
     return (
         select(events, documents.c.id.label("document_id"))
         .join(documents, documents.c.pk == events.c.doc_pk)
-        .where(*where)
+        .where(documents.c.duplicate_of.is_(None), *where)
     )
+
+
+def counted(event_id: ColumnElement[int]) -> ColumnElement[bool]:
+    """`event_id` belongs to an original story, not a near-duplicate copy."""
+    originals = select(events.c.id).join(documents, documents.c.pk == events.c.doc_pk)
+    return event_id.in_(originals.where(documents.c.duplicate_of.is_(None)))
 
 
 TIMELINE = (events.c.date_first.asc().nulls_last(), events.c.date, documents.c.id,
@@ -293,7 +300,8 @@ def co_actors(conn: Connection, actor_id: str) -> list[dict[str, Any]]:
         .select_from(mine)
         .join(other, other.c.event_id == mine.c.event_id)
         .join(actors, actors.c.id == other.c.actor_id)
-        .where(mine.c.actor_id == actor_id, other.c.actor_id != actor_id)
+        .where(mine.c.actor_id == actor_id, other.c.actor_id != actor_id,
+               counted(mine.c.event_id))
         .group_by(*actors.c)
         .order_by(shared.desc(), actors.c.id)
     ).all()
@@ -319,7 +327,8 @@ def sector_counts(conn: Connection) -> dict[str, int]:
     p = event_participants
     n = func.count(p.c.event_id.distinct())
     rows = conn.execute(
-        select(p.c.sector, n).where(p.c.sector.is_not(None)).group_by(p.c.sector)
+        select(p.c.sector, n).where(p.c.sector.is_not(None), counted(p.c.event_id))
+        .group_by(p.c.sector)
         .order_by(n.desc(), p.c.sector)
     ).all()
     return {sector: total for sector, total in rows}
@@ -335,7 +344,7 @@ def top_dyads(conn: Connection, *, limit: int) -> list[dict[str, Any]]:
         select(a, b, n)
         .select_from(src)
         .join(tgt, and_(tgt.c.event_id == src.c.event_id, tgt.c.side == "target"))
-        .where(src.c.side == "source", src.c.country.is_not(None),
+        .where(src.c.side == "source", counted(src.c.event_id), src.c.country.is_not(None),
                tgt.c.country.is_not(None), src.c.country != tgt.c.country)
         .group_by(a, b).order_by(n.desc(), a, b).limit(limit)
     ).all()

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Connection,
@@ -31,6 +32,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    inspect,
     select,
 )
 
@@ -68,6 +70,8 @@ documents = Table(
     Column("content_hash", String, nullable=False, index=True),
     Column("record", Text, nullable=False),  # the output contract, verbatim (JSON)
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # the id of the first stored copy of the same story (see dedup.py); None for originals
+    Column("duplicate_of", String, index=True),
 )
 
 actors = Table(
@@ -171,7 +175,15 @@ event_participants = Table(
     Index("ix_participants_event", "event_id", "side"),
 )
 
-CHILD_TABLES = (mentions, roles, dates, quotes, events)
+minhash_bands = Table(
+    "minhash_bands", metadata,
+    _doc_fk(),
+    Column("band", Integer, nullable=False),
+    Column("hash", BigInteger, nullable=False),
+    Index("ix_minhash_bands_band_hash", "band", "hash"),
+)
+
+CHILD_TABLES = (mentions, roles, dates, quotes, events, minhash_bands)
 for _table in CHILD_TABLES:
     Index(f"ix_{_table.name}_doc", _table.c.doc_pk)
 
@@ -201,10 +213,21 @@ def _sqlite_fts(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _near_duplicates(conn: Connection) -> None:
+    """Stores made before near-duplicate linking get the column and the bands table."""
+    if "duplicate_of" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR")
+        conn.exec_driver_sql(
+            "CREATE INDEX IF NOT EXISTS ix_documents_duplicate_of ON documents (duplicate_of)"
+        )
+    minhash_bands.create(conn, checkfirst=True)
+
+
 Migration = Callable[[Connection], None]
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_sqlite_fts5", _sqlite_fts),
+    ("0003_near_duplicates", _near_duplicates),
 )
 
 

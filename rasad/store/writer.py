@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from rasad.errors import StoreError
 from rasad.model import Actor, Document, Event, Participant, Quote
+from rasad.store.dedup import link_duplicate
 from rasad.store.schema import (
     actors,
     dates,
@@ -197,7 +198,11 @@ def _participant_rows(doc: Document, event_id: int, ev: Event) -> list[dict[str,
 
 
 def _insert(conn: Connection, doc: Document) -> None:
-    pk = conn.execute(documents.insert().values(_document_row(doc))).inserted_primary_key[0]
+    row = _document_row(doc)
+    pk = conn.execute(documents.insert().values(row)).inserted_primary_key[0]
+    original = link_duplicate(conn, pk, row["folded"])
+    if original is not None:
+        conn.execute(update(documents).where(documents.c.pk == pk).values(duplicate_of=original))
     upsert_actors(conn, doc.actors.values())
     for table, rows in _annotation_rows(doc, pk).items():
         if rows:
