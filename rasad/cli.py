@@ -6,6 +6,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
@@ -13,6 +14,13 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from rasad.batch import extract_paths
@@ -84,20 +92,54 @@ def extract(
             sink.close()
 
 
-def _ingest(items: Iterator[Document | Skipped], db: str) -> tuple[int, int, int]:
+@dataclass
+class IngestSummary:
+    """What an ingest run did, with the reason for every input it could not use."""
+
+    stored: int = 0
+    replaced: int = 0
+    duplicates: int = 0
+    failed: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def print(self) -> None:
+        table = Table(title="ingest summary")
+        for column in ("stored", "replaced", "already stored", "skipped", "failed"):
+            table.add_column(column, justify="right")
+        table.add_row(*(str(n) for n in (self.stored, self.replaced, self.duplicates,
+                                         len(self.skipped), len(self.failed))))
+        out.print(table)
+        for item in self.skipped:
+            out.print(f"[yellow]skipped[/] {item.where}: {item.reason}", highlight=False)
+        for line in self.failed:
+            out.print(f"[red]failed[/] {line}", highlight=False)
+
+
+def _ingest(items: Iterator[Document | Skipped], db: str) -> IngestSummary:
+    """Store every document as it comes, with a progress line; one writer, one store."""
     from rasad.store import Store
 
-    stored = duplicates = skipped = 0
-    with Store(db) as store:
+    summary = IngestSummary()
+    progress = Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=err, transient=True,
+    )
+    with Store(db) as store, progress:
+        task = progress.add_task("ingesting", total=None)
         for item in items:
+            progress.advance(task)
             if isinstance(item, Skipped):
-                _report_skip(item)
-                skipped += 1
-            elif store.add(item).added:
-                stored += 1
+                summary.skipped.append(item)
+                continue
+            summary.failed += [f"{item.id}: stage {f.stage}: {f.error}" for f in item.failures]
+            status = store.add(item).status
+            if status == "added":
+                summary.stored += 1
+            elif status == "replaced":
+                summary.replaced += 1
             else:
-                duplicates += 1
-    return stored, duplicates, skipped
+                summary.duplicates += 1
+    return summary
 
 
 @app.command()
@@ -113,8 +155,7 @@ def ingest(
     """
     pipe = Pipeline.from_config(config)
     items = extract_paths(paths, published=_published(published), pipeline=pipe)
-    stored, duplicates, skipped = _ingest(items, db)
-    out.print(f"stored {stored}, already stored {duplicates}, skipped {skipped}")
+    _ingest(items, db).print()
 
 
 @app.command()
@@ -146,6 +187,66 @@ def _print_dyad(a: str, b: str, rows: list) -> None:
             row.target_label,
             row.evidence,
         )
+    out.print(table)
+
+
+EXPORT_FORMATS = ("jsonl", "plover", "csv", "parquet")
+
+
+@app.command()
+def export(
+    db: DbOpt = "rasad.db",
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl (output contract), plover, csv or parquet.")
+    ] = "jsonl",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
+) -> None:
+    """Export the store: documents in the output contract, or events as PLOVER records/CSV.
+
+    Example: rasad export --db rasad.db --format parquet -o events.parquet
+    """
+    from rasad.store import Store
+    from rasad.store.export import csv_lines, jsonl_lines, plover_lines, write_parquet
+
+    if fmt not in EXPORT_FORMATS:
+        choices = ", ".join(EXPORT_FORMATS)
+        raise typer.BadParameter(f"choose one of {choices}", param_hint="--format")
+    with Store(db) as store:
+        if fmt == "parquet":
+            if output is None:
+                raise typer.BadParameter("parquet needs -o FILE", param_hint="--output")
+            count = write_parquet(store, str(output))
+            err.print(f"wrote {count} events to {output}")
+            return
+        lines = {"jsonl": jsonl_lines, "plover": plover_lines, "csv": csv_lines}[fmt](store)
+        sink = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            sink.writelines(lines)
+        finally:
+            if output:
+                sink.close()
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Persian words; ZWNJ, space or joined all match.")],
+    db: DbOpt = "rasad.db",
+    limit: Annotated[int, typer.Option(help="At most this many documents.")] = 20,
+) -> None:
+    """Full-text search over the stored articles.
+
+    Example: rasad search "همکاری های بانکی" --db rasad.db
+    """
+    from rasad.store import Store
+
+    with Store(db) as store:
+        items, total = store.search_documents(query, offset=0, limit=limit)
+    table = Table(title=f"{total} documents match «{query}»")
+    for column in ("id", "published", "source", "snippet"):
+        table.add_column(column, overflow="fold")
+    for item in items:
+        table.add_row(item["id"], str(item["published"] or "—"), item["source"] or "—",
+                      item["snippet"])
     out.print(table)
 
 
@@ -251,8 +352,8 @@ def demo(
         _print_document(doc)
     with tempfile.TemporaryDirectory() as tmp:
         target = db or str(Path(tmp) / "demo.db")
-        stored, duplicates, skipped = _ingest(iter(docs), target)
-        out.print(f"\nstored {stored}, already stored {duplicates}, skipped {skipped} → {target}")
+        _ingest(iter(docs), target).print()
+        out.print(f"store: {target}")
         from rasad.store import Store
 
         with Store(target) as store:

@@ -43,3 +43,63 @@ def test_cli_every_command_has_help_with_example():
     for command in app.registered_commands:
         assert command.callback.__doc__, command.name
         assert "Example:" in command.callback.__doc__, command.callback.__name__
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory, seeds_dir):
+    db = str(tmp_path_factory.mktemp("cli") / "seeds.db")
+    result = runner.invoke(app, ["ingest", str(seeds_dir), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "ingest summary" in result.output
+    return db
+
+
+def test_cli_ingest_twice_stores_nothing_new(seeded_db, seeds_dir):
+    result = runner.invoke(app, ["ingest", str(seeds_dir), "--db", seeded_db])
+    assert result.exit_code == 0
+    row = [line for line in result.output.splitlines() if "│" in line and "2" in line][-1]
+    assert [cell.strip() for cell in row.strip("│ ").split("│")] == ["0", "0", "2", "0", "0"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "plover", "csv"])
+def test_cli_export_formats(seeded_db, fmt):
+    result = runner.invoke(app, ["export", "--db", seeded_db, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    if fmt == "csv":
+        assert lines[0].startswith("document_id,")
+    else:
+        records = [json.loads(line) for line in lines]
+        key = "id" if fmt == "jsonl" else "event"
+        assert records and all(key in r for r in records)
+
+
+def test_cli_export_parquet(seeded_db, tmp_path):
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "events.parquet"
+    result = runner.invoke(
+        app, ["export", "--db", seeded_db, "--format", "parquet", "-o", str(path)]
+    )
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(path)
+    assert table.num_rows > 0 and "CONSULT" in table.column("event").to_pylist()
+
+
+@pytest.mark.parametrize("query", ["همکاری‌های بانکی", "همکاری های بانکی", "همکاریهای بانکی"])
+def test_cli_search_finds_zwnj_variants(seeded_db, query):
+    result = runner.invoke(app, ["search", query, "--db", seeded_db])
+    assert result.exit_code == 0
+    assert "000_14dd7ec80a022bb4" in result.output
+
+
+def test_cli_dyad_lists_the_meeting(seeded_db):
+    result = runner.invoke(app, ["dyad", "IRN", "BLR", "--db", seeded_db])
+    assert result.exit_code == 0
+    assert "CONSULT" in result.output
+
+
+def test_cli_demo_runs_on_the_seeds():
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert "ایگور سرگینکو" in result.output and "CONSULT" in result.output

@@ -39,6 +39,11 @@ class Skipped:
     reason: str
 
 
+def _skipped(where: str, error: InputError) -> Skipped:
+    """A Skipped whose reason does not repeat the file name the error message starts with."""
+    return Skipped(where, str(error).removeprefix(f"{where}: ").removeprefix(f"{where}:"))
+
+
 def parse_published(value: Any, *, where: str) -> date | None:
     """Accept `YYYY-MM-DD` or an ISO datetime; anything else is reported, not guessed.
 
@@ -71,7 +76,7 @@ def read_text_file(path: Path) -> Document | Skipped:
     try:
         text = decode_bytes(path.read_bytes(), where=str(path))
     except InputError as err:
-        return Skipped(str(path), str(err))
+        return _skipped(str(path), err)
     return _checked(Document(id=path.stem, raw=text.replace("\r\n", "\n")), str(path))
 
 
@@ -87,7 +92,7 @@ def _record(obj: Any, where: str) -> Document | Skipped:
     try:
         published = parse_published(obj.get("published"), where=where)
     except InputError as err:
-        return Skipped(where, str(err))
+        return _skipped(where, err)
     meta = {key: obj.get(key) for key in ("source", "url", "title")}
     for key, value in meta.items():
         if value is not None and not isinstance(value, str):
@@ -113,7 +118,7 @@ def read_jsonl_file(path: Path) -> Iterator[Document | Skipped]:
     try:
         text = decode_bytes(path.read_bytes(), where=str(path))
     except InputError as err:
-        yield Skipped(str(path), str(err))
+        yield _skipped(str(path), err)
         return
     yield from read_jsonl_lines(text.splitlines(), name=str(path))
 
@@ -122,7 +127,7 @@ def read_html_file(path: Path) -> Document | Skipped:
     try:
         record = html_record(path.read_bytes(), where=str(path), doc_id=path.stem)
     except InputError as err:
-        return Skipped(str(path), str(err))
+        return _skipped(str(path), err)
     return _record(record, str(path))
 
 
@@ -137,7 +142,7 @@ def read_feed(source: Path | str) -> Iterator[Document | Skipped]:
             else:
                 yield _record(record, f"{where}#{record['url'] or record['id']}")
     except InputError as err:
-        yield Skipped(where, str(err))
+        yield _skipped(where, err)
 
 
 def read_file(path: Path) -> Iterator[Document | Skipped]:
