@@ -1,16 +1,29 @@
 """ZWNJ restoration on held-out clean text: rasad vs hazm vs shekar, same run, same data.
 
-Gold: the `# text` sentences of both UD Persian dev treebanks and the Fars evaluation slice
-(clean articles with eval_bucket < EVAL_PERCENT, see scripts/build_zwnj_lexicon.py) — neither
-is read when the lexicons are built. Each gold text is stripped two ways (ZWNJ deleted; ZWNJ
-turned into a space), restored by each system, and compared gap by gap: between every two
-consecutive non-blank characters the gap is none, space or ZWNJ.
+Gold, per corpus (none of it is read when the lexicons are built):
+  seraji  the `# text` sentences of UD Persian-Seraji dev;
+  perdt   the `# text` sentences of UD Persian-PerDT dev;
+  fars    the Fars evaluation slice: `derived_zwnj_clean` articles with eval_bucket <
+          EVAL_PERCENT (see scripts/build_zwnj_lexicon.py); unclean articles are never gold.
+Every text of these corpora is scored; nothing is dropped. Each gold text is stripped two ways
+(ZWNJ deleted; ZWNJ turned into a space), restored by each system, and compared gap by gap:
+between every two consecutive non-blank characters the gap is none, space or ZWNJ.
 
-Printed per system and variant: ZWNJ precision / recall / F1, false insertions (ZWNJ where
-the gold has none), gap accuracy (over gaps where gold or system has a separator), and
-characters per second. hazm runs in a separate Python 3.12 venv (.venv-bench) when present.
+Two scores are printed for every corpus:
+  strict  every gap, exactly as the gold writes it;
+  conv    convention-aware. Where a corpus's own gold writes the same letters two ways (e.g.
+          PerDT `آنها` 54x and `آن‌ها` 1x; Fars `ثبت نام` and `ثبت‌نام`; Seraji `همچنین` 12x and
+          `هم‌چنین` 1x) the writer had no single convention for that form, so its gaps are not
+          scored; and a ZWNJ after a non-joining letter (ا د ذ ر ز ژ و), which renders
+          identically to no ZWNJ (`نیرو‌های` = `نیروهای`), counts as none on both sides. The
+          ambiguous forms are found from the gold alone, never from a system's output.
 
-Usage: .venv/bin/python bench/normalize.py [--limit N]
+Printed per system, variant and corpus: ZWNJ precision / recall / F1 and false insertions
+(ZWNJ where the gold has none) for both scores, gap accuracy (strict, over gaps where gold or
+system has a separator), and characters per second (whole run). hazm runs in a separate
+Python 3.12 venv (.venv-bench) when present.
+
+Usage: .venv/bin/python bench/normalize.py [--limit N] [--systems rasad,hazm,shekar]
 """
 
 from __future__ import annotations
@@ -42,6 +55,8 @@ _FOLD = str.maketrans(
     }
 )
 _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u200d\u200e\u200f]")
+_NON_JOINING = frozenset("اآأإدذرزژوؤة")
+_EDGE = re.compile(r"^\W+|\W+$")
 
 
 def _builder():
@@ -53,26 +68,27 @@ def _builder():
     return module
 
 
-def gold_texts(limit: int | None) -> list[str]:
-    texts = []
-    for bank in ("ud-persian-seraji", "ud-persian-perdt"):
-        for path in (DATA / bank).glob("*.conllu"):
-            texts += [
-                line[9:].strip()
-                for line in path.read_text(encoding="utf-8").splitlines()
-                if line.startswith("# text = ")
-            ]
+def gold_texts(limit: int | None) -> dict[str, list[str]]:
+    """Held-out gold texts per corpus, letters/digits/spacing normalized (ZWNJ untouched)."""
+    corpora: dict[str, list[str]] = {}
+    for name, bank in (("seraji", "ud-persian-seraji"), ("perdt", "ud-persian-perdt")):
+        corpora[name] = [
+            line[9:].strip()
+            for path in sorted((DATA / bank).glob("*.conllu"))
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("# text = ")
+        ]
     lexbuild = _builder()
-    texts += [
+    corpora["fars"] = [
         text for record, text in lexbuild.fars_clean(DATA) if lexbuild.is_heldout_fars(record)
     ]
     base = Normalizer(fix_zwnj=False)
-    texts = [base.normalize(t) for t in texts]
-    return texts[:limit] if limit else texts
+    return {name: [base.normalize(t) for t in texts][:limit] for name, texts in corpora.items()}
 
 
-def gaps(text: str) -> tuple[str, list[str]]:
-    """Folded non-blank characters, and the separator before each of them."""
+def gaps(text: str, fold_invisible: bool = False) -> tuple[str, list[str]]:
+    """Folded non-blank characters, and the separator before each of them ('', 's', 'z').
+    With `fold_invisible`, a ZWNJ after a non-joining letter counts as none."""
     chars, seps, sep = [], [], ""
     for ch in _DROP.sub("", text.translate(_FOLD)):
         if ch == ZWNJ:
@@ -80,21 +96,65 @@ def gaps(text: str) -> tuple[str, list[str]]:
         elif ch.isspace():
             sep = "s"
         else:
+            if sep == "z" and fold_invisible and chars and chars[-1] in _NON_JOINING:
+                sep = ""
             chars.append(ch)
             seps.append(sep)
             sep = ""
     return "".join(chars), seps
 
 
-def score(golds: list[str], preds: list[str]) -> dict[str, float]:
+def _words(chars: str, seps: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each space-separated word in gap coordinates."""
+    starts = [0] + [i for i in range(1, len(chars)) if seps[i] == "s"]
+    return list(zip(starts, [*starts[1:], len(chars)], strict=True))
+
+
+def _gap_keys(chars: str, seps: list[str]) -> list[str]:
+    """For each gap, the letters of the unit it lies in: its word (gap none/ZWNJ) or the two
+    words around it (gap space); punctuation at word edges is left out."""
+    keys = [""] * len(chars)
+    words = _words(chars, seps)
+    for k, (a, b) in enumerate(words):
+        word = _EDGE.sub("", chars[a:b])
+        for i in range(a + 1, b):
+            keys[i] = word
+        if k:
+            keys[a] = _EDGE.sub("", chars[words[k - 1][0] : words[k - 1][1]]) + word
+    return keys
+
+
+def ambiguous_forms(golds: list[str]) -> set[str]:
+    """Letter sequences that this gold corpus writes in more than one way (joined, with a
+    visible ZWNJ, or as two spaced words): the writer's convention for them is not fixed."""
+    spellings: dict[str, set[str]] = {}
+    for gold in golds:
+        chars, seps = gaps(gold, fold_invisible=True)
+        words = _words(chars, seps)
+        for k, (a, b) in enumerate(words):
+            kind = "z" if "z" in seps[a + 1 : b] else "j"
+            spellings.setdefault(_EDGE.sub("", chars[a:b]), set()).add(kind)
+            if k:
+                pair = _EDGE.sub("", chars[words[k - 1][0] : words[k - 1][1]])
+                spellings.setdefault(pair + _EDGE.sub("", chars[a:b]), set()).add("s")
+    return {key for key, kinds in spellings.items() if len(kinds) > 1}
+
+
+def score(golds: list[str], preds: list[str], ambiguous: set[str] | None = None) -> dict:
+    """ZWNJ P/R/F1 over gaps. With `ambiguous` (convention-aware score), gaps of forms the
+    gold writes several ways are skipped and invisible ZWNJ counts as none."""
     tp = fp = fn = agree = total = skipped = 0
+    fold = ambiguous is not None
     for gold, pred in zip(golds, preds, strict=True):
-        gchars, gseps = gaps(gold)
-        pchars, pseps = gaps(pred)
+        gchars, gseps = gaps(gold, fold)
+        pchars, pseps = gaps(pred, fold)
         if gchars != pchars:
             skipped += 1
             continue
-        for g, p in zip(gseps[1:], pseps[1:], strict=True):
+        keys = _gap_keys(gchars, gseps) if fold else [""] * len(gchars)
+        for g, p, key in zip(gseps[1:], pseps[1:], keys[1:], strict=True):
+            if fold and key in ambiguous:
+                continue
             tp += g == p == "z"
             fp += p == "z" and g != "z"
             fn += g == "z" and p != "z"
@@ -166,28 +226,40 @@ def _hazm(texts: list[str]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--systems", default="rasad,shekar,hazm")
     args = parser.parse_args()
-    golds = gold_texts(args.limit)
-    variants = {
-        "deleted": [g.replace(ZWNJ, "") for g in golds],
-        "spaced": [g.replace(ZWNJ, " ") for g in golds],
-    }
+    corpora = gold_texts(args.limit)
+    corpora["all"] = [g for texts in corpora.values() for g in texts]
+    ambiguous = {name: ambiguous_forms(texts) for name, texts in corpora.items()}
+    golds = corpora["all"]
     n_zwnj = sum(g.count(ZWNJ) for g in golds)
-    print(f"{len(golds)} held-out texts, {sum(map(len, golds))} chars, {n_zwnj} gold ZWNJ")
+    sizes = ", ".join(f"{name} {len(texts)}" for name, texts in corpora.items())
+    print(f"held-out texts: {sizes}; {sum(map(len, golds))} chars, {n_zwnj} gold ZWNJ")
     print(
-        f"{'system':8} {'variant':8} {'P':>6} {'R':>6} {'F1':>6} {'false+':>7} "
-        f"{'gap_acc':>7} {'skip':>5} {'chars/s':>10}"
+        f"{'system':7} {'variant':8} {'corpus':7} {'P':>6} {'R':>6} {'F1':>6} {'false+':>6} "
+        f"{'convP':>6} {'convR':>6} {'convF1':>6} {'conv+':>6} {'gap_acc':>7} {'skip':>4} "
+        f"{'chars/s':>9}"
     )
+    wanted = args.systems.split(",")
     for name, fn in systems().items():
-        for variant, texts in variants.items():
+        if name not in wanted:
+            continue
+        for variant, strip in (("deleted", ""), ("spaced", " ")):
+            texts = [g.replace(ZWNJ, strip) for g in golds]
             preds, speed = _timed(fn, texts)
             if name == "hazm":
                 speed = sum(map(len, texts)) / _hazm.seconds  # type: ignore[attr-defined]
-            m = score(golds, preds)
-            print(
-                f"{name:8} {variant:8} {m['P']:6.3f} {m['R']:6.3f} {m['F1']:6.3f} "
-                f"{m['false_ins']:7d} {m['gap_acc']:7.3f} {m['skipped']:5d} {speed:10.0f}"
-            )
+            start = 0
+            for corpus, gold in corpora.items():
+                part = preds[start : start + len(gold)] if corpus != "all" else preds
+                start += len(gold)
+                m = score(gold, part)
+                c = score(gold, part, ambiguous[corpus])
+                print(
+                    f"{name:7} {variant:8} {corpus:7} {m['P']:6.3f} {m['R']:6.3f} {m['F1']:6.3f} "
+                    f"{m['false_ins']:6d} {c['P']:6.3f} {c['R']:6.3f} {c['F1']:6.3f} "
+                    f"{c['false_ins']:6d} {m['gap_acc']:7.3f} {m['skipped']:4d} {speed:9.0f}"
+                )
     sys.stdout.flush()
 
 

@@ -16,6 +16,12 @@ Outputs (gzip TSV, small enough to ship):
                  such as تنها, انتهای, قالیباف must never be split).
   verbs.tsv.gz   remainder, count — what follows the می/نمی prefix in ZWNJ forms (verb stems
                  with endings), used for forms the counts have never seen.
+  parts.tsv.gz   side (L/R), part, n_partners — productive compound parts: a left part
+                 (بی، هم، پیش) or right part (سازی، کننده، آباد، نژاد) seen after/before at least
+                 MIN_PARTNERS different words in ZWNJ forms; lets the restorer split compounds
+                 it has never seen (روضه‌خوانی) when the other half is a known word.
+PERLEX is not used: it writes productive forms joined (بزرگترین), so its counts would teach
+the joined spelling.
 
 Usage: .venv/bin/python scripts/build_zwnj_lexicon.py [--data /work/shared/data]
 """
@@ -36,6 +42,8 @@ ZWNJ = "\u200c"
 EVAL_PERCENT = 15
 MIN_FORM = 2
 MIN_VOCAB = 2
+MIN_PARTNERS = 8
+MIN_PART = 2
 OUT = Path(__file__).resolve().parent.parent / "rasad" / "resources" / "zwnj"
 
 _UNIFY = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه"})
@@ -124,6 +132,23 @@ def count(data: Path) -> tuple[Counter, Counter, Counter]:
     return zwnj_forms, plain, spaced
 
 
+def compound_parts(zwnj_forms: Counter[str]) -> list[tuple[str, str, int]]:
+    """Left and right parts of ZWNJ forms with many distinct partners (productive parts)."""
+    partners: dict[tuple[str, str], set[str]] = {}
+    for form, n in zwnj_forms.items():
+        pieces = form.split(ZWNJ)
+        if n < MIN_FORM or len(pieces) != 2 or min(map(len, pieces)) < MIN_PART:
+            continue
+        left, right = pieces
+        partners.setdefault(("L", left), set()).add(right)
+        partners.setdefault(("R", right), set()).add(left)
+    return sorted(
+        (side, part, len(others))
+        for (side, part), others in partners.items()
+        if len(others) >= MIN_PARTNERS
+    )
+
+
 def write_tsv(path: Path, rows: list[tuple]) -> None:
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
         for row in rows:
@@ -150,11 +175,16 @@ def main() -> None:
         match = _VERB_PREFIX.match(form)
         if match and ZWNJ not in match.group(1):
             verbs[match.group(1)] += n
+    parts = compound_parts(zwnj_forms)
     OUT.mkdir(parents=True, exist_ok=True)
+    write_tsv(OUT / "parts.tsv.gz", parts)
     write_tsv(OUT / "forms.tsv.gz", forms)
     write_tsv(OUT / "vocab.tsv.gz", vocab)
     write_tsv(OUT / "verbs.tsv.gz", sorted(verbs.items()))
-    print(f"forms {len(forms)}  vocab {len(vocab)}  verb remainders {len(verbs)} -> {OUT}")
+    print(
+        f"forms {len(forms)}  vocab {len(vocab)}  verb remainders {len(verbs)}  "
+        f"parts {len(parts)} -> {OUT}"
+    )
 
 
 if __name__ == "__main__":

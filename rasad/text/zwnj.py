@@ -3,10 +3,14 @@
 
 Decisions come first from corpus counts (rasad/resources/zwnj/, built by
 scripts/build_zwnj_lexicon.py from ZWNJ-clean text): for the same letters, how often the ZWNJ
-form, the joined form and the spaced form were written. Forms the counts have never seen fall
-back to two productive rules whose parts are checked against the lexicons: the verb prefix
-می/نمی before a known verb remainder, and plural/comparative suffixes after a known word.
-A word the corpus knows as one word (تنها، انتهای، قالیباف) is never split.
+form, the joined form and the spaced form were written; argmax with add-one smoothing and a
+margin, where a form the rules below can derive needs far less evidence (see prefers_zwnj).
+Forms the counts have never seen fall back to productive rules whose parts are checked
+against the lexicons: می/نمی before a known verb remainder; a known word before a bound
+suffix (ها، های، ترین، تر) or a productive right part learned from the corpus (سازی، کننده);
+a learned left part (بی، پیش) before a known word. A word the corpus knows as one word
+(تنها، انتهای، قالیباف) is never split. A space becomes a ZWNJ only for bound parts or for
+compounds the corpus rarely writes spaced, since a space is often the writer's choice.
 """
 
 from __future__ import annotations
@@ -37,16 +41,26 @@ JOINED_SUFFIXES = (
     "های",
     "ها",
     "ترین",
+    "تر",
 )
 # A separate token that can only be one of these bound suffixes.
-SPACED_SUFFIXES = frozenset(JOINED_SUFFIXES)
+SPACED_SUFFIXES = frozenset(JOINED_SUFFIXES) - {"تر"}
+# Function words that begin many one-word names and words (بهنام، اینانلو، یکتا، آنکارا): never
+# taken as a compound's left part unless the counts know the form.
+CLOSED_LEFT = frozenset({"به", "این", "آن", "یک", "علی", "همه", "هیچ"})
+CLOSED_RIGHT = frozenset({"که"})
+MIN_REST = 3
+# A right part seen fewer times than this as a word of its own is bound (سازی، کننده).
+MAX_FREE_PART = 20
 # After a word ending in ه, these are the indefinite/copula/pronoun clitics (خانه‌ای، گفته‌اند).
 HEH_CLITICS = frozenset({"ای", "ام", "ات", "اش", "ایم", "اید", "اند"})
 HEH_HOSTS_EXCLUDED = frozenset({"که", "چه", "نه", "به"})
 PERSON_ENDINGS = ("ند", "ید", "یم", "د", "م", "ی")
 MIN_STEM = 3  # a word must be seen this often to serve as a stem for the suffix rule
 MIN_VERB = 2
-ZWNJ_MARGIN = 2
+ZWNJ_MARGIN = 1.5
+SPACED_MARGIN = 3
+PRODUCTIVE_RATIO = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +77,9 @@ class ZwnjLexicon:
     vocab: dict[str, int]
     verbs: dict[str, int]
     verb_stems: frozenset[str]
+    right_parts: frozenset[str]
+    right_sizes: tuple[int, ...]  # longest first
+    left_parts: tuple[str, ...]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -80,13 +97,23 @@ def lexicon() -> ZwnjLexicon:
     vocab = {word: int(n) for word, n in _rows("vocab.tsv.gz")}
     verbs = {rest: int(n) for rest, n in _rows("verbs.tsv.gz") if int(n) >= MIN_VERB}
     stems = frozenset(_strip_ending(rest) for rest in verbs) - {""}
-    return ZwnjLexicon(forms, vocab, verbs, stems)
+    parts = _rows("parts.tsv.gz")
+    right = {part for side, part, _ in parts if side == "R"} - CLOSED_RIGHT
+    right |= set(JOINED_SUFFIXES) | HEH_CLITICS
+    left = {part for side, part, _ in parts if side == "L"} - set(VERB_PREFIXES) - CLOSED_LEFT
+    by_length = lambda items: tuple(sorted(items, key=lambda p: (-len(p), p)))  # noqa: E731
+    sizes = tuple(sorted({len(part) for part in right}, reverse=True))
+    return ZwnjLexicon(forms, vocab, verbs, stems, frozenset(right), sizes, by_length(left))
 
 
-def prefers_zwnj(n_zwnj: int, n_other: int) -> bool:
-    """The ZWNJ form wins only when clearly the writers' choice: where both spellings are
-    common (آنها/آن‌ها، به صورت/به‌صورت) the input is left as written."""
-    return n_zwnj > ZWNJ_MARGIN * n_other
+def prefers_zwnj(n_zwnj: int, n_other: int, productive: bool = False) -> bool:
+    """Argmax over the counts with add-one smoothing and a margin. A form the rules can derive
+    (می + verb, known word + ها) is a ZWNJ form unless the corpus mostly writes it another
+    way: writers who drop ZWNJ make joined plurals common (کتابهای 11 vs کتاب‌های 22), while a
+    real one-word form (تنها، انتهای) is practically never written with ZWNJ."""
+    if productive:
+        return (n_zwnj + 1) * PRODUCTIVE_RATIO >= n_other + 1
+    return n_zwnj + 1 > ZWNJ_MARGIN * (n_other + 1)
 
 
 def _strip_ending(rest: str) -> str:
@@ -100,44 +127,72 @@ def _is_verb_rest(rest: str, lex: ZwnjLexicon) -> bool:
     return len(rest) >= 2 and (rest in lex.verbs or _strip_ending(rest) in lex.verb_stems)
 
 
-def split_joined(word: str, lex: ZwnjLexicon) -> list[int]:
-    """Offsets inside a ZWNJ-free `word` where a ZWNJ belongs (empty: leave it)."""
-    counts = lex.forms.get(word)
-    if counts is not None:
-        if prefers_zwnj(counts.n_zwnj, counts.n_joined):
-            return _zwnj_positions(counts.zwnj_form)
-        return []
-    if word in lex.vocab:
-        return []
+def derive(word: str, lex: ZwnjLexicon, depth: int = 0) -> list[int] | None:
+    """ZWNJ positions a productive rule gives a ZWNJ-free `word`, or None: a verb prefix
+    before a known verb remainder; a known word before a bound suffix or productive right
+    part (ها، ترین، سازی، کننده; the clitics ای/اند only after ه); a productive left part
+    (بی، هم، پیش) before a known word. One level of nesting (فرهنگ‌سازی‌های)."""
     for prefix in VERB_PREFIXES:
         if word.startswith(prefix) and _is_verb_rest(word[len(prefix) :], lex):
             return [len(prefix)]
-    for suffix in (*JOINED_SUFFIXES, *HEH_CLITICS):
-        stem = word[: -len(suffix)]
-        if (
-            word.endswith(suffix)
-            and len(stem) >= 2
-            and lex.vocab.get(stem, 0) >= MIN_STEM
-            and (suffix in SPACED_SUFFIXES or stem.endswith("ه"))
-        ):
-            return [len(stem)]
-    return []
+    for size in lex.right_sizes:
+        stem, suffix = word[:-size], word[-size:]
+        if suffix not in lex.right_parts or (suffix in HEH_CLITICS and not stem.endswith("ه")):
+            continue
+        inner = _known_stem(stem, lex, depth)
+        if inner is not None:
+            return [*inner, len(stem)]
+    for prefix in lex.left_parts:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= MIN_REST and lex.vocab.get(rest, 0) >= MIN_STEM:
+            return [len(prefix)]
+    return None
+
+
+def _known_stem(stem: str, lex: ZwnjLexicon, depth: int) -> list[int] | None:
+    """ZWNJ positions inside `stem` when it is a known word ([] for a one-word form)."""
+    if len(stem) < 2:
+        return None
+    counts = lex.forms.get(stem)
+    if counts is not None and prefers_zwnj(counts.n_zwnj, counts.n_joined, productive=True):
+        return _zwnj_positions(counts.zwnj_form)
+    if lex.vocab.get(stem, 0) >= MIN_STEM:
+        return []
+    return derive(stem, lex, depth + 1) if depth == 0 else None
+
+
+def split_joined(word: str, lex: ZwnjLexicon) -> list[int]:
+    """Offsets inside a ZWNJ-free `word` where a ZWNJ belongs (empty: leave it)."""
+    counts = lex.forms.get(word)
+    derived = derive(word, lex)
+    if counts is not None:
+        productive = derived == _zwnj_positions(counts.zwnj_form)
+        if prefers_zwnj(counts.n_zwnj, counts.n_joined, productive):
+            return _zwnj_positions(counts.zwnj_form)
+        return []
+    if word in lex.vocab or derived is None:
+        return []
+    return derived
 
 
 def join_spaced(left: str, right: str, lex: ZwnjLexicon) -> bool:
-    """Whether the space between two ZWNJ-free words should be a ZWNJ."""
-    counts = lex.forms.get(left + right)
-    if counts is not None and counts.zwnj_form == left + ZWNJ + right:
-        return prefers_zwnj(counts.n_zwnj, counts.n_spaced)
+    """Whether the space between two ZWNJ-free words should be a ZWNJ: bound parts (a verb
+    prefix, a plural suffix, a clitic after ه) always; a compound only when the corpus writes
+    it with ZWNJ far more often than spaced (به ویژه / به‌ویژه both common: left as is)."""
     if left in VERB_PREFIXES:
         return _is_verb_rest(right, lex)
     if right in SPACED_SUFFIXES:
         return len(left) >= 2
+    if right in HEH_CLITICS:
+        return left.endswith("ه") and left not in HEH_HOSTS_EXCLUDED and left in lex.vocab
+    counts = lex.forms.get(left + right)
+    if counts is not None and counts.zwnj_form == left + ZWNJ + right:
+        return counts.n_zwnj + 1 > SPACED_MARGIN * (counts.n_spaced + 1)
     return (
-        right in HEH_CLITICS
-        and left.endswith("ه")
-        and left not in HEH_HOSTS_EXCLUDED
-        and left in lex.vocab
+        counts is None
+        and right in lex.right_parts
+        and lex.vocab.get(right, 0) < MAX_FREE_PART
+        and lex.vocab.get(left, 0) >= MIN_STEM
     )
 
 
