@@ -1,0 +1,71 @@
+"""The worker side shared by every engine: run one chunk of articles through a pipeline.
+
+Both engines ship the `Pipeline` object to a worker once (process-pool initializer, Dask
+broadcast), so stage modules and their lazily cached lexicons and models load once per worker
+process, never per article or per chunk.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Protocol, TypeVar
+
+from rasad.ingest.readers import Skipped
+from rasad.model import Document
+from rasad.pipeline import Pipeline
+
+Item = Document | Skipped
+T = TypeVar("T", covariant=True)
+
+_PIPELINE: Pipeline | None = None  # this worker process's pipeline (process-pool engine)
+
+
+class ResultLike(Protocol[T]):
+    """What both concurrent.futures and dask.distributed futures offer."""
+
+    def result(self) -> T: ...
+
+
+def process_chunk(pipeline: Pipeline, chunk: list[Item]) -> list[Item]:
+    """Skipped inputs travel with their chunk so the output keeps the input order."""
+    return [item if isinstance(item, Skipped) else pipeline(item) for item in chunk]
+
+
+def init_process(pipeline: Pipeline) -> None:
+    """Process-pool initializer: keep the pipeline for every chunk this process runs."""
+    global _PIPELINE
+    _PIPELINE = pipeline
+
+
+def process_chunk_here(chunk: list[Item]) -> list[Item]:
+    """Process-pool task: the chunk alone is sent; the pipeline is already here."""
+    if _PIPELINE is None:
+        raise RuntimeError("worker process was started without init_process")
+    return process_chunk(_PIPELINE, chunk)
+
+
+def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def ordered_window(
+    chunks: Iterable[list[Item]],
+    submit: Callable[[list[Item]], ResultLike[list[Item]]],
+    window: int,
+) -> Iterator[Item]:
+    """Submit chunks with at most `window` in flight; yield results in input order.
+
+    The bound is what keeps memory flat: reading never runs more than `window` chunks ahead
+    of the consumer, whatever the corpus size.
+    """
+    pending: deque[ResultLike[list[Item]]] = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
