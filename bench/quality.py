@@ -20,8 +20,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from rasad.batch import extract_paths
 from rasad.ingest.readers import Skipped
+from rasad.scale import extract_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {

@@ -23,11 +23,12 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from rasad.batch import extract_paths
 from rasad.errors import RasadError
 from rasad.ingest.readers import Skipped
 from rasad.model import Document
 from rasad.pipeline import Pipeline
+from rasad.scale import ALREADY_STORED, ENGINES, extract_paths
+from rasad.store import Store
 
 app = typer.Typer(
     help="rasad (رصد): Persian news in, sourced event data out.", no_args_is_help=True
@@ -37,6 +38,11 @@ err = Console(stderr=True)
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, or - for JSONL on stdin.")]
 DbOpt = Annotated[str, typer.Option("--db", help="SQLite file or database URL.")]
+WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Processes (or Dask workers).")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="local (process pool) or dask.")]
+SchedulerOpt = Annotated[
+    str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786.")
+]
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", help="Pipeline TOML file ([pipeline] stages, on_error).")
 ]
@@ -55,10 +61,14 @@ def _report_skip(item: Skipped) -> None:
     err.print(f"[yellow]skipped[/] {item.where}: {item.reason}", highlight=False)
 
 
-def _documents(
-    paths: list[str], published: date | None, config: Path | None = None
-) -> Iterator[Document]:
-    for item in extract_paths(paths, published=published, pipeline=Pipeline.from_config(config)):
+def _engine(engine: str) -> str:
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
+    return engine
+
+
+def _documents(paths: list[str], published: date | None, **run: object) -> Iterator[Document]:
+    for item in extract_paths(paths, published=published, **run):
         if isinstance(item, Skipped):
             _report_skip(item)
         else:
@@ -76,6 +86,9 @@ def extract(
     ] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
     config: ConfigOpt = None,
+    workers: WorkersOpt = 1,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Extract entities, dates, quotes and events; one JSON object per article.
 
@@ -85,7 +98,9 @@ def extract(
         raise typer.BadParameter("only 'jsonl' is supported", param_hint="--format")
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        for doc in _documents(paths, _published(published), config):
+        run = {"pipeline": Pipeline.from_config(config), "workers": workers,
+               "engine": _engine(engine), "scheduler": scheduler}
+        for doc in _documents(paths, _published(published), **run):
             sink.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
     finally:
         if output:
@@ -115,19 +130,20 @@ class IngestSummary:
             out.print(f"[red]failed[/] {line}", highlight=False)
 
 
-def _ingest(items: Iterator[Document | Skipped], db: str) -> IngestSummary:
+def _ingest(items: Iterator[Document | Skipped], store: Store) -> IngestSummary:
     """Store every document as it comes, with a progress line; one writer, one store."""
-    from rasad.store import Store
-
     summary = IngestSummary()
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
         TimeElapsedColumn(), console=err, transient=True,
     )
-    with Store(db) as store, progress:
+    with progress:
         task = progress.add_task("ingesting", total=None)
         for item in items:
             progress.advance(task)
+            if isinstance(item, Skipped) and item.reason == ALREADY_STORED:
+                summary.duplicates += 1
+                continue
             if isinstance(item, Skipped):
                 summary.skipped.append(item)
                 continue
@@ -148,14 +164,20 @@ def ingest(
     db: DbOpt = "rasad.db",
     published: Annotated[str | None, typer.Option(help="Default publication date.")] = None,
     config: ConfigOpt = None,
+    workers: WorkersOpt = 1,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Extract and store articles; re-running skips what is already stored.
 
     Example: rasad ingest ../shared/seeds --db rasad.db
     """
-    pipe = Pipeline.from_config(config)
-    items = extract_paths(paths, published=_published(published), pipeline=pipe)
-    _ingest(items, db).print()
+    with Store(db) as store:
+        items = extract_paths(
+            paths, published=_published(published), pipeline=Pipeline.from_config(config),
+            workers=workers, engine=_engine(engine), scheduler=scheduler, known=store.known,
+        )
+        _ingest(items, store).print()
 
 
 @app.command()
@@ -168,8 +190,6 @@ def dyad(
 
     Example: rasad dyad IRN BLR --db rasad.db
     """
-    from rasad.store import Store
-
     with Store(db) as store:
         rows = store.dyad(a.upper(), b.upper())
     _print_dyad(a.upper(), b.upper(), rows)
@@ -205,7 +225,6 @@ def export(
 
     Example: rasad export --db rasad.db --format parquet -o events.parquet
     """
-    from rasad.store import Store
     from rasad.store.export import csv_lines, jsonl_lines, plover_lines, write_parquet
 
     if fmt not in EXPORT_FORMATS:
@@ -237,8 +256,6 @@ def search(
 
     Example: rasad search "همکاری های بانکی" --db rasad.db
     """
-    from rasad.store import Store
-
     with Store(db) as store:
         items, total = store.search_documents(query, offset=0, limit=limit)
     table = Table(title=f"{total} documents match «{query}»")
@@ -347,16 +364,14 @@ def demo(
 
     Example: rasad demo
     """
-    docs = list(_documents(_seed_paths(), None))
+    docs = list(_documents(_seed_paths(), None, pipeline=Pipeline.from_config()))
     for doc in docs:
         _print_document(doc)
     with tempfile.TemporaryDirectory() as tmp:
         target = db or str(Path(tmp) / "demo.db")
-        _ingest(iter(docs), target).print()
-        out.print(f"store: {target}")
-        from rasad.store import Store
-
         with Store(target) as store:
+            _ingest(iter(docs), store).print()
+            out.print(f"store: {target}")
             _print_dyad("IRN", "BLR", store.dyad("IRN", "BLR"))
 
 

@@ -95,3 +95,13 @@ def test_bad_inputs_whole_folder_goes_through():
     items = list(read_paths([BAD]))
     docs = [i for i in items if not isinstance(i, Skipped)]
     assert len(docs) == len(ACCEPTED) + 3  # + the RSS entry and two good JSONL records
+
+
+def test_bad_inputs_jsonl_streams_and_reports_a_late_bad_byte(tmp_path):
+    good = '{"id": "r%d", "text": "ایران و بلاروس در تهران دیدار کردند و گفت‌وگو کردند"}\n'
+    body = "".join(good % i for i in range(1000)).encode()  # past the checked head
+    path = tmp_path / "late.jsonl"
+    path.write_bytes(body + b'{"id": "bad", "text": "\xff\xfe"}\n')
+    items = list(read_paths([path]))
+    assert sum(1 for i in items if not isinstance(i, Skipped)) == 1000
+    assert isinstance(items[-1], Skipped) and "not UTF-8" in items[-1].reason

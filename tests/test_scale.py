@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from rasad.batch import extract_paths as extract_single
 from rasad.errors import PipelineConfigError, StageError
 from rasad.ingest.readers import Skipped, read_paths
 from rasad.model import Document
 from rasad.pipeline import DEFAULT_STAGES, Pipeline, stage
 from rasad.scale import ALREADY_STORED, extract_paths, run
+from rasad.scale import extract_paths as extract_single
 
 FARS_SAMPLE = Path(__file__).parent / "data" / "fars_sample.jsonl"
 MARKER = "«انفجار»"  # an article carrying this makes the test stage raise

@@ -6,6 +6,7 @@ caller can report it and go on with the rest.
 
 from __future__ import annotations
 
+import codecs
 import json
 import logging
 import sys
@@ -29,6 +30,7 @@ HTML_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES, *FEED_SUFFIXES)
 MAX_ARTICLE_CHARS = 2_000_000
+HEAD_BYTES = 65_536  # how much of a JSONL file is checked before it is streamed
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +116,35 @@ def read_jsonl_lines(lines: Iterable[str], *, name: str) -> Iterator[Document | 
         yield _record(obj, where)
 
 
+def _streamed_lines(path: Path) -> Iterator[str]:
+    """Lines of a UTF-8 file read as a stream; a bad byte later on ends it with an error."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from handle
+
+
 def read_jsonl_file(path: Path) -> Iterator[Document | Skipped]:
+    """Records of a JSONL file. Plain UTF-8 (the usual case) streams line by line so memory
+    does not grow with the file; other encodings are decoded whole first."""
+    with path.open("rb") as handle:
+        head = handle.read(HEAD_BYTES)
     try:
-        text = decode_bytes(path.read_bytes(), where=str(path))
-    except InputError as err:
-        yield _skipped(str(path), err)
+        head.decode("utf-8")
+        plain = b"\x00" not in head and not head.startswith(codecs.BOM_UTF8)
+    except UnicodeDecodeError as err:
+        plain = err.start >= len(head) - 4  # only a character cut at the block boundary
+    if not plain:
+        try:
+            text = decode_bytes(path.read_bytes(), where=str(path))
+        except InputError as err:
+            yield _skipped(str(path), err)
+            return
+        yield from read_jsonl_lines(text.splitlines(), name=str(path))
         return
-    yield from read_jsonl_lines(text.splitlines(), name=str(path))
+    lines = _streamed_lines(path)
+    try:
+        yield from read_jsonl_lines(lines, name=str(path))
+    except UnicodeDecodeError as err:
+        yield Skipped(str(path), f"not UTF-8 after byte {err.start} of a block: {err.reason}")
 
 
 def read_html_file(path: Path) -> Document | Skipped:

@@ -96,7 +96,8 @@ def extract_paths(
     scheduler: str | None = None,
     known: Callable[[Document], bool] | None = None,
 ) -> Iterator[Item]:
-    """`rasad.batch.extract_paths` on any engine: what `rasad extract`/`ingest` call."""
+    """Run the pipeline over every article under `paths` on any engine; `published` fills in
+    the publication date of articles that carry none. What `rasad extract`/`ingest` call."""
     return run(
         _dated(read_paths(paths), published),
         pipeline=pipeline,
