@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from hand_docs import build
 
-from rasad.extract.coref import Resolved, Tracker, clause_start, person_actor, resolve_subject
+from rasad.extract.coref import (
+    Resolved,
+    Tracker,
+    clause_start,
+    in_subject_position,
+    person_actor,
+    resolve_subject,
+)
 
 
 def _subject(text: str, line: int, tracker: Tracker | None = None) -> str | None:
@@ -64,3 +71,32 @@ def test_surname_borrows_full_name_actor() -> None:
 def test_clause_start_skips_source_line(text: str, skipped: str) -> None:
     doc = build(text)
     assert doc.text[: clause_start(doc, 0, len(text))] == skipped
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("مخبر گفت", "مخبر", True),
+        ("روز دوشنبه مخبر گفت", "مخبر", True),
+        ("در دیدار با ایران، مخبر گفت", "مخبر", True),
+        ("با وجود این که مخبر گفت", "مخبر", False),
+        ("در دیدار با ایران گفت", "ایران", False),
+        ("دولت ایران اعلام کرد", "ایران", True),
+        ("مقامات ایران اعلام کردند", "ایران", False),
+        ("شبکه خبری رویترز اعلام کرد", "رویترز", True),
+        ("این در حالی است که رویترز گزارش داد", "رویترز", True),
+    ],
+)
+def test_subject_position(text: str, surface: str, expected: bool) -> None:
+    doc = build(text)
+    (ment,) = [m for m in doc.entities if doc.text[m.start : m.end] == surface]
+    assert in_subject_position(doc, 0, ment) is expected
+
+
+def test_title_refers_back_only_to_a_compatible_speaker() -> None:
+    doc = build("رومن گلاوچنکو گفت: خوب است\nمعاون اول رئیس جمهور افزود: بله")
+    tracker = Tracker()
+    tracker.spoke(Resolved("golovchenko", doc.entities[0], (0, 13)), 14)
+    second = doc.sentences[1]
+    # the Iranian title cannot be the Belarusian speaker
+    assert resolve_subject(doc, second.start, second.end, tracker).actor_id is None

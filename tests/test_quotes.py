@@ -73,3 +73,32 @@ def test_one_quote_per_sentence() -> None:
 def test_cue_table_loads_once() -> None:
     assert cues() is cues()
     assert len(cues()) > 20
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a title that names no one refers back to the speaker just quoted
+        ("مخبر گفت: خوب است\nعضو شورای مرکزی حزب افزود: بله", ["mokhber", "mokhber"]),
+        ("قالیباف گفت: خوب است\nنماینده مردم تهران در مجلس افزود: بله", ["ghalibaf", "ghalibaf"]),
+        # … but not without a recent named speaker
+        ("عضو شورای مرکزی حزب افزود: بله", []),
+        # a question mark split the sentence: the answer's subject is the asker's clause
+        ("مخبر در پاسخ به این پرسش که آیا درست است؟\n، گفت: بله", ["mokhber"]),
+        # a body speaks from subject position, after a connector or its head noun
+        ("این در حالی است که رویترز گزارش داد: قیمت بالا رفت", ["reuters"]),
+        ("شبکه خبری رویترز اعلام کرد که قیمت بالا رفت", ["reuters"]),
+        # a state behind a head noun is a modifier, not the speaker
+        ("مقامات ایران اعلام کردند که قیمت بالا رفت", []),
+        # a name inside a subordinate clause is not the speaker
+        ("با وجود این که مخبر حرف ها را بیان کرد اما کار انجام نشد", []),
+        # an anonymous source took the floor: «وی» is that source, not the last speaker
+        ("مخبر گفت: خوب است\nیک منبع آگاه گفت: بد است\nوی افزود: بله", ["mokhber"]),
+        # a name inside the last speaker's words does not take over «وی»
+        ("مخبر گفت: قالیباف به تهران آمد\nوی افزود: بله", ["mokhber", "mokhber"]),
+        # «به نوشته X،» is a source line like «به گزارش X،»
+        ("به نوشته رویترز، مخبر گفت: بله", ["mokhber"]),
+    ],
+)
+def test_speaker_resolution(text: str, speakers: list[str]) -> None:
+    assert [q.speaker_actor_id for q in find_quotes(build(text))] == speakers

@@ -1,24 +1,70 @@
 """Who is the subject of a clause: name, pronoun, title or surname → a person (or a body).
 
 Persian news names a speaker once and then refers to him as «وی»/«او», by title («معاون اول
-رئیس جمهور»), or by surname («مخبر»). The quotes and events stages both need the actor behind
-such a subject; this module resolves it from the entities stage's mentions and roles with a
-small left-to-right memory (`Tracker`) of who spoke and who was last named.
+رئیس جمهور», «عضو شورای مرکزی حزب …»), or by surname («مخبر»). The quotes and events stages
+both need the actor behind such a subject; this module resolves it from the entities stage's
+mentions and roles with a small left-to-right memory (`Tracker`) of who spoke last.
+
+A name counts as the subject only in subject position: near the clause start with no
+preposition or subordinator before it («با وجود این که احمدی‌نژاد …» is not his statement).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 
-from rasad.extract.contexts import tolerant
+from rasad.extract.contexts import any_of, tolerant
 from rasad.model import Document, Mention, Role
 
-PRONOUN = re.compile(rf"^\W*(?:{tolerant('وی')}|او|ایشان)(?![\w\u200c])")
-SOURCE_LINE = re.compile(rf"^\W*(?:{tolerant('به گزارش')}|{tolerant('به نقل از')})[^،,:]*[،,]")
+PRONOUN = re.compile(rf"\W*(?:{tolerant('وی')}|او|ایشان)(?![\w\u200c])")
+SOURCE_LINE = re.compile(
+    rf"^\W*(?:{tolerant('به گزارش')}|{tolerant('به نقل از')}|{tolerant('به نوشته')})[^،,:]*[،,]"
+)
 BODY_LABELS = frozenset({"ORG", "GPE"})
+# words that make the next noun an oblique or subordinate one, not the clause's subject
+_NOT_SUBJECT = any_of(
+    [
+        "از",
+        "به",
+        "با",
+        "در",
+        "برای",
+        "علیه",
+        "درباره",
+        "دربارۀ",
+        "بر",
+        "تا",
+        "نزد",
+        "میان",
+        "بین",
+        "که",
+        "اینکه",
+        "مبنی",
+        "طی",
+        "ضمن",
+        "پیرامون",
+    ]
+)
+# words a body's name may follow and still be the subject («شبکه خبری العربیه», «دولت لیبی»)
+_BODY_HEADS = any_of(
+    ["شبکه", "خبری", "خبرگزاری", "روزنامه", "سایت", "وبگاه", "پایگاه", "تلویزیون", "دولت", "کاخ"]
+)
+# discourse connectors that may open a clause before its subject
+_CONNECTOR = re.compile(
+    rf"^\s*(?:{tolerant('این که')}|که)(?![\w\u200c])|"
+    rf"{tolerant('این در حالی است که')}|{tolerant('از سوی دیگر')}|{tolerant('از طرف دیگر')}"
+    rf"|(?<![\w\u200c])(?:همچنین|نیز|سپس|بنابراین|اما|ولی)(?![\w\u200c])"
+)
+_ANONYMOUS = re.compile(
+    r"[\s«»\"']*(?:(?:این|همین)\s+)?(?:یک|یکی|برخی|چند|منبع|منابع|مقام|مقامات|مقامهای|مقام\u200cهای"
+    r"|مسئولان|مسئول|شاهد|شاهدان|کارشناس|کارشناسان)(?![\w\u200c])"
+)
+_SUBJECT_WORDS = 3  # at most this many free words (adverbs: «روز دوشنبه») before the subject
 _TITLE_WINDOW = 40  # a title starting this close to the clause start is its subject
-_BODY_WINDOW = 8  # a body speaks only from the clause start («دولت لیبی», «رویترز»)
+_RECENT = 8  # a title-only subject refers to a speaker quoted at most this many sentences back
 
 
 @dataclass(slots=True)
@@ -32,13 +78,19 @@ class Resolved:
 
 @dataclass(slots=True)
 class Tracker:
-    """Left-to-right memory: the last quoted speaker and the last named person."""
+    """Left-to-right memory: the last quoted speaker, where he spoke and what he said."""
 
     speaker: Resolved | None = None
     speaker_pos: int = -1
+    quoted: tuple[int, int] = (-1, -1)
 
-    def spoke(self, who: Resolved, pos: int) -> None:
+    def spoke(self, who: Resolved, pos: int, quoted: tuple[int, int] | None = None) -> None:
         self.speaker, self.speaker_pos = who, pos
+        self.quoted = quoted or (-1, -1)
+
+    def forget(self, pos: int) -> None:
+        """An anonymous speaker took the floor: a later «وی» is not the earlier speaker."""
+        self.speaker, self.speaker_pos, self.quoted = None, pos, (-1, -1)
 
 
 def clause_start(doc: Document, start: int, end: int) -> int:
@@ -71,6 +123,30 @@ def _named(doc: Document, ment: Mention) -> Resolved:
     return Resolved(actor_id, ment, (ment.start, ment.end))
 
 
+def _blank_roles(doc: Document, start: int, end: int) -> str:
+    """The text of [start, end) with role spans blanked (a title before a name is fine)."""
+    chars = list(doc.text[start:end])
+    for role in doc.roles:
+        for i in range(max(role.start, start), min(role.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def in_subject_position(doc: Document, start: int, ment: Mention) -> bool:
+    """Is `ment` the clause's subject: after a comma, a connector or a few free words (a
+    body: none but its head noun, «شبکه خبری العربیه»), with no preposition before it?"""
+    prefix = re.split(r"[،,]", _blank_roles(doc, start, ment.start))[-1]
+    prefix = _CONNECTOR.sub(" ", prefix)
+    if _NOT_SUBJECT.search(prefix):
+        return False
+    words = [w for w in re.split(r"[\s\u200c«»\"'()]+", prefix) if w]
+    if ment.label == "PER":
+        return len(words) <= _SUBJECT_WORDS
+    if ment.label == "GPE":  # «مقامات جمهوری اسلامی», «خبرگزاری رسمی لبنان»: not the state
+        return all(w == "دولت" for w in words)
+    return all(_BODY_HEADS.fullmatch(w) for w in words)
+
+
 def _role_holder(doc: Document, role: Role, after: int) -> Resolved:
     """A title's holder: bound by the entities stage, else the person of the same
     country and sector named next (or, failing that, last) in the article."""
@@ -95,8 +171,9 @@ def _same_office(doc: Document, ment: Mention, role: Role) -> bool:
     return actor.country == role.country and (role.sector is None or actor.sector == role.sector)
 
 
-def _previous_subject(doc: Document, pos: int) -> Mention | None:
-    """The first person named in the sentence before `pos` (the usual subject position)."""
+def _previous_subject(doc: Document, pos: int, tracker: Tracker) -> Mention | None:
+    """The person introduced as the subject of the sentence before `pos`, if any; a name
+    inside the last quoted statement is what the speaker talked about, not a new subject."""
     sent = doc.sentence_of(pos)
     if sent is None:
         return None
@@ -104,48 +181,132 @@ def _previous_subject(doc: Document, pos: int) -> Mention | None:
     if not before:
         return None
     prev = before[-1]
-    people = mentions_in(doc, clause_start(doc, prev.start, prev.end), prev.end, frozenset({"PER"}))
-    return people[0] if people else None
+    start = clause_start(doc, prev.start, prev.end)
+    colon = doc.text.find(":", start, prev.end)
+    end = colon if colon >= 0 else prev.end  # after a colon come the speaker's words
+    qs, qe = tracker.quoted
+    for ment in mentions_in(doc, start, end, frozenset({"PER"})):
+        if qs <= ment.start < qe:
+            continue
+        return ment if in_subject_position(doc, start, ment) else None
+    return None
 
 
 def resolve_pronoun(doc: Document, pos: int, tracker: Tracker) -> Resolved | None:
     """«وی»/«او»: the person just introduced as a subject, else the last speaker."""
-    subject = _previous_subject(doc, pos)
+    subject = _previous_subject(doc, pos, tracker)
     if subject is not None and subject.start > tracker.speaker_pos:
         return _named(doc, subject)
     if tracker.speaker is not None:
         return tracker.speaker
+    if tracker.speaker_pos >= 0:
+        return None  # an anonymous source spoke last
     people = mentions_in(doc, 0, pos, frozenset({"PER"}))
     return _named(doc, people[-1]) if people else None
 
 
-def resolve_subject(doc: Document, start: int, end: int, tracker: Tracker) -> Resolved | None:
-    """The actor a clause [start, end) is about: its first person, a leading pronoun, a leading
-    title, or a leading organisation/state speaking as a body. None when nothing named."""
+def _compatible(doc: Document, who: Resolved, role: Role | None, start: int) -> bool:
+    """A title may refer back to a speaker unless his country or his own title (as first
+    introduced: «سخنگوی وزارت دفاع» is not «رئیس پلیس کابل») says otherwise."""
+    actor = doc.actors.get(who.actor_id) if who.actor_id else None
+    if role and actor and role.country and actor.country and role.country != actor.country:
+        return False
+    own = _own_title(doc, who)
+    return own is None or _head(own) == _head(doc.text[start : start + 40])
+
+
+def _own_title(doc: Document, who: Resolved) -> str | None:
+    ment = who.mention
+    if ment is None or ment.role_start is None or ment.role_end is None:
+        return None
+    return doc.text[ment.role_start : ment.role_end]
+
+
+def _head(title: str) -> str:
+    words = re.split(r"[\s\u200c«»\"']+", title.strip(" «»\"'"))
+    return words[0].replace("ي", "ی").replace("ك", "ک") if words else ""
+
+
+def anonymous_subject(doc: Document, start: int, end: int) -> bool:
+    """Does the clause open with someone unnamed («یک مقام آگاه», «این منبع», «رئیس پلیس
+    کابل» whose holder is unknown)? Then a later «وی» is that person, not the last speaker."""
     start = clause_start(doc, start, end)
+    return bool(_ANONYMOUS.match(doc.text, start, end) or title_heads().match(doc.text, start, end))
+
+
+def resolve_title(
+    doc: Document, start: int, title_end: int, role: Role | None, tracker: Tracker
+) -> Resolved | None:
+    """A title that names no one («معاون وزیر راه افزود») after a recent named speaker is
+    that speaker (Persian interviews alternate name, «وی» and title)."""
+    who = tracker.speaker
+    if who is None or who.actor_id is None and who.mention is None:
+        return None
+    here, there = doc.sentence_of(start), doc.sentence_of(tracker.speaker_pos)
+    if here is None or there is None:
+        return None
+    gap = sum(1 for s in doc.sentences if there.start <= s.start < here.start)
+    if gap > _RECENT or not _compatible(doc, who, role, start):
+        return None
+    return Resolved(who.actor_id, who.mention, (start, title_end))
+
+
+def _first_named(doc: Document, start: int, end: int) -> Mention | None:
+    """The first person or body in subject position in [start, end)."""
+    titled = title_heads().match(doc.text, start, end) is not None
+    for ment in mentions_in(doc, start, end):
+        if ment.label in BODY_LABELS and (titled or _inside_role(doc, ment)):
+            continue  # «نخست وزیر بلاروس»: the state names the office, it does not speak
+        if (ment.label == "PER" or ment.label in BODY_LABELS) and in_subject_position(
+            doc, start, ment
+        ):
+            return ment
+    return None
+
+
+def _inside_role(doc: Document, ment: Mention) -> bool:
+    return any(r.start <= ment.start and ment.end <= r.end for r in doc.roles)
+
+
+def _pronoun_at(doc: Document, start: int, end: int) -> re.Match[str] | None:
+    """A subject pronoun at the clause start or right after its last comma («…، وی گفت»)."""
     comma = max(doc.text.rfind("،", start, end), doc.text.rfind(",", start, end))
-    if comma > start and PRONOUN.match(doc.text[comma + 1 : end]):
-        start = comma + 1  # «…، وی گفت»: the pronoun right before the verb is the subject
-    match = PRONOUN.match(doc.text[start:end])
-    if match:
-        found = resolve_pronoun(doc, start, tracker)
-        if found is not None:
-            found = Resolved(
-                found.actor_id, found.mention, (start + match.start(), start + match.end())
-            )
-        return found
-    people = mentions_in(doc, start, end, frozenset({"PER"}))
-    window = start + _TITLE_WINDOW
+    if comma > start:
+        match = PRONOUN.match(doc.text, comma + 1, end)
+        if match:
+            return match
+    return PRONOUN.match(doc.text, start, end)
+
+
+def resolve_subject(doc: Document, start: int, end: int, tracker: Tracker) -> Resolved | None:
+    """The actor a clause [start, end) is about: a leading pronoun, a name or body in subject
+    position, or a leading title (its holder, else the recent speaker). None when nothing
+    named is the subject."""
+    start = clause_start(doc, start, end)
+    pronoun = _pronoun_at(doc, start, end)
+    if pronoun is not None:
+        found = resolve_pronoun(doc, pronoun.start(), tracker)
+        return found and Resolved(found.actor_id, found.mention, pronoun.span())
+    named = _first_named(doc, start, end)
     roles = sorted(
-        (r for r in doc.roles if start <= r.start < min(end, window)), key=lambda r: r.start
+        (r for r in doc.roles if start <= r.start < min(end, start + _TITLE_WINDOW)),
+        key=lambda r: r.start,
     )
-    if people and (not roles or people[0].start <= roles[0].end + 1):
-        return _named(doc, people[0])
+    if named is not None and (not roles or named.start <= roles[0].end + 1):
+        return _named(doc, named)
     if roles:
-        return _role_holder(doc, roles[0], after=end)
-    if people:
-        return _named(doc, people[0])
-    bodies = [
-        m for m in mentions_in(doc, start, end, BODY_LABELS) if m.start < start + _BODY_WINDOW
-    ]
-    return _named(doc, bodies[0]) if bodies else None
+        held = _role_holder(doc, roles[0], after=end)
+        if held.actor_id is None and held.mention is None:
+            return resolve_title(doc, roles[0].start, roles[0].end, roles[0], tracker) or held
+        return held
+    title = title_heads().match(doc.text, start, end)
+    return resolve_title(doc, start, title.end(), None, tracker) if title else None
+
+
+@lru_cache(maxsize=1)
+def title_heads() -> re.Pattern[str]:
+    """Words that open a title-only subject («عضو شورای مرکزی …», «این شاهزاده سعودی»)."""
+    text = (files("rasad.resources") / "speaker_titles.txt").read_text(encoding="utf-8")
+    words = [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    alts = "|".join(tolerant(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[\s«»\"']*(?:(?:این|همین)\s+)?(?:{alts})(?![\w\u200c])")

@@ -16,13 +16,21 @@ from functools import lru_cache
 from importlib.resources import files
 
 from rasad.extract.contexts import word_regex
-from rasad.extract.coref import Resolved, Tracker, clause_start, mentions_in, resolve_subject
+from rasad.extract.coref import (
+    Resolved,
+    Tracker,
+    anonymous_subject,
+    clause_start,
+    mentions_in,
+    resolve_subject,
+)
 from rasad.model import Document, Quote, Span
 from rasad.pipeline import stage
 
 _PLURAL = "(?:ند)?"
 _HEADLINE_MAX = 160  # a «X: …» line longer than this is body text, not a headline
 _HEADLINE_LEFT_WORDS = 6
+_ASKED = ("؟", "?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +87,24 @@ def _quote(doc: Document, sent: Span, tracker: Tracker) -> Quote | None:
         who = resolve_subject(doc, cue_end, sent.end, tracker)
         subject_end = who.as_written[1] if who else cue_end
     else:
-        who = resolve_subject(doc, sent.start, cue_start, tracker)
+        who = resolve_subject(doc, sent.start, cue_start, tracker) or _asker(doc, sent, tracker)
         subject_end = who.as_written[1] if who else cue_start
     if who is None or who.actor_id is None and who.mention is None:
+        if not cue.speaker_after and anonymous_subject(doc, sent.start, cue_start):
+            tracker.forget(cue_start)
         return None
     start, end = _quoted_span(doc, sent, cue_start, cue_end, subject_end)
     return _record(who, start, end, cue_start, cue_end)
+
+
+def _asker(doc: Document, sent: Span, tracker: Tracker) -> Resolved | None:
+    """«… در پاسخ به این پرسش که …؟» then «، گفت: …»: the question mark split the sentence,
+    so the answer's subject is the previous sentence's."""
+    before = [s for s in doc.sentences if s.end <= sent.start]
+    if not before or not doc.text[before[-1].start : before[-1].end].rstrip().endswith(_ASKED):
+        return None
+    prev = before[-1]
+    return resolve_subject(doc, prev.start, prev.end, tracker)
 
 
 def _headline(doc: Document, sent: Span, tracker: Tracker) -> Quote | None:
@@ -144,7 +164,8 @@ def find_quotes(doc: Document) -> list[Quote]:
         if quote.speaker_mention is not None:
             ment = doc.mention_at(*quote.speaker_mention)
         span = (quote.speaker_start, quote.speaker_end)
-        tracker.spoke(Resolved(quote.speaker_actor_id, ment, span), quote.cue_start)
+        who = Resolved(quote.speaker_actor_id, ment, span)
+        tracker.spoke(who, quote.cue_start, (quote.start, quote.end))
     return found
 
 
