@@ -47,7 +47,7 @@ def test_visit_meeting_is_consult_visit_visitor_to_host() -> None:
         ("ایران و بلاروس به توافق رسیدند", ("AGREE", None, [("BLR", None), ("IRN", None)], [])),
         (
             "آمریکا علیه ایران تحریم های جدیدی اعمال کرد",
-            ("SANCTION", "discontinue", [("USA", None)], [("IRN", None)]),
+            ("SANCTION", "discontinue", [("USA", "GOV")], [("IRN", None)]),
         ),
         (
             "ایران حمله به بلاروس را محکوم کرد",
@@ -128,7 +128,7 @@ def test_every_pattern_names_a_plover_type_and_mode() -> None:
         # a party behind «از سوی» is the agent, not the first-named party
         (
             "ایران از سوی آمریکا تحریم شد",
-            ("SANCTION", "discontinue", [("USA", None)], [("IRN", None)]),
+            ("SANCTION", "discontinue", [("USA", "GOV")], [("IRN", None)]),
         ),
         # a party behind a preposition is not the subject, even a few words back
         (
@@ -156,3 +156,89 @@ def test_topic_of_a_question_keeps_its_own_parties() -> None:
 
 def test_criticism_without_a_named_target_is_only_a_quote() -> None:
     assert _events("مخبر گفت: این رویکرد غلط است و دشمن شاد می شود")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a clause opened by «پس از اینکه» is the subject of its own verb
+        (
+            "قیمت نفت پس از اینکه آمریکا علیه ایران تحریم های جدیدی اعمال کرد افزایش یافت",
+            ("SANCTION", "discontinue", [("USA", "GOV")], [("IRN", None)]),
+        ),
+        # a head noun before a country name gives the sector
+        (
+            "مخبر گفت: روسای جمهور آمریکا از ایران به عنوان دستمایه انتخاباتی استفاده می کنند",
+            ("ACCUSE", "disapprove", [("IRN", "GOV")], [("USA", "GOV")]),
+        ),
+        # the object marked by «را» is the recipient, not the actor
+        (
+            "بلاروس را نیروهای آمریکایی بازداشت کردند",
+            ("COERCE", "arrest", [("USA", "MIL")], [("BLR", None)]),
+        ),
+        # unidentified attackers are left out: the event keeps its victims
+        (
+            "افراد مسلح ناشناس به نیروهای آمریکایی حمله کردند",
+            ("ASSAULT", None, [], [("USA", "MIL")]),
+        ),
+        # a demand on a named party: speaker → the subject before «باید»
+        (
+            "مخبر گفت: آمریکا باید از منطقه خارج شود",
+            ("REQUEST", "change", [("IRN", "GOV")], [("USA", None)]),
+        ),
+        # a mode cue in the clause: rockets → heavy-weapons
+        (
+            "نیروهای آمریکایی مواضع بلاروس را هدف حمله راکتی قرار دادند",
+            ("ASSAULT", "heavy-weapons", [("USA", "MIL")], [("BLR", None)]),
+        ),
+        # an official's «جمهوری … آماده است» speaks for his government
+        (
+            "مخبر گفت: ایران آماده است همکاری با بلاروس را گسترش دهد",
+            ("AGREE", None, [("IRN", "GOV")], [("BLR", None)]),
+        ),
+    ],
+)
+def test_participant_logic(text: str, expected: tuple) -> None:
+    _, found = _events(text)
+    assert [_key(e) for e in found if e.type == expected[0]][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مخبر گفت: ما باید همکاری با بلاروس را توسعه دهیم",  # first person: a pledge
+        "مخبر گفت: همه باید تلاش کنند",  # no named addressee
+        "رژیم آمریکا جنایت کرد و تجاوز را ادامه داد",  # reporter's words, no speaker
+        "تهران زیبا است و باید از تهران دیدن کرد",  # a city is a place, not a party
+    ],
+)
+def test_not_requests_or_accusations(text: str) -> None:
+    assert [e for e in _events(text)[1] if e.type in {"REQUEST", "ACCUSE"}] == []
+
+
+def test_bare_government_is_the_main_country() -> None:
+    text = "ایران و بلاروس و ایران\nقالیباف گفت: دولت باید حقوق بازنشستگان را افزایش دهد"
+    _, found = _events(text)
+    assert [_key(e) for e in found] == [("REQUEST", "change", [("IRN", "LEG")], [("IRN", "GOV")])]
+
+
+def test_two_predicates_keep_their_own_recipients() -> None:
+    text = "مخبر از بلاروس دیدن کرد و سفر خود را به آمریکا آغاز کرد"
+    _, found = _events(text)
+    targets = [sorted(p.country for p in e.target) for e in found if e.type == "CONSULT"]
+    assert ["BLR"] in targets
+
+
+def test_further_measure_inherits_parties() -> None:
+    text = "آمریکا ایران را تحریم کرد\nهمچنین آنها به تحریم های ثانویه محکوم شدند"
+    _, found = _events(text)
+    assert [_key(e) for e in found] == [
+        ("SANCTION", "discontinue", [("USA", "GOV")], [("IRN", None)])
+    ] * 2
+
+
+@pytest.mark.parametrize("strip", [False, True])
+def test_zwnj_variants_code_the_same(strip: bool) -> None:
+    text = "مخبر گفت: آمریکا با رویکرد غلط خود را منزوی می‌کند"
+    _, found = _events(text.replace("\u200c", "") if strip else text)
+    assert [e.type for e in found] == ["ACCUSE"]

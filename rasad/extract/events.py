@@ -7,8 +7,17 @@ adjectives («نیروهای آمریکایی» → USA MIL), compound phrases (
 speech, the quote's speaker. Reciprocal predicates (meet, agree, sign) make every party an
 actor; directed ones make the agent («از سوی X») or the first party not behind a preposition
 the actor, falling back to the speaker; `speaker` patterns (criticism, «باید» demands) make
-the speaker the actor and need a named recipient; a meeting where one side travels is mode
-`visit`, visitor → host. One event per (sentence, type, parties).
+the speaker the actor and need a named recipient; `addressee` patterns («X باید …») make the
+speaker demand of the subject before «باید»; a meeting where one side travels is mode `visit`,
+visitor → host. One event per (sentence, type, parties).
+
+Parties: a country mention counts only if it stands for a state (a country name, an alias or a
+capital; other cities and provinces are places); its sector comes from the role it sits in or
+a head noun before it («دولت ترکیه» GOV, «روسای جمهور آمریکا» GOV); a bare «دولت» is the
+article's main country's government. A party marked by «را» or behind a preposition is not
+the subject; unidentified attackers («افراد مسلح ناشناس») leave the actor empty; a directed
+event's recipients are the parties named since the previous predicate of the sentence. A
+further measure stated without parties inherits those of the same-type event just before.
 
 Negated («نکرد»، «نخواهد») and hypothetical («اگر»، «در صورتی که»، «ممکن است») matches are
 skipped rather than emitted with flags: PLOVER drops them and evaluators count every listed
@@ -25,7 +34,7 @@ from functools import lru_cache
 
 from rasad.extract.contexts import contexts_of, load_yaml, sectors_of, tolerant, word_regex
 from rasad.extract.coref import Resolved, Tracker, clause_start, mentions_in, resolve_subject
-from rasad.extract.gazetteer import demonyms, key
+from rasad.extract.gazetteer import demonyms, key, read_tsv
 from rasad.extract.quotes import cues as cues_table
 from rasad.model import Document, Event, Mention, Participant, Quote, Span
 from rasad.pipeline import stage
@@ -33,6 +42,8 @@ from rasad.pipeline import stage
 NEGATION = re.compile(r"^[\s\u200c]*(?:نه|نیست|نشد|نکرد|نمی|نخواهد|ندارد|نداریم)")
 HYPOTHETICAL = re.compile(tolerant("(اگر|در صورتی که|چنانچه|ممکن است|احتمال)"))
 ANAPHORIC_MEETING = re.compile(tolerant("(در )?(این|آن) (دیدار|ملاقات|نشست|گفت و گو)"))
+INDEFINITE = re.compile(tolerant("یک") + r"[\s\u200c]+$")
+ANAPHOR = re.compile(tolerant("(این|آن|همین)") + r"[\s\u200c]+$")
 COMPOUND = re.compile(tolerant("(دو|سه) (کشور|طرف)"))
 FIRST_PERSON = re.compile(tolerant("(ما|کشورمان|کشور ما)") + r"(?![\w\u200c])")
 PAST_VERB = re.compile(tolerant("(کرد|کردند|شد|شدند|داد|دادند|رسید|رسیدند|داشت|داشتند)$"))
@@ -43,9 +54,17 @@ OBLIQUE = re.compile(tolerant("(با|به|علیه|از|برای|ضد|نزد|ب�
 BOUNDARY = re.compile("[:؛]")
 TOPIC = re.compile(tolerant("(درباره|در باره|در خصوص|در مورد|در پاسخ به|با اشاره به) "))
 WORD = re.compile(r"[^\W\d_]+(?:\u200c[^\W\d_]+)*")
-PLURAL = re.compile(r"\u200c?ها$")
+PLURAL = re.compile(r"\u200c?ها(?:ست|یی|ی)?$")
+OBJECT = re.compile(r"[\s\u200c]+" + tolerant("را") + r"(?![\w\u200c])")
+COMPLEMENTIZER = re.compile(tolerant("(اینکه|این که|آنکه|آن که)") + _WORDS.format(gap=_GAP, n=3))
+FINITE = re.compile(
+    tolerant("(است|بود|شد|کرد|کند|دارد|داشت|نیست|باشد|هستند|بودند|شدند|کردند)") + r"(?![\w\u200c])"
+)
+FIRST_PERSON_VERB = re.compile(r"[^.؟!:«»]{0,60}?[\w\u200c]*(?:یم|ییم)(?![\w\u200c])")
+COORDINATED = re.compile(r"\S+[\s\u200c]+و[\s\u200c]+$")  # «X … است و باید»: one subject
 AGENT = re.compile(tolerant("(از سوی|از طرف|توسط) ") + "$")
 _COMPOUND_SIZE = {"دو": 2, "سه": 3}
+_HEAD_WORDS = 3  # a sector head noun («دولت», «نیروهای ارتش», «روسای جمهور») this close
 NON_PARTY_SECTORS = frozenset({"MED"})  # news agencies report events, they are not parties
 
 
@@ -59,6 +78,7 @@ class Pattern:
     confidence: float
     contexts: tuple[str, ...]
     cameo: str | None
+    min_parties: int  # nominal patterns («دیدار X و Y») need both sides named
 
 
 @lru_cache(maxsize=1)
@@ -68,9 +88,15 @@ def plover() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    """event_patterns.yaml, read once per process."""
+    return load_yaml("event_patterns.yaml")
+
+
+@lru_cache(maxsize=1)
 def patterns() -> tuple[tuple[Pattern, ...], re.Pattern[str]]:
     """Compiled event patterns and the travel regex that turns a meeting into a visit."""
-    data = load_yaml("event_patterns.yaml")
+    data = _lexicon()
     table = plover()
     compiled = tuple(
         Pattern(
@@ -82,6 +108,7 @@ def patterns() -> tuple[tuple[Pattern, ...], re.Pattern[str]]:
             confidence=float(row["confidence"]),
             contexts=tuple(row.get("contexts", [])),
             cameo=table[row["type"]]["cameo"],
+            min_parties=int(row.get("min_parties", 1)),
         )
         for row in data["patterns"]
     )
@@ -92,7 +119,45 @@ def _participant(doc: Document, ment: Mention) -> Participant | None:
     actor = doc.actor_of(ment)
     if actor is None or not actor.country or actor.sector in NON_PARTY_SECTORS:
         return None
-    return Participant(ment.start, ment.end, actor.id, actor.country, actor.sector)
+    if ment.label == "GPE" and not _stands_for_state(doc, ment):
+        return None
+    sector = actor.sector or _sector_before(doc, ment)
+    return Participant(ment.start, ment.end, actor.id, actor.country, sector)
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    """Country names and capitals: a GPE that is neither (a city, a province, a village)
+    is where an event happened, not a party to it."""
+    countries = read_tsv("countries.tsv")
+    state_names = {row["name_en"] for row in countries}
+    names = {key(n) for row in countries for n in row["names_fa"].split("|")}
+    names |= {
+        key(row["name_fa"]) for row in read_tsv("places.tsv") if row["name_en"] in state_names
+    }
+    names |= {key(n) for n in _lexicon()["capitals"]}
+    return frozenset(names)
+
+
+def _stands_for_state(doc: Document, ment: Mention) -> bool:
+    surface = key(doc.text[ment.start : ment.end])
+    words = surface.split()
+    return surface in _states() or (len(words) > 1 and " ".join(words[1:]) in _states())
+
+
+def _sector_before(doc: Document, ment: Mention) -> str | None:
+    """«دولت ترکیه», «روسای جمهور آمریکا», «نخست‌وزیر موقت عراق»: the role a country mention
+    sits in, else a head noun right before it, gives the party's sector."""
+    for role in doc.roles:
+        if role.start <= ment.start and ment.end <= role.end + 1 and role.sector:
+            return role.sector
+    words = WORD.findall(doc.text, max(0, ment.start - 30), ment.start)[-_HEAD_WORDS:]
+    heads = _demonym_heads()
+    for size in range(len(words), 0, -1):
+        sector = heads.get(key(" ".join(words[-size:])))
+        if sector:
+            return sector
+    return None
 
 
 def _prominent_countries(doc: Document, n: int) -> list[str]:
@@ -108,8 +173,8 @@ def _is_place(doc: Document, ment: Mention) -> bool:
 
 @lru_cache(maxsize=1)
 def _demonym_heads() -> dict[str, str]:
-    """Head noun → sector for «نیروهای آمریکایی» (MIL), «شرکت های آلمانی» (BUS), …"""
-    heads = load_yaml("event_patterns.yaml")["demonym_heads"]
+    """Head noun → sector for «نیروهای آمریکایی» (MIL), «دولت ترکیه» (GOV), …"""
+    heads = _lexicon()["heads"]
     return {key(word): sector for sector, words in heads.items() for word in words}
 
 
@@ -128,9 +193,45 @@ def _demonym_parties(doc: Document, start: int, end: int) -> list[Participant]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _regexes() -> dict[str, re.Pattern[str]]:
+    """The lexicon's phrase regexes (government words, unknown agents), compiled once."""
+    lex = _lexicon()
+    return {
+        name: word_regex(lex[name]) for name in ("government", "same_country", "unknown_agents")
+    }
+
+
+def _state_before(doc: Document, pos: int) -> str | None:
+    """The country of the last state named before `pos` («دولت این کشور»)."""
+    for ment in reversed(mentions_in(doc, 0, pos, frozenset({"GPE"}))):
+        actor = doc.actor_of(ment)
+        if actor and actor.country and _stands_for_state(doc, ment):
+            return actor.country
+    return None
+
+
+def _government_parties(doc: Document, start: int, end: int, named: list[Participant]):
+    """«دولت» / «مسئولین» with no state after it is the article's main country's government;
+    «دولت این کشور» is the state named last."""
+    rx = _regexes()
+    for match in rx["government"].finditer(doc.text, start, end):
+        after = doc.text[match.end() : match.end() + 12]
+        if any(match.end() <= p.start <= match.end() + 2 for p in named):
+            continue  # «دولت ترکیه»: the mention itself carries the party
+        if INDEFINITE.search(doc.text, max(0, match.start() - 4), match.start()):
+            continue  # «یک دولت اجنبی»: a description, not a party
+        same = rx["same_country"].match(after.lstrip())
+        country = _state_before(doc, match.start()) if same else None
+        if not same:
+            country = next(iter(_prominent_countries(doc, 1)), None)
+        if country:
+            yield Participant(match.start(), match.end(), None, country, "GOV")
+
+
 def _sentence_parties(doc: Document, start: int, end: int) -> list[Participant]:
     """Coded parties named in [start, end): mentions (places excluded), nationality
-    adjectives and «دو کشور»."""
+    adjectives, government words and «دو کشور»."""
     parties = [
         p
         for m in mentions_in(doc, start, end)
@@ -138,9 +239,11 @@ def _sentence_parties(doc: Document, start: int, end: int) -> list[Participant]:
     ]
     for match in COMPOUND.finditer(doc.text, start, end):
         size = _COMPOUND_SIZE[match.group(0)[:2].strip()]
+        sector = _sector_before(doc, Mention(match.start(), match.end(), "GPE"))
         for country in _prominent_countries(doc, size):
-            parties.append(Participant(match.start(), match.end(), None, country, None))
+            parties.append(Participant(match.start(), match.end(), None, country, sector))
     parties += _demonym_parties(doc, start, end)
+    parties += _government_parties(doc, start, end, parties)
     return sorted(parties, key=lambda p: p.start)
 
 
@@ -195,9 +298,30 @@ def _clause(doc: Document, sent: Span, trigger: int, quote: Quote | None) -> tup
     return begin, end
 
 
-def _oblique(doc: Document, part: Participant, begin: int) -> bool:
-    """A party introduced by a preposition (با/به/علیه/از …) is not the clause's subject."""
-    return bool(OBLIQUE.search(doc.text[max(begin, part.start - 40) : part.start]))
+def _oblique(doc: Document, part: Participant, begin: int, trigger: int) -> bool:
+    """A party introduced by a preposition (با/به/علیه/از …) is not the clause's subject,
+    nor is the object marked by «را»; but the subject of a subordinate clause opened by
+    «(پس) از اینکه» is the subject of a trigger inside that clause (no verb in between)."""
+    before = doc.text[max(begin, part.start - 40) : part.start]
+    if OBJECT.match(doc.text, part.end) and part.end < trigger:
+        return True
+    if not OBLIQUE.search(before):
+        return False
+    if not COMPLEMENTIZER.search(before):
+        return True
+    return bool(FINITE.search(doc.text, part.end, trigger))
+
+
+def _unknown_agent(doc: Document, begin: int, trigger: int) -> bool:
+    """«افراد مسلح ناشناس … حمله کردند»: the coder leaves the actor out."""
+    return bool(_regexes()["unknown_agents"].search(doc.text, begin, trigger))
+
+
+def _state_actor(pat: Pattern, part: Participant) -> Participant:
+    """Only a government imposes sanctions: a bare state as actor of such a type is GOV."""
+    if part.sector or not plover()[pat.type].get("state_actor"):
+        return part
+    return Participant(part.start, part.end, part.actor_id, part.country, "GOV")
 
 
 def _sides(
@@ -205,11 +329,14 @@ def _sides(
     sent: Span,
     pat: Pattern,
     mode: str | None,
-    trigger: int,
+    span: tuple[int, int, int],
     quote: Quote | None,
     tracker: Tracker,
 ) -> tuple[list[Participant], list[Participant]]:
-    """(actors, recipients) of one match, read from the trigger's own clause."""
+    """(actors, recipients) of one match, read from the trigger's own clause; `span` is
+    (end of the previous trigger, this trigger's start, start of the next one): a directed
+    event's recipients are the parties named between its neighbouring predicates."""
+    since, trigger, until = span
     begin, end = _clause(doc, sent, trigger, quote)
     named = _sentence_parties(doc, begin, end)
     speaker = _speaker(doc, quote) if quote else None
@@ -221,11 +348,17 @@ def _sides(
         return _dedupe(named), []
     opening = clause_start(doc, sent.start, sent.end)
     main = begin <= opening or (not quote and BOUNDARY.match(doc.text, begin) is not None)
-    if pat.parties == "speaker":
-        source = speaker or (_subject(doc, sent, trigger, tracker) if main else None)
+    unknown = _unknown_agent(doc, begin, trigger)
+    if pat.parties == "addressee":
+        return _addressee(doc, begin, trigger, speaker)
+    if pat.parties == "speaker":  # the reporter's own loaded words are not an accusation
+        said = any(sent.start <= q.cue_start < sent.end for q in doc.quotes)
+        source = speaker or (_subject(doc, sent, trigger, tracker) if main and said else None)
+    elif unknown:
+        source = None
     else:
         agents = [p for p in named if AGENT.search(doc.text[max(0, p.start - 12) : p.start])]
-        subjects = [p for p in named if p.start < trigger and not _oblique(doc, p, begin)]
+        subjects = [p for p in named if p.start < trigger and not _oblique(doc, p, begin, trigger)]
         source = (agents or subjects or [speaker])[0]
         if source is None and main:
             source = _subject(doc, sent, trigger, tracker)
@@ -236,8 +369,40 @@ def _sides(
         for p in named
         if (p.country, p.sector) != (source.country, source.sector)
         and (p.country != source.country or p.start > trigger)
+        and (since <= p.start < until or p.start < source.start or pat.parties == "speaker")
     ]
-    return [source], _dedupe(others)
+    return [_state_actor(pat, _voice(source, speaker))], _dedupe(others)
+
+
+def _addressee(
+    doc: Document, begin: int, trigger: int, speaker: Participant | None
+) -> tuple[list[Participant], list[Participant]]:
+    """«X باید …» in a speaker's words: the speaker demands of X, the subject before «باید»
+    (or the agent «توسط X»); a first-person «باید … دهیم» is the speaker's own pledge."""
+    if speaker is None or FIRST_PERSON_VERB.match(doc.text, trigger, trigger + 60):
+        return [], []
+    named = _sentence_parties(doc, begin, trigger)
+    addressed = [
+        p
+        for p in named
+        if AGENT.search(doc.text[max(0, p.start - 12) : p.start])
+        or not _oblique(doc, p, begin, trigger)
+    ]
+    addressed = [
+        p
+        for p in addressed
+        if (p.country, p.sector) != (speaker.country, speaker.sector)
+        and not FINITE.search(COORDINATED.sub("", doc.text[p.end : trigger]))
+    ]
+    return ([speaker], _dedupe(addressed[-1:])) if addressed else ([], [])
+
+
+def _voice(source: Participant, speaker: Participant | None) -> Participant:
+    """An official saying «جمهوری اسلامی ایران آماده است» speaks for his own government: a
+    bare state of the speaker's country takes the speaker's sector."""
+    if source.sector or speaker is None or speaker.country != source.country:
+        return source
+    return Participant(source.start, source.end, source.actor_id, source.country, speaker.sector)
 
 
 def _date(doc: Document, sent: Span, trigger_start: int, trigger_text: str) -> str | None:
@@ -275,43 +440,104 @@ def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
     return next((q for q in quotes if q.start <= pos < q.end), None)
 
 
-def _sentence_events(doc: Document, sent: Span, tracker: Tracker, met: bool) -> list[Event]:
-    table, travel = patterns()
+def _matches(doc: Document, sent: Span) -> list[tuple[Pattern, re.Match[str]]]:
+    """Every pattern match in the sentence that is neither negated nor hypothetical, in
+    text order."""
+    table, _ = patterns()
+    found = [
+        (pat, match)
+        for pat in table
+        for match in pat.regex.finditer(doc.text, sent.start, sent.end)
+        if not _skipped(doc, sent, match)
+    ]
+    return sorted(found, key=lambda pm: pm[1].start())
+
+
+@lru_cache(maxsize=1)
+def _mode_cues() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    cues = _lexicon()["mode_cues"]
+    return {
+        kind: [(mode, word_regex(rx)) for mode, rx in modes.items()] for kind, modes in cues.items()
+    }
+
+
+def _mode(doc: Document, pat: Pattern, begin: int, end: int, visiting: bool) -> str | None:
+    """The pattern's mode, else the first mode cue in the clause («راکتی» → heavy-weapons)."""
+    if pat.mode:
+        return pat.mode
+    if pat.type == "CONSULT" and visiting:
+        return "visit"
+    for mode, rx in _mode_cues().get(pat.type, []):
+        if rx.search(doc.text, begin, end):
+            return mode
+    return None
+
+
+def _inherited(found: list[Event], pat: Pattern, sent: Span, doc: Document, at: int):
+    """A further measure told without its parties («همچنین آنها به تحریم های ثانویه محکوم
+    شدند») continues the same-type event of the sentence before; a demonstrative restatement
+    («این حمله») is not coded again."""
+    if pat.parties != "directed" or ANAPHOR.search(doc.text, max(sent.start, at - 8), at):
+        return None
+    for prev in reversed(found[-3:]):
+        if prev.type == pat.type and sent.start - prev.evidence_end <= 2:
+            return prev
+    return None
+
+
+def _sentence_events(
+    doc: Document, sent: Span, tracker: Tracker, found: list[Event]
+) -> list[Event]:
+    _, travel = patterns()
     text = doc.text[sent.start : sent.end]
     visiting = bool(travel.search(text))
-    found: dict[tuple, Event] = {}
-    for pat in table:
-        for match in pat.regex.finditer(doc.text, sent.start, sent.end):
-            if _skipped(doc, sent, match):
-                continue
-            if pat.type == "CONSULT" and met and ANAPHORIC_MEETING.match(text):
-                continue
-            mode = "visit" if pat.type == "CONSULT" and visiting and pat.mode is None else pat.mode
-            quote = _quote_at(doc.quotes, match.start())
-            actors, recipients = _sides(doc, sent, pat, mode, match.start(), quote, tracker)
-            if not (actors or recipients) or (pat.parties == "speaker" and not recipients):
-                continue
-            key = (pat.type, frozenset((p.country, p.sector) for p in actors + recipients))
-            if key in found:
-                continue
-            found[key] = Event(
-                type=pat.type,
-                evidence_start=sent.start,
-                evidence_end=sent.end,
-                trigger_start=match.start(),
-                trigger_end=match.end(),
-                mode=mode,
-                source=actors,
-                target=recipients,
-                date=_date(doc, sent, match.start(), match.group(0)),
-                place=_place(doc, sent),
-                contexts=contexts_of(text, list(pat.contexts)),
-                sectors=sectors_of(text),
-                confidence=pat.confidence if actors else round(pat.confidence * 0.8, 2),
-                cameo=pat.cameo,
-                pattern_id=pat.id,
-            )
-    return list(found.values())
+    met = any(e.type == "CONSULT" for e in found)
+    out: dict[tuple, Event] = {}
+    since = sent.start
+    last: tuple[str, int] = ("", sent.start)
+    matches = _matches(doc, sent)
+    for pat, match in matches:
+        if pat.type == "CONSULT" and met and ANAPHORIC_MEETING.match(text):
+            continue
+        if (pat.type, match.start() < last[1]) == (last[0], True):
+            continue  # «دیدار و گفت و گو کرد»: one predicate matched by two patterns
+        last = (pat.type, max(last[1], match.end()))
+        quote = _quote_at(doc.quotes, match.start())
+        mode = "visit" if pat.type == "CONSULT" and visiting and pat.mode is None else pat.mode
+        later = [m.start() for _, m in matches if m.start() >= match.end()]
+        span = (since, match.start(), min(later, default=sent.end))
+        since = max(since, match.end())
+        actors, recipients = _sides(doc, sent, pat, mode, span, quote, tracker)
+        if not (actors or recipients) and (
+            prev := _inherited(found, pat, sent, doc, match.start())
+        ):
+            actors, recipients = list(prev.source), list(prev.target)
+        if not (actors or recipients) or (pat.parties == "speaker" and not recipients):
+            continue
+        if len(actors) + len(recipients) < pat.min_parties:
+            continue
+        key = (pat.type, frozenset((p.country, p.sector) for p in actors + recipients))
+        if key in out:
+            continue
+        begin, end = _clause(doc, sent, match.start(), quote)
+        out[key] = Event(
+            type=pat.type,
+            evidence_start=sent.start,
+            evidence_end=sent.end,
+            trigger_start=match.start(),
+            trigger_end=match.end(),
+            mode=_mode(doc, pat, begin, end, visiting),
+            source=actors,
+            target=recipients,
+            date=_date(doc, sent, match.start(), match.group(0)),
+            place=_place(doc, sent),
+            contexts=contexts_of(text, list(pat.contexts)),
+            sectors=sectors_of(text),
+            confidence=pat.confidence if actors else round(pat.confidence * 0.8, 2),
+            cameo=pat.cameo,
+            pattern_id=pat.id,
+        )
+    return list(out.values())
 
 
 def find_events(doc: Document) -> list[Event]:
@@ -320,8 +546,7 @@ def find_events(doc: Document) -> list[Event]:
     speakers = {q.cue_start: q for q in doc.quotes}
     found: list[Event] = []
     for sent in doc.sentences:
-        met = any(e.type == "CONSULT" for e in found)
-        found.extend(_sentence_events(doc, sent, tracker, met))
+        found.extend(_sentence_events(doc, sent, tracker, found))
         for pos in sorted(p for p in speakers if sent.start <= p < sent.end):
             quote = speakers[pos]
             ment = doc.mention_at(*quote.speaker_mention) if quote.speaker_mention else None
