@@ -17,6 +17,7 @@ import json
 import subprocess
 import sys
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -52,13 +53,28 @@ def predict(input_path: Path, pred_path: Path) -> tuple[int, float]:
     return count, time.perf_counter() - start
 
 
+_FOLD = str.maketrans(
+    {"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا"}
+)
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """The text as the scorer compares it (letter variants folded; spaces, ZWNJ and marks
+    dropped) with the original index of every kept character."""
+    kept = [
+        (ch.translate(_FOLD), i)
+        for i, ch in enumerate(text)
+        if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Cf")
+    ]
+    return "".join(ch for ch, _ in kept), [i for _, i in kept]
+
+
 def _sentence_of(spans: list[list[int]], text: str, needle: str) -> tuple[int, int] | None:
-    at = text.replace("\u200c", "").find(needle.replace("\u200c", ""))
+    haystack, index = _folded(text)
+    at = haystack.find(_folded(needle)[0])
     if at < 0:
         return None
-    # positions in the ZWNJ-free text: count back to real offsets
-    real = [i for i, ch in enumerate(text) if ch != "\u200c"]
-    pos = real[at]
+    pos = index[at]
     for start, end in spans:
         if start <= pos < end:
             return start, end
