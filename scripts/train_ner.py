@@ -2,6 +2,9 @@
 
     .venv/bin/python scripts/train_ner.py [--data ../shared/data] [--out rasad/resources/ner]
 
+The features read `rasad/resources/ner/word_clusters.tsv.gz`: build it first with
+`scripts/build_word_clusters.py` (and retrain whenever it is rebuilt: cluster ids change).
+
 Every token goes through `rasad.text.normalize.normalize` (the run-time normalizer) so that
 training and run time see the same text; PEYMA tokens that still hold a space after that
 (PEYMA wrote a space where ZWNJ belongs) are split into words, the tag copied as B then I.
@@ -24,11 +27,7 @@ from pathlib import Path
 import pycrfsuite
 
 from rasad.extract.ner import LABELS, fold, sentence_features
-
-try:  # the run-time text normalizer, once the text stage exposes it
-    from rasad.text.normalize import normalize as _text_normalize
-except ImportError:  # pragma: no cover - depends on the text stage's progress
-    _text_normalize = str
+from rasad.text.normalize import normalize as _text_normalize
 
 
 def normalize(token: str) -> str:

@@ -13,7 +13,9 @@ from rasad.extract.ner import (
     default_model,
     fold,
     predict_spans,
+    sentence_features,
     shape,
+    word_clusters,
 )
 from rasad.model import Document, Span
 
@@ -104,3 +106,25 @@ def test_ner_bio_to_spans(tags: list[str], expected: list[tuple[int, int, str]])
 def test_ner_fold_and_shape(word: str, folded: str, word_shape: str) -> None:
     assert fold(word) == folded
     assert shape(fold(word)) == word_shape
+
+
+def test_ner_word_clusters_group_same_kind_words() -> None:
+    table = word_clusters()
+    assert len(table) > 10_000
+    # Countries share a fine cluster far more often than a country and a verb do.
+    assert table["آلمان"][-1] == table["فرانسه"][-1]
+    assert table["آلمان"][0] != table["گفت"][0]
+
+
+@pytest.mark.parametrize(
+    ("word", "cluster_feature"),
+    [
+        ("فرانسه", f"c2={word_clusters()['فرانسه'][2]}"),  # known word: its finest cluster
+        ("۱۴۰۳", "c2=D"),  # number outside the map
+        ("زرقاوی‌نیا", "c0=U"),  # rare word outside the map
+    ],
+)
+def test_ner_cluster_features(word: str, cluster_feature: str) -> None:
+    feats = sentence_features([word])[0]
+    assert cluster_feature in feats
+    assert "c0[-1]=S" in feats and "c0[1]=S" in feats  # sentence edges

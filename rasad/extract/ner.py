@@ -1,7 +1,8 @@
 """Statistical Persian NER: a linear-chain CRF (python-crfsuite) over hand-made word features.
 
 No Persian NER model on PyPI runs offline, so rasad ships its own, trained by
-`scripts/train_ner.py` on PEYMA + NSURL-2019 600K + Arman (see resources/ner/MODEL_CARD.md).
+`scripts/train_ner.py` on PEYMA + NSURL-2019 600K + Arman (see resources/ner/MODEL_CARD.md),
+with distributional word clusters from `scripts/build_word_clusters.py` as features.
 The feature function lives here, not in the training script, so that training and run time
 compute exactly the same features. Labels are PER / ORG / LOC (GPE folded into LOC; the
 entities stage tells GPE from LOC with its gazetteers).
@@ -9,6 +10,7 @@ entities stage tells GPE from LOC with its gazetteers).
 
 from __future__ import annotations
 
+import gzip
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -22,6 +24,8 @@ from rasad.model import Document
 LABELS = ("PER", "ORG", "LOC")
 MODEL_DIR = Path(str(files("rasad.resources") / "ner"))
 DEFAULT_MODEL = MODEL_DIR / "ner.crfsuite"
+CLUSTERS = MODEL_DIR / "word_clusters.tsv.gz"
+_PADDING = ("<s2>", "<s1>", "</s1>", "</s2>")  # two pseudo-words either side of a sentence
 
 ZWNJ = "\u200c"
 _LETTER_FOLD = str.maketrans(
@@ -76,10 +80,45 @@ def _word_features(word: str) -> list[str]:
     return feats
 
 
+@lru_cache(maxsize=1)
+def word_clusters() -> dict[str, tuple[str, ...]]:
+    """Word → distributional cluster ids, coarse to fine (built by scripts/build_word_clusters.py).
+
+    Clusters let the CRF carry what it learned about a training word to unseen words used in
+    the same contexts (surnames, city names, organisation heads). Loaded once per process.
+    """
+    with gzip.open(CLUSTERS, "rt", encoding="utf-8") as fh:
+        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
+        return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def _unknown_cluster(word: str) -> tuple[str, ...]:
+    """Pseudo-cluster for words outside the map: sentence boundary, number, or rare word."""
+    if word in _PADDING:
+        return ("S", "S", "S")
+    kind = "D" if any(ch.isdigit() for ch in word) else "U"
+    return (kind, kind, kind)
+
+
+def _cluster_features(clusters: Sequence[tuple[str, ...]], i: int) -> list[str]:
+    """Cluster ids (64/256/1024) of word i and of its ±1 neighbours, 256/1024 of its ±2
+    neighbours, and the 256-cluster bigrams around it; `clusters` is padded by two per side."""
+    here = clusters[i + 2]
+    feats = [f"c{n}={c}" for n, c in enumerate(here)]
+    for off in (-2, -1, 1, 2):
+        near = clusters[i + 2 + off]
+        feats += [f"c{n}[{off}]={c}" for n, c in enumerate(near) if n or abs(off) == 1]
+    feats.append(f"c[-1]|c={clusters[i + 1][1]}|{here[1]}")
+    feats.append(f"c|c[+1]={here[1]}|{clusters[i + 3][1]}")
+    return feats
+
+
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
-    """CRF features for each word: the word itself plus a ±2 window of words."""
+    """CRF features for each word: the word itself, a ±2 window of words and their clusters."""
     words = [fold(w) for w in words]
-    padded = ["<s2>", "<s1>", *words, "</s1>", "</s2>"]
+    padded = [*_PADDING[:2], *words, *_PADDING[2:]]
+    table = word_clusters()
+    clusters = [table.get(w) or _unknown_cluster(w) for w in padded]
     out: list[list[str]] = []
     for i, word in enumerate(words):
         j = i + 2
@@ -88,6 +127,7 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
         feats += [f"w+1={padded[j + 1]}", f"w+2={padded[j + 2]}"]
         feats += [f"w-1|w={padded[j - 1]}|{word}", f"w|w+1={word}|{padded[j + 1]}"]
         feats += [f"s3-1={padded[j - 1][-3:]}", f"s3+1={padded[j + 1][-3:]}"]
+        feats += _cluster_features(clusters, i)
         out.append(feats)
     return out
 
