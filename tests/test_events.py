@@ -242,3 +242,93 @@ def test_zwnj_variants_code_the_same(strip: bool) -> None:
     text = "مخبر گفت: آمریکا با رویکرد غلط خود را منزوی می‌کند"
     _, found = _events(text.replace("\u200c", "") if strip else text)
     assert [e.type for e in found] == ["ACCUSE"]
+
+
+def _only(found: list, kind: str) -> tuple:
+    picked = [e for e in found if e.type == kind]
+    assert len(picked) == 1, [(e.type, e.pattern_id) for e in found]
+    return _key(picked[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # «دو کشور» are the states named just before, not the article's most named ones
+        (
+            "آمریکا بارها بلاروس و آمریکا را مقایسه کرد\n"
+            "ایران و آمریکا رقیب هستند\nسران دو کشور به توافق رسیدند",
+            "AGREE",
+            ("AGREE", None, [("IRN", "GOV"), ("USA", "GOV")], []),
+        ),
+        # «دولت این کشور» is the government of the state named last
+        (
+            "آمریکا با بلاروس مذاکره کرد\nدولت این کشور خواستار آزادی زندانیان شد",
+            "REQUEST",
+            ("REQUEST", None, [("BLR", "GOV")], []),
+        ),
+        # a reason («بخاطر …») is context, not a party
+        (
+            "مخبر به قالیباف بخاطر موفقیت بلاروس تبریک گفت",
+            "SUPPORT",
+            ("SUPPORT", None, [("IRN", "GOV")], [("IRN", "LEG")]),
+        ),
+        # the target of an action named inside the clause is not a party of the praise
+        (
+            "مخبر از حملات نیروهای آمریکایی علیه بلاروس استقبال کرد",
+            "SUPPORT",
+            ("SUPPORT", None, [("IRN", "GOV")], [("USA", "MIL")]),
+        ),
+        # the topic of an agreement is not a party to it
+        (
+            "ایران و بلاروس در خصوص آمریکا به توافق رسیدند",
+            "AGREE",
+            ("AGREE", None, [("BLR", None), ("IRN", None)], []),
+        ),
+        # a first-person predicate makes the speaker the actor
+        (
+            "مخبر گفت: بلاروس دوست ماست و از آن می‌خواهیم که همکاری را گسترش دهد",
+            "REQUEST",
+            ("REQUEST", None, [("IRN", "GOV")], [("BLR", None)]),
+        ),
+        # the speaker's own state named after the criticism is not its target
+        (
+            "مخبر گفت: آمریکا با رویکرد غلط خود را منزوی می کند و ایران پیروز است",
+            "ACCUSE",
+            ("ACCUSE", "disapprove", [("IRN", "GOV")], [("USA", None)]),
+        ),
+        # a plural nationality («روس‌ها») names its state
+        (
+            "مخبر گفت: ما با روس‌ها در حال گفت‌وگو هستیم",
+            "CONSULT",
+            ("CONSULT", None, [("IRN", "GOV"), ("RUS", None)], []),
+        ),
+        # each visit predicate keeps the hosts named with it
+        (
+            "مخبر تاکنون از آمریکا دیدن کرده است و امروز سفر سه روزه خود را به بلاروس آغاز کرد",
+            "CONSULT",
+            ("CONSULT", "visit", [("IRN", "GOV")], [("USA", None)]),
+        ),
+        # a nominal visit: the visitor follows «سفر», the host is behind «به»
+        (
+            "سفر امروز مخبر به بلاروس و روابط بلاروس با آمریکا بررسی می‌شود",
+            "CONSULT",
+            ("CONSULT", "visit", [("IRN", "GOV")], [("BLR", None)]),
+        ),
+        # a modifier between head noun and country keeps the head's sector
+        (
+            "نخست وزیر موقت بلاروس با مخبر دیدار کرد",
+            "CONSULT",
+            ("CONSULT", None, [("BLR", "GOV"), ("IRN", "GOV")], []),
+        ),
+    ],
+)
+def test_party_rules(text: str, kind: str, expected: tuple) -> None:
+    _, found = _events(text)
+    if kind == "CONSULT" and "دیدن" in text:  # two visits: the first keeps its own host
+        found = found[:1]
+    assert _only(found, kind) == expected
+
+
+def test_physical_event_does_not_fall_back_on_the_speaker() -> None:
+    _, found = _events("مخبر گفت: درگیری‌ها در مرز ادامه دارد")
+    assert not [e for e in found if e.type == "ASSAULT"]

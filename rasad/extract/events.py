@@ -11,10 +11,11 @@ the speaker the actor and need a named recipient; `addressee` patterns («X با
 speaker demand of the subject before «باید»; a meeting where one side travels is mode `visit`,
 visitor → host. One event per (sentence, type, parties).
 
-Parties: a country mention counts only if it stands for a state (a country name, an alias or a
-capital; other cities and provinces are places); its sector comes from the role it sits in or
-a head noun before it («دولت ترکیه» GOV, «روسای جمهور آمریکا» GOV); a bare «دولت» is the
-article's main country's government. A party marked by «را» or behind a preposition is not
+Who counts as a party is rasad.extract.parties' business; here a party named only as context
+— a reason («بخاطر …»), a cooperative event's topic («در خصوص …»), the target of an action
+named inside the clause («جنگ علیه داعش») — is left out, a first-person predicate
+(«می‌خواهیم») makes the speaker the actor, and only verbal types fall back on the speaker.
+A party marked by «را» or behind a preposition is not
 the subject; unidentified attackers («افراد مسلح ناشناس») leave the actor empty; a directed
 event's recipients are the parties named since the previous predicate of the sentence. A
 further measure stated without parties inherits those of the same-type event just before.
@@ -28,33 +29,34 @@ coded again, and an event with no coded party is left out (nothing to aggregate 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rasad.extract.contexts import contexts_of, load_yaml, sectors_of, tolerant, word_regex
 from rasad.extract.coref import Resolved, Tracker, clause_start, mentions_in, resolve_subject
-from rasad.extract.gazetteer import demonyms, key, read_tsv
+from rasad.extract.parties import (
+    NON_PARTY_SECTORS,
+    dedupe,
+    is_place,
+    lexicon,
+    sentence_parties,
+    unknown_agent,
+)
 from rasad.extract.quotes import cues as cues_table
-from rasad.model import Document, Event, Mention, Participant, Quote, Span
+from rasad.model import Document, Event, Participant, Quote, Span
 from rasad.pipeline import stage
 
 NEGATION = re.compile(r"^[\s\u200c]*(?:نه|نیست|نشد|نکرد|نمی|نخواهد|ندارد|نداریم)")
 HYPOTHETICAL = re.compile(tolerant("(اگر|در صورتی که|چنانچه|ممکن است|احتمال)"))
 ANAPHORIC_MEETING = re.compile(tolerant("(در )?(این|آن) (دیدار|ملاقات|نشست|گفت و گو)"))
-INDEFINITE = re.compile(tolerant("یک") + r"[\s\u200c]+$")
 ANAPHOR = re.compile(tolerant("(این|آن|همین)") + r"[\s\u200c]+$")
-COMPOUND = re.compile(tolerant("(دو|سه) (کشور|طرف)"))
 FIRST_PERSON = re.compile(tolerant("(ما|کشورمان|کشور ما)") + r"(?![\w\u200c])")
 PAST_VERB = re.compile(tolerant("(کرد|کردند|شد|شدند|داد|دادند|رسید|رسیدند|داشت|داشتند)$"))
 _GAP = r"[\s\u200c]+"
 _WORDS = r"(?:{gap}[^\s\u200c،,:]+){{0,{n}}}{gap}$"
-PLACE_PREP = re.compile(tolerant("(در|شهر|استان)") + _WORDS.format(gap=_GAP, n=2))
 OBLIQUE = re.compile(tolerant("(با|به|علیه|از|برای|ضد|نزد|بر)") + _WORDS.format(gap=_GAP, n=3))
-BOUNDARY = re.compile("[:؛]")
+BOUNDARY = re.compile(r"[:؛]|[.!؟](?=\s)")  # a full stop inside a quote ends a clause
 TOPIC = re.compile(tolerant("(درباره|در باره|در خصوص|در مورد|در پاسخ به|با اشاره به) "))
-WORD = re.compile(r"[^\W\d_]+(?:\u200c[^\W\d_]+)*")
-PLURAL = re.compile(r"\u200c?ها(?:ست|یی|ی)?$")
 OBJECT = re.compile(r"[\s\u200c]+" + tolerant("را") + r"(?![\w\u200c])")
 COMPLEMENTIZER = re.compile(tolerant("(اینکه|این که|آنکه|آن که)") + _WORDS.format(gap=_GAP, n=3))
 FINITE = re.compile(
@@ -62,10 +64,20 @@ FINITE = re.compile(
 )
 FIRST_PERSON_VERB = re.compile(r"[^.؟!:«»]{0,60}?[\w\u200c]*(?:یم|ییم)(?![\w\u200c])")
 COORDINATED = re.compile(r"\S+[\s\u200c]+و[\s\u200c]+$")  # «X … است و باید»: one subject
+FIRST_PERSON_PREDICATE = re.compile(  # «می‌خواهیم», «حاضریم», «هستیم»: the speaker acts
+    r"(?<![\w\u200c])(?:"
+    + tolerant("(ن?می ?[^\\s]*یم|هستیم|داریم|نداریم|کنیم|کردیم|حاضریم|شدیم|دادیم)")
+    + r")(?![\w\u200c])"
+)
+REASON = re.compile(tolerant("(به خاطر|بخاطر|به دلیل|به علت|به منظور|به سبب) "))
+EMBEDDED = re.compile(
+    tolerant("(جنگ|مبارزه|مقابله|حمله|حملات|عملیات)")
+    + r"(?:[\s\u200c]+\S+){0,3}?[\s\u200c]+"
+    + tolerant("(علیه|با|ضد)")
+    + r"[\s\u200c]+"
+)
+DESTINATION = re.compile(tolerant("به") + r"[\s\u200c]+$")
 AGENT = re.compile(tolerant("(از سوی|از طرف|توسط) ") + "$")
-_COMPOUND_SIZE = {"دو": 2, "سه": 3}
-_HEAD_WORDS = 3  # a sector head noun («دولت», «نیروهای ارتش», «روسای جمهور») this close
-NON_PARTY_SECTORS = frozenset({"MED"})  # news agencies report events, they are not parties
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,15 +100,9 @@ def plover() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> dict:
-    """event_patterns.yaml, read once per process."""
-    return load_yaml("event_patterns.yaml")
-
-
-@lru_cache(maxsize=1)
 def patterns() -> tuple[tuple[Pattern, ...], re.Pattern[str]]:
     """Compiled event patterns and the travel regex that turns a meeting into a visit."""
-    data = _lexicon()
+    data = lexicon()
     table = plover()
     compiled = tuple(
         Pattern(
@@ -113,148 +119,6 @@ def patterns() -> tuple[tuple[Pattern, ...], re.Pattern[str]]:
         for row in data["patterns"]
     )
     return compiled, word_regex(data["travel"])
-
-
-def _participant(doc: Document, ment: Mention) -> Participant | None:
-    actor = doc.actor_of(ment)
-    if actor is None or not actor.country or actor.sector in NON_PARTY_SECTORS:
-        return None
-    if ment.label == "GPE" and not _stands_for_state(doc, ment):
-        return None
-    sector = actor.sector or _sector_before(doc, ment)
-    return Participant(ment.start, ment.end, actor.id, actor.country, sector)
-
-
-@lru_cache(maxsize=1)
-def _states() -> frozenset[str]:
-    """Country names and capitals: a GPE that is neither (a city, a province, a village)
-    is where an event happened, not a party to it."""
-    countries = read_tsv("countries.tsv")
-    state_names = {row["name_en"] for row in countries}
-    names = {key(n) for row in countries for n in row["names_fa"].split("|")}
-    names |= {
-        key(row["name_fa"]) for row in read_tsv("places.tsv") if row["name_en"] in state_names
-    }
-    names |= {key(n) for n in _lexicon()["capitals"]}
-    return frozenset(names)
-
-
-def _stands_for_state(doc: Document, ment: Mention) -> bool:
-    surface = key(doc.text[ment.start : ment.end])
-    words = surface.split()
-    return surface in _states() or (len(words) > 1 and " ".join(words[1:]) in _states())
-
-
-def _sector_before(doc: Document, ment: Mention) -> str | None:
-    """«دولت ترکیه», «روسای جمهور آمریکا», «نخست‌وزیر موقت عراق»: the role a country mention
-    sits in, else a head noun right before it, gives the party's sector."""
-    for role in doc.roles:
-        if role.start <= ment.start and ment.end <= role.end + 1 and role.sector:
-            return role.sector
-    words = WORD.findall(doc.text, max(0, ment.start - 30), ment.start)[-_HEAD_WORDS:]
-    heads = _demonym_heads()
-    for size in range(len(words), 0, -1):
-        sector = heads.get(key(" ".join(words[-size:])))
-        if sector:
-            return sector
-    return None
-
-
-def _prominent_countries(doc: Document, n: int) -> list[str]:
-    counts = Counter(a.country for m in doc.entities if (a := doc.actor_of(m)) and a.country)
-    return [country for country, _ in counts.most_common(n)]
-
-
-def _is_place(doc: Document, ment: Mention) -> bool:
-    return ment.label in {"GPE", "LOC"} and bool(
-        PLACE_PREP.search(doc.text[max(0, ment.start - 30) : ment.start])
-    )
-
-
-@lru_cache(maxsize=1)
-def _demonym_heads() -> dict[str, str]:
-    """Head noun → sector for «نیروهای آمریکایی» (MIL), «دولت ترکیه» (GOV), …"""
-    heads = _lexicon()["heads"]
-    return {key(word): sector for sector, words in heads.items() for word in words}
-
-
-def _demonym_parties(doc: Document, start: int, end: int) -> list[Participant]:
-    """Nationality adjectives name a party («سرباز عراقی» → IRQ MIL) though they are not
-    entities; the head noun before them gives the sector."""
-    found: list[Participant] = []
-    table, heads = demonyms(), _demonym_heads()
-    words = list(WORD.finditer(doc.text, start, end))
-    for i, word in enumerate(words):
-        country = table.get(key(PLURAL.sub("", word.group(0))))
-        if country is None:
-            continue
-        head = key(words[i - 1].group(0)) if i else ""
-        found.append(Participant(word.start(), word.end(), None, country, heads.get(head)))
-    return found
-
-
-@lru_cache(maxsize=1)
-def _regexes() -> dict[str, re.Pattern[str]]:
-    """The lexicon's phrase regexes (government words, unknown agents), compiled once."""
-    lex = _lexicon()
-    return {
-        name: word_regex(lex[name]) for name in ("government", "same_country", "unknown_agents")
-    }
-
-
-def _state_before(doc: Document, pos: int) -> str | None:
-    """The country of the last state named before `pos` («دولت این کشور»)."""
-    for ment in reversed(mentions_in(doc, 0, pos, frozenset({"GPE"}))):
-        actor = doc.actor_of(ment)
-        if actor and actor.country and _stands_for_state(doc, ment):
-            return actor.country
-    return None
-
-
-def _government_parties(doc: Document, start: int, end: int, named: list[Participant]):
-    """«دولت» / «مسئولین» with no state after it is the article's main country's government;
-    «دولت این کشور» is the state named last."""
-    rx = _regexes()
-    for match in rx["government"].finditer(doc.text, start, end):
-        after = doc.text[match.end() : match.end() + 12]
-        if any(match.end() <= p.start <= match.end() + 2 for p in named):
-            continue  # «دولت ترکیه»: the mention itself carries the party
-        if INDEFINITE.search(doc.text, max(0, match.start() - 4), match.start()):
-            continue  # «یک دولت اجنبی»: a description, not a party
-        same = rx["same_country"].match(after.lstrip())
-        country = _state_before(doc, match.start()) if same else None
-        if not same:
-            country = next(iter(_prominent_countries(doc, 1)), None)
-        if country:
-            yield Participant(match.start(), match.end(), None, country, "GOV")
-
-
-def _sentence_parties(doc: Document, start: int, end: int) -> list[Participant]:
-    """Coded parties named in [start, end): mentions (places excluded), nationality
-    adjectives, government words and «دو کشور»."""
-    parties = [
-        p
-        for m in mentions_in(doc, start, end)
-        if not _is_place(doc, m) and (p := _participant(doc, m))
-    ]
-    for match in COMPOUND.finditer(doc.text, start, end):
-        size = _COMPOUND_SIZE[match.group(0)[:2].strip()]
-        sector = _sector_before(doc, Mention(match.start(), match.end(), "GPE"))
-        for country in _prominent_countries(doc, size):
-            parties.append(Participant(match.start(), match.end(), None, country, sector))
-    parties += _demonym_parties(doc, start, end)
-    parties += _government_parties(doc, start, end, parties)
-    return sorted(parties, key=lambda p: p.start)
-
-
-def _dedupe(parties: list[Participant]) -> list[Participant]:
-    """One participant per (country, sector); a bare country is dropped when the same country
-    also appears with a sector (gold lists «IRN LEG» and «IRN REL», not a third «IRN»)."""
-    best: dict[tuple[str | None, str | None], Participant] = {}
-    for part in parties:
-        best.setdefault((part.country, part.sector), part)
-    sectored = {country for country, sector in best if sector}
-    return [p for (c, s), p in best.items() if s or c not in sectored]
 
 
 def _speaker(doc: Document, quote: Quote) -> Participant | None:
@@ -312,11 +176,6 @@ def _oblique(doc: Document, part: Participant, begin: int, trigger: int) -> bool
     return bool(FINITE.search(doc.text, part.end, trigger))
 
 
-def _unknown_agent(doc: Document, begin: int, trigger: int) -> bool:
-    """«افراد مسلح ناشناس … حمله کردند»: the coder leaves the actor out."""
-    return bool(_regexes()["unknown_agents"].search(doc.text, begin, trigger))
-
-
 def _state_actor(pat: Pattern, part: Participant) -> Participant:
     """Only a government imposes sanctions: a bare state as actor of such a type is GOV."""
     if part.sector or not plover()[pat.type].get("state_actor"):
@@ -336,19 +195,20 @@ def _sides(
     """(actors, recipients) of one match, read from the trigger's own clause; `span` is
     (end of the previous trigger, this trigger's start, start of the next one): a directed
     event's recipients are the parties named between its neighbouring predicates."""
-    since, trigger, until = span
+    since, trigger, trigger_end, until = span
     begin, end = _clause(doc, sent, trigger, quote)
-    named = _sentence_parties(doc, begin, end)
+    named = _parties_of(doc, pat, begin, end, (trigger, trigger_end))
     speaker = _speaker(doc, quote) if quote else None
-    if speaker and FIRST_PERSON.search(doc.text, begin, end):
+    mine = bool(speaker and FIRST_PERSON_PREDICATE.search(doc.text, trigger, trigger_end))
+    if speaker and (mine or FIRST_PERSON.search(doc.text, begin, end)):
         named.insert(0, speaker)
     if pat.parties == "reciprocal" and mode != "visit":
         if speaker and not named:
             named = [speaker]
-        return _dedupe(named), []
+        return dedupe(named), []
     opening = clause_start(doc, sent.start, sent.end)
     main = begin <= opening or (not quote and BOUNDARY.match(doc.text, begin) is not None)
-    unknown = _unknown_agent(doc, begin, trigger)
+    unknown = unknown_agent(doc, begin, trigger)
     if pat.parties == "addressee":
         return _addressee(doc, begin, trigger, speaker)
     if pat.parties == "speaker":  # the reporter's own loaded words are not an accusation
@@ -359,19 +219,59 @@ def _sides(
     else:
         agents = [p for p in named if AGENT.search(doc.text[max(0, p.start - 12) : p.start])]
         subjects = [p for p in named if p.start < trigger and not _oblique(doc, p, begin, trigger)]
-        source = (agents or subjects or [speaker])[0]
+        if mode == "visit" and not subjects:  # «سفر امروز شرودر به الجزایر»: visitor after
+            subjects = [p for p in named if p.start >= trigger_end][:1]
+        verbal = plover()[pat.type]["quad"] in (1, 3)  # only words fall back on who said them
+        fallback = [speaker if verbal else None]
+        source = _sharpen(([speaker] if mine else agents or subjects or fallback)[0], subjects)
         if source is None and main:
             source = _subject(doc, sent, trigger, tracker)
     if source is None:
-        return [], [] if pat.parties == "speaker" else _dedupe(named)
+        return [], [] if pat.parties == "speaker" else dedupe(named)
     others = [
         p
         for p in named
         if (p.country, p.sector) != (source.country, source.sector)
-        and (p.country != source.country or p.start > trigger)
+        and (p.country != source.country or (p.sector and p.sector != source.sector))
         and (since <= p.start < until or p.start < source.start or pat.parties == "speaker")
     ]
-    return [_state_actor(pat, _voice(source, speaker))], _dedupe(others)
+    if mode == "visit":  # the host is where the visitor goes («به الجزایر»)
+        others = [p for p in others if DESTINATION.search(doc.text, p.start - 4, p.start)] or others
+    return [_state_actor(pat, _voice(source, speaker))], dedupe(others)
+
+
+def _sharpen(source: Participant | None, subjects: list[Participant]) -> Participant | None:
+    """«لیبی، دولت این کشور … خواستار شد»: a bare state subject takes the sector of a sectored
+    subject of the same state."""
+    if source is None or source.sector:
+        return source
+    same = [p for p in subjects if p.country == source.country and p.sector]
+    return same[0] if same else source
+
+
+def _context_spans(doc: Document, pat: Pattern, begin: int, end: int, trigger: tuple[int, int]):
+    """Stretches of a clause whose parties are context, not parties: a reason («بخاطر …»),
+    a cooperative event's topic («در خصوص …»), and the target of an action named inside it
+    («جنگ علیه داعش» when the trigger is a congratulation)."""
+    openers = list(REASON.finditer(doc.text, begin, end))
+    if plover()[pat.type]["quad"] == 1:  # «درباره دیدار X و Y، گفت»: a topic clause is kept
+        openers += (m for m in TOPIC.finditer(doc.text, begin, end) if m.start() > begin + 1)
+    for match in openers:
+        yield match.start(), trigger[0] if match.start() < trigger[0] else end
+    for match in EMBEDDED.finditer(doc.text, begin, end):
+        inside = match.start() <= trigger[0] < match.end()
+        if not (inside or trigger[0] <= match.start() < trigger[1]):
+            yield match.end(), match.end() + 1
+
+
+def _parties_of(
+    doc: Document, pat: Pattern, begin: int, end: int, trigger: tuple[int, int]
+) -> list[Participant]:
+    """The clause's parties, less those named only as context."""
+    spans = list(_context_spans(doc, pat, begin, end, trigger))
+    return [
+        p for p in sentence_parties(doc, begin, end) if not any(a <= p.start < b for a, b in spans)
+    ]
 
 
 def _addressee(
@@ -381,7 +281,7 @@ def _addressee(
     (or the agent «توسط X»); a first-person «باید … دهیم» is the speaker's own pledge."""
     if speaker is None or FIRST_PERSON_VERB.match(doc.text, trigger, trigger + 60):
         return [], []
-    named = _sentence_parties(doc, begin, trigger)
+    named = sentence_parties(doc, begin, trigger)
     addressed = [
         p
         for p in named
@@ -394,7 +294,7 @@ def _addressee(
         if (p.country, p.sector) != (speaker.country, speaker.sector)
         and not FINITE.search(COORDINATED.sub("", doc.text[p.end : trigger]))
     ]
-    return ([speaker], _dedupe(addressed[-1:])) if addressed else ([], [])
+    return ([speaker], dedupe(addressed[-1:])) if addressed else ([], [])
 
 
 def _voice(source: Participant, speaker: Participant | None) -> Participant:
@@ -421,7 +321,7 @@ def _date(doc: Document, sent: Span, trigger_start: int, trigger_text: str) -> s
 
 def _place(doc: Document, sent: Span) -> Participant | None:
     for ment in mentions_in(doc, sent.start, sent.end, frozenset({"GPE", "LOC"})):
-        if _is_place(doc, ment):
+        if is_place(doc, ment):
             actor = doc.actor_of(ment)
             return Participant(
                 ment.start, ment.end, ment.actor_id, actor.country if actor else None
@@ -455,7 +355,7 @@ def _matches(doc: Document, sent: Span) -> list[tuple[Pattern, re.Match[str]]]:
 
 @lru_cache(maxsize=1)
 def _mode_cues() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    cues = _lexicon()["mode_cues"]
+    cues = lexicon()["mode_cues"]
     return {
         kind: [(mode, word_regex(rx)) for mode, rx in modes.items()] for kind, modes in cues.items()
     }
@@ -505,7 +405,7 @@ def _sentence_events(
         quote = _quote_at(doc.quotes, match.start())
         mode = "visit" if pat.type == "CONSULT" and visiting and pat.mode is None else pat.mode
         later = [m.start() for _, m in matches if m.start() >= match.end()]
-        span = (since, match.start(), min(later, default=sent.end))
+        span = (since, match.start(), match.end(), min(later, default=sent.end))
         since = max(since, match.end())
         actors, recipients = _sides(doc, sent, pat, mode, span, quote, tracker)
         if not (actors or recipients) and (

@@ -1,0 +1,245 @@
+"""Who an event can be about: the coded parties named in a stretch of a sentence.
+
+A party is a country (with a sector when the text gives one) standing behind an entity
+mention, a nationality adjective («نیروهای آمریکایی» → USA MIL), a government word («دولت»
+→ the article's main state), an anaphoric state («این کشور», «پارلمان این کشور» → the state
+named last) or a compound («دو کشور» → the two states named last). Places are not parties: a
+city or province, or a country behind «در»/«شهر»/«استان», is where something happened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from rasad.extract.contexts import load_yaml, tolerant, word_regex
+from rasad.extract.coref import mentions_in
+from rasad.extract.gazetteer import demonyms, key, read_tsv
+from rasad.model import Document, Mention, Participant
+
+_GAP = r"[\s\u200c]+"
+_WORDS = r"(?:{gap}[^\s\u200c،,:]+){{0,{n}}}{gap}$"
+PLACE_PREP = re.compile(tolerant("(در|شهر|استان)") + _WORDS.format(gap=_GAP, n=2))
+INDEFINITE = re.compile(tolerant("یک") + r"[\s\u200c]+$")
+COMPOUND = re.compile(tolerant("(دو|سه) (کشور|طرف)"))
+WORD = re.compile(r"[^\W\d_]+(?:\u200c[^\W\d_]+)*")
+PLURAL = re.compile(r"\u200c?ها(?:ست|یی|ی)?$")
+_COMPOUND_SIZE = {"دو": 2, "سه": 3}
+_HEAD_WORDS = 3  # a sector head noun («دولت», «نیروهای ارتش», «روسای جمهور») this close
+_LOOKBACK = 1500  # characters searched back for the states a «دو کشور» refers to
+NON_PARTY_SECTORS = frozenset({"MED"})  # news agencies report events, they are not parties
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """event_patterns.yaml, read once per process."""
+    return load_yaml("event_patterns.yaml")
+
+
+@lru_cache(maxsize=1)
+def _regexes() -> dict[str, re.Pattern[str]]:
+    """The lexicon's phrase regexes (government words, unknown agents), compiled once."""
+    lex = lexicon()
+    names = ("government", "same_country", "unknown_agents")
+    return {name: word_regex(lex[name]) for name in names}
+
+
+def unknown_agent(doc: Document, begin: int, end: int) -> bool:
+    """«افراد مسلح ناشناس … حمله کردند»: the coder leaves the actor out."""
+    return bool(_regexes()["unknown_agents"].search(doc.text, begin, end))
+
+
+@lru_cache(maxsize=1)
+def state_codes() -> frozenset[str]:
+    """ISO codes of sovereign states: «دو کشور» never counts an IGO, a militia or the EU."""
+    return frozenset(row["iso3"] for row in read_tsv("countries.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    """Country names and capitals: a GPE that is neither (a city, a province, a village)
+    is where an event happened, not a party to it."""
+    countries = read_tsv("countries.tsv")
+    state_names = {row["name_en"] for row in countries}
+    names = {key(n) for row in countries for n in row["names_fa"].split("|")}
+    names |= {
+        key(row["name_fa"]) for row in read_tsv("places.tsv") if row["name_en"] in state_names
+    }
+    names |= {key(n) for n in lexicon()["capitals"]}
+    return frozenset(names)
+
+
+def stands_for_state(doc: Document, ment: Mention) -> bool:
+    surface = key(doc.text[ment.start : ment.end])
+    words = surface.split()
+    return surface in _states() or (len(words) > 1 and " ".join(words[1:]) in _states())
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[dict[str, str], frozenset[str]]:
+    """Head noun → sector («نیروهای» MIL, «دولت» GOV) and the modifiers that may stand
+    between a head and its country («نخست وزیر موقت عراق»)."""
+    lex = lexicon()
+    heads = {key(word): sector for sector, words in lex["heads"].items() for word in words}
+    return heads, frozenset(key(w) for w in lex["head_modifiers"])
+
+
+def sector_before(doc: Document, start: int, end: int) -> str | None:
+    """«دولت ترکیه», «روسای جمهور آمریکا», «نخست‌وزیر موقت عراق»: the role a country mention
+    sits in, else a head noun right before it (past a modifier), gives the party's sector."""
+    for role in doc.roles:
+        if role.start <= start and end <= role.end + 1 and role.sector:
+            return role.sector
+    words = WORD.findall(doc.text, max(0, start - 40), start)[-_HEAD_WORDS - 1 :]
+    heads, modifiers = _heads()
+    if words and key(words[-1]) in modifiers:
+        words = words[:-1]
+    for size in range(min(len(words), _HEAD_WORDS), 0, -1):
+        sector = heads.get(key(" ".join(words[-size:])))
+        if sector:
+            return sector
+    return None
+
+
+def participant(doc: Document, ment: Mention) -> Participant | None:
+    """The coded party behind a mention, or None for places, media and uncoded names."""
+    actor = doc.actor_of(ment)
+    if actor is None or not actor.country or actor.sector in NON_PARTY_SECTORS:
+        return None
+    if ment.label == "GPE" and not stands_for_state(doc, ment):
+        return None
+    sector = actor.sector or sector_before(doc, ment.start, ment.end)
+    return Participant(ment.start, ment.end, actor.id, actor.country, sector)
+
+
+def is_place(doc: Document, ment: Mention) -> bool:
+    return ment.label in {"GPE", "LOC"} and bool(
+        PLACE_PREP.search(doc.text[max(0, ment.start - 30) : ment.start])
+    )
+
+
+def _demonym(word: str) -> str | None:
+    """«عراقی», «آمریکایی‌ها», «روس‌ها» (plural of «روسی»): the country of a nationality."""
+    table = demonyms()
+    bare = key(PLURAL.sub("", word))
+    plural = bare != key(word)
+    return table.get(bare) or (table.get(bare + "ی") if plural else None)
+
+
+def _demonym_parties(doc: Document, start: int, end: int) -> list[Participant]:
+    """Nationality adjectives name a party («سرباز عراقی» → IRQ MIL) though they are not
+    entities; the head noun before them gives the sector."""
+    found: list[Participant] = []
+    heads, _ = _heads()
+    words = list(WORD.finditer(doc.text, start, end))
+    for i, word in enumerate(words):
+        country = _demonym(word.group(0))
+        if country is None:
+            continue
+        head = key(words[i - 1].group(0)) if i else ""
+        found.append(Participant(word.start(), word.end(), None, country, heads.get(head)))
+    return found
+
+
+def _prominent_countries(doc: Document, n: int) -> list[str]:
+    counts = Counter(
+        a.country
+        for m in doc.entities
+        if (a := doc.actor_of(m)) and a.country and a.country in state_codes()
+    )
+    return [country for country, _ in counts.most_common(n)]
+
+
+def _state_before(doc: Document, pos: int) -> str | None:
+    """The country of the last state named before `pos` («دولت این کشور»)."""
+    states = [
+        ment
+        for ment in mentions_in(doc, max(0, pos - _LOOKBACK), pos, frozenset({"GPE"}))
+        if (actor := doc.actor_of(ment)) and actor.country and stands_for_state(doc, ment)
+    ]
+    parties = [m for m in states if not is_place(doc, m)] or states  # «در سوریه» is a place
+    return doc.actor_of(parties[-1]).country if parties else None
+
+
+def _states_before(doc: Document, pos: int, n: int) -> list[str]:
+    """The last `n` distinct states named as parties before `pos`, nearest first; the
+    article's most named states fill in when the context names fewer."""
+    found: list[str] = []
+    for ment in reversed(mentions_in(doc, max(0, pos - _LOOKBACK), pos)):
+        part = None if is_place(doc, ment) else participant(doc, ment)
+        if part and part.country in state_codes() and part.country not in found:
+            found.append(part.country)
+        if len(found) == n:
+            return found
+    found += [c for c in _prominent_countries(doc, n + len(found)) if c not in found]
+    return found[:n]
+
+
+def _compound_parties(doc: Document, start: int, end: int) -> list[Participant]:
+    """«دو کشور», «رهبران سه کشور»: the states named just before, with the head's sector."""
+    found: list[Participant] = []
+    for match in COMPOUND.finditer(doc.text, start, end):
+        size = _COMPOUND_SIZE[match.group(0)[:2].strip()]
+        sector = sector_before(doc, match.start(), match.end())
+        for country in _states_before(doc, match.start(), size):
+            found.append(Participant(match.start(), match.end(), None, country, sector))
+    return found
+
+
+def _anaphoric_parties(doc: Document, start: int, end: int) -> list[Participant]:
+    """«این کشور», «پارلمان این کشور», «دولت آن کشور»: the state named last, with the sector
+    of the head noun before it."""
+    found: list[Participant] = []
+    for match in _regexes()["same_country"].finditer(doc.text, start, end):
+        country = _state_before(doc, match.start())
+        if country:
+            sector = sector_before(doc, match.start(), match.end())
+            sector = sector or ("GOV" if "دولت" in match.group(0) else None)
+            found.append(Participant(match.start(), match.end(), None, country, sector))
+    return found
+
+
+def _government_parties(doc: Document, start: int, end: int, named: list[Participant]):
+    """«دولت» / «مسئولین» with nothing after it is the article's main country's government
+    («دولت ترکیه» and «دولت این کشور» are carried by the name and the anaphor)."""
+    rx = _regexes()
+    for match in rx["government"].finditer(doc.text, start, end):
+        if any(match.end() <= p.start <= match.end() + 2 for p in named):
+            continue  # «دولت ترکیه»: the mention itself carries the party
+        if INDEFINITE.search(doc.text, max(0, match.start() - 4), match.start()):
+            continue  # «یک دولت اجنبی»: a description, not a party
+        if rx["same_country"].match(doc.text[match.end() : match.end() + 12].lstrip()):
+            continue
+        country = next(iter(_prominent_countries(doc, 1)), None)
+        if country:
+            yield Participant(match.start(), match.end(), None, country, "GOV")
+
+
+def _before_anaphor(doc: Document, ment: Mention) -> bool:
+    """«پارلمان این کشور»: the head's default country yields to the anaphor's state."""
+    return bool(_regexes()["same_country"].match(doc.text[ment.end : ment.end + 12].lstrip()))
+
+
+def sentence_parties(doc: Document, start: int, end: int) -> list[Participant]:
+    """Coded parties named in [start, end), in text order."""
+    parties = [
+        p
+        for m in mentions_in(doc, start, end)
+        if not is_place(doc, m) and not _before_anaphor(doc, m) and (p := participant(doc, m))
+    ]
+    parties += _compound_parties(doc, start, end)
+    parties += _anaphoric_parties(doc, start, end)
+    parties += _demonym_parties(doc, start, end)
+    parties += _government_parties(doc, start, end, parties)
+    return sorted(parties, key=lambda p: p.start)
+
+
+def dedupe(parties: list[Participant]) -> list[Participant]:
+    """One participant per (country, sector); a bare country is dropped when the same country
+    also appears with a sector (gold lists «IRN LEG» and «IRN REL», not a third «IRN»)."""
+    best: dict[tuple[str | None, str | None], Participant] = {}
+    for part in parties:
+        best.setdefault((part.country, part.sector), part)
+    sectored = {country for country, sector in best if sector}
+    return [p for (c, s), p in best.items() if s or c not in sectored]
