@@ -86,3 +86,13 @@ def test_issue3_quotes_resolve_pronouns_and_titles(seed_docs, seed, speakers):
     written = {q["speaker"]["as_written"] for q in quotes}
     assert "وی" in written  # a pronoun resolved to its person
     assert any(w.startswith(("رئیس", "معاون", "نخست")) for w in written)  # a title resolved
+
+
+def test_issue3_arrival_and_meeting_are_two_dated_events(seed_texts):
+    """«… روز گذشته … وارد تهران شده است، عصر امروز … با قالیباف دیدار کرد»: two visits,
+    each dated by its own phrase; the meeting's host is the person met, not the place."""
+    doc = rasad.extract(seed_texts[SEED_004], published="2024-07-31").to_dict()
+    consults = {e["date"]: e for e in doc["events"] if e["type"] == "CONSULT"}
+    assert set(consults) >= {"2024-07-30", "2024-07-31"}
+    hosts = {(p["country"], p["sector"]) for p in consults["2024-07-31"]["recipient"]}
+    assert ("IRN", "LEG") in hosts

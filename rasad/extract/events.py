@@ -77,6 +77,7 @@ EMBEDDED = re.compile(
     + r"[\s\u200c]+"
 )
 DESTINATION = re.compile(tolerant("به") + r"[\s\u200c]+$")
+COUNTERPART = re.compile(tolerant("با") + r"[\s\u200c]+$")
 AGENT = re.compile(tolerant("(از سوی|از طرف|توسط) ") + "$")
 
 
@@ -235,8 +236,13 @@ def _sides(
         and (p.country != source.country or (p.sector and p.sector != source.sector))
         and (since <= p.start < until or p.start < source.start or pat.parties == "speaker")
     ]
-    if mode == "visit":  # the host is where the visitor goes («به الجزایر»)
-        others = [p for p in others if DESTINATION.search(doc.text, p.start - 4, p.start)] or others
+    if mode == "visit":  # the host is who the visitor meets («با X دیدار»), else where he goes
+        met = [  # «با X دیدار کرد»: the counterpart is named before the meeting verb
+            p for p in others
+            if p.start < trigger and COUNTERPART.search(doc.text, p.start - 4, p.start)
+        ]
+        went = [p for p in others if DESTINATION.search(doc.text, p.start - 4, p.start)]
+        others = met or went or others
     return [_state_actor(pat, _voice(source, speaker))], dedupe(others)
 
 
@@ -416,7 +422,10 @@ def _sentence_events(
             continue
         if len(actors) + len(recipients) < pat.min_parties:
             continue
-        key = (pat.type, frozenset((p.country, p.sector) for p in actors + recipients))
+        when = _date(doc, sent, match.start(), match.group(0))
+        # one event per (sentence, type, parties); a different stated date is another event
+        # («روز گذشته … وارد تهران شد، امروز … دیدار کرد»)
+        key = (pat.type, frozenset((p.country, p.sector) for p in actors + recipients), when)
         if key in out:
             continue
         begin, end = _clause(doc, sent, match.start(), quote)
@@ -429,7 +438,7 @@ def _sentence_events(
             mode=_mode(doc, pat, begin, end, visiting),
             source=actors,
             target=recipients,
-            date=_date(doc, sent, match.start(), match.group(0)),
+            date=when,
             place=_place(doc, sent),
             contexts=contexts_of(text, list(pat.contexts)),
             sectors=sectors_of(text),
