@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from rasad.extract.actors import actor_ruler, holder_of, known_actors, slug, surname_keys
+from rasad.extract.actors import (
+    actor_ruler,
+    holder_of,
+    known_actors,
+    link_surnames,
+    slug,
+    surname_keys,
+)
 from rasad.extract.gazetteer import key
+from rasad.extract.roles import Hit
 from rasad.model import Document, Mention, Role
 
 
@@ -47,3 +55,23 @@ def test_actors_holder_of(bound: bool) -> None:
     doc.entities.append(Mention(0, 9, "PER", "fa:محمد مخبر"))
     role = Role(10, 30, "IRN", "GOV", holder_mention=(0, 9) if bound else None)
     assert holder_of(doc, role) is (doc.entities[0] if bound else None)
+
+
+@pytest.mark.parametrize(
+    ("full", "repeat", "linked"),
+    [
+        ("رسول منتجب‌نیاز", "منتجب‌نیا", True),  # one letter of typo at the end
+        ("عباس البیاتی", "بیاتی", True),  # the Arabic article dropped
+        ("مهدی عیسی زاده", "عیسی زاده", True),
+        ("رسول منتجب‌نیاز", "منتجب", False),  # more than one letter off
+        ("علی احمدی", "احمد", False),  # too short to forgive a typo
+    ],
+)
+def test_actors_surname_repeats_link_to_the_full_name(full: str, repeat: str, linked: bool) -> None:
+    keys = [key(w) for w in f"{full} گفت و {repeat} افزود".split()]
+    size = len(full.split())
+    first = Hit(0, size, "PER", origin="shape", actor_id=slug(full))
+    start = size + 2
+    again = Hit(start, start + len(repeat.split()), "PER", origin="ner", actor_id=slug(repeat))
+    link_surnames(keys, [first, again], [True] * len(keys))
+    assert (again.actor_id == first.actor_id) is linked

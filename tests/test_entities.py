@@ -156,3 +156,94 @@ def test_entities_model_surname_joins_full_name() -> None:
 )  # fmt: skip
 def test_entities_institution_phrases(text: str, surface: str, expected: tuple) -> None:
     assert _found(_run(text))[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("خبرگزاری رسمی لبنان گزارش داد.", "خبرگزاری رسمی لبنان", ("ORG", "LBN", "MED")),
+        ("ائتلاف واحد عراق پیروز شد.", "ائتلاف واحد عراق", ("ORG", "IRQ", "PTY")),
+        ("مرکز فرماندهی نیروهای آمریکایی مستقر در عراق اعلام کرد.",
+         "مرکز فرماندهی نیروهای آمریکایی", ("ORG", "USA", "MIL")),
+        ("شورای مرکزی حزب اعتماد ملی تشکیل جلسه داد.", "شورای مرکزی حزب اعتماد ملی",
+         ("ORG", "IRN", "PTY")),
+        ("دادگاه عالی جنایی عراق حکم داد.", "دادگاه عالی جنایی عراق", ("ORG", "IRQ", "JUD")),
+    ],
+)  # fmt: skip
+def test_entities_head_modifier_anchor_phrases(text: str, surface: str, expected: tuple) -> None:
+    assert _found(_run(text))[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("شبکه خبری العالم گزارش داد.", "شبکه خبری العالم"),  # a descriptor, not a name
+        ("حزب ما در عراق فعال است.", "حزب ما در عراق"),  # a stop word ends the phrase
+        ("سازمان انرژی اتمی و وزارت خارجه ایران گفتند.", "سازمان انرژی اتمی و وزارت خارجه ایران"),
+        ("فلسطینی‌ها و اسرائیلی‌ها گفتند.", "فلسطینی‌ها"),  # demonyms are not entities
+    ],
+)
+def test_entities_phrase_limits(text: str, absent: str) -> None:
+    assert absent not in _found(_run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("پارلمان لیبی تصرف شد. پارلمان فردا تشکیل جلسه نمی‌دهد.", "پارلمان لیبی", "LBY"),
+        ("نمایندگان مجلس رای دادند.", "مجلس", "IRN"),
+    ],
+)
+def test_entities_bare_institution_follows_the_named_one(
+    text: str, surface: str, country: str
+) -> None:
+    found = _run(text)
+    assert found.entities and _found(found)[surface][1] == country
+    assert all(r.country == country for r in found.roles)
+
+
+def test_entities_bare_foreign_institution_gives_titles_its_state() -> None:
+    doc = _run("پارلمان لیبی تصرف شد. رئیس پارلمان گفت که نمایندگان ربوده شدند.")
+    assert [r.country for r in doc.roles] == ["LBY"]
+    assert list(_found(doc)) == ["پارلمان لیبی"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "sector"),
+    [
+        ("محسن کوهکن نایب رئیس جبهه پیروان گفت.", "محسن کوهکن", "PTY"),  # unknown org head
+        ("علی یوسف پور مدیر مسئول روزنامه سیاست روز گفت.", "علی یوسف پور", "MED"),
+        ("شیخ عزیز سماوی گفت.\nسماوی افزود.", "سماوی", "REL"),  # honorific, surname too
+        ("سردار رضا کاظمی گفت.", "رضا کاظمی", "MIL"),
+    ],
+)
+def test_entities_person_sector_without_a_table_entry(text: str, person: str, sector: str) -> None:
+    assert _found(_run(text))[person][2] == sector
+
+
+def test_entities_title_alone_goes_back_to_the_named_speaker() -> None:
+    doc = _run(
+        "محمد راستاد در جمع خبرنگاران گفت که قرارداد امضا شد.\n"
+        "معاون وزیر راه و شهرسازی افزود که بندر توسعه می‌یابد.\n"
+        "راستاد گفت که کار ادامه دارد."
+    )
+    found = _found(doc)
+    assert found["محمد راستاد"][1:] == ("IRN", "GOV")
+    assert found["راستاد"][1:] == ("IRN", "GOV")
+
+
+def test_entities_most_frequent_title_gives_the_sector() -> None:
+    doc = _run(
+        "الیاس حضرتی در جمع دانشجویان گفت که انتخابات مهم است.\n"
+        "مدیر مسئول روزنامه اعتماد افزود که کار ادامه دارد.\n"
+        "عضو شورای مرکزی حزب اعتماد ملی گفت که کار ادامه دارد.\n"
+        "عضو شورای مرکزی حزب اعتماد ملی افزود که کار تمام شد."
+    )
+    assert _found(doc)["الیاس حضرتی"][2] == "PTY"
+
+
+@pytest.mark.parametrize("title", ["امام راحل", "امام امت", "حضرت امام"])
+def test_entities_khomeini_epithets_are_titles_not_entities(title: str) -> None:
+    doc = _run(f"{title} فرمودند که مردم باید بیدار باشند.")
+    assert title not in _found(doc)
+    assert [r.title_id for r in doc.roles] == ["founder_khomeini"]

@@ -7,19 +7,22 @@ Actor ids: the Wikidata QID when the table knows it; the ISO code for a state; o
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
 
 import yaml
 
 from rasad.extract.gazetteer import Pattern, PhraseRuler, key
-from rasad.extract.roles import HOME_COUNTRY, Hit, RoleHit
+from rasad.extract.roles import HOME_COUNTRY, Hit, RoleHit, honorific_sector
 from rasad.model import Actor, Document, Mention, Role
 
 # Tokens that end a name but never stand alone as a surname («عیسی زاده» → not «زاده»).
 _NAME_TAILS = frozenset(key(w) for w in ("زاده", "پور", "نژاد", "نیا", "فر", "راد", "منش"))
 # Particles inside Arabic names: the surname keeps them («محمد بن سلمان» → «بن سلمان»).
 _NAME_LINKS = frozenset(key(w) for w in ("بن", "بنت", "ابن", "آل", "ابو"))
+_ARTICLE = key("ال")  # the Arabic article, dropped in Persian repeats of a surname
+_FUZZY_MIN = 6  # letters in a one-word surname before a one-letter typo is forgiven
 
 
 def slug(text: str) -> str:
@@ -63,6 +66,8 @@ def surname_keys(keys: list[str]) -> list[tuple[str, ...]]:
     [('بن', 'سلمان')]
     >>> surname_keys(["محمدباقر", "قالیباف"])
     [('قالیباف',)]
+    >>> surname_keys(["عباس", "البیاتی"])
+    [('البیاتی',), ('بیاتی',)]
     """
     if len(keys) < 2 or not all(k.isalpha() for k in keys):
         return []
@@ -71,6 +76,8 @@ def surname_keys(keys: list[str]) -> list[tuple[str, ...]]:
         out.append(tuple(keys[-2:]))
     elif keys[-1] not in _NAME_TAILS:
         out.append((keys[-1],))
+        if keys[-1].startswith(_ARTICLE) and len(keys[-1]) > len(_ARTICLE) + 2:
+            out.append((keys[-1][len(_ARTICLE) :],))  # «عباس البیاتی» … «بیاتی»
     return list(dict.fromkeys(out))
 
 
@@ -82,6 +89,21 @@ def _surname_table(keys: list[str], persons: list[Hit]) -> dict[tuple[str, ...],
     return table
 
 
+def _full_name(table: dict[tuple[str, ...], Hit], words: tuple[str, ...]) -> Hit | None:
+    """The full name whose surname `words` is, allowing one letter more or less at the end of a
+    long one-word surname (news typos: «رسول منتجب‌نیاز» … «منتجب‌نیا»)."""
+    if words in table:
+        return table[words]
+    if len(words) != 1 or len(words[0]) < _FUZZY_MIN - 1:
+        return None
+    word = words[0]
+    for sur, full in table.items():
+        near = sur[0][:-1] in (word, word[:-1]) or sur[0] == word[:-1]
+        if len(sur) == 1 and len(sur[0]) >= _FUZZY_MIN and near:
+            return full
+    return None
+
+
 def link_surnames(keys: list[str], persons: list[Hit], taken: list[bool]) -> list[Hit]:
     """New person hits for surnames of full names in `persons`, on free tokens; person hits
     that are such a surname already («مخبر» found by the model) become its mentions too.
@@ -90,8 +112,8 @@ def link_surnames(keys: list[str], persons: list[Hit], taken: list[bool]) -> lis
     """
     table = _surname_table(keys, persons)
     for hit in persons:
-        full = table.get(tuple(keys[hit.first : hit.last]))
-        if full is not None and full is not hit and hit.origin == "ner":
+        full = _full_name(table, tuple(keys[hit.first : hit.last]))
+        if full is not None and full is not hit and hit.origin in ("ner", "shape"):
             hit.origin, hit.actor_id = "coref", full.actor_id
     out: list[Hit] = []
     for sur in sorted(table, key=len, reverse=True):
@@ -110,7 +132,9 @@ def bind_title_only(roles: list[RoleHit], persons: list[Hit], sent_of: list[int]
     A title alone («رئیس مجلس بلاروس گفت») goes to the holder met earlier with the same
     country and sector. A foreign title with no earlier holder goes to the next newly named
     person (unknown country) within the following sentence, before any other person: news
-    introduces «نخست وزیر بلاروس» and names «رومن گلاوچنکو» right after.
+    introduces «نخست وزیر بلاروس» and names «رومن گلاوچنکو» right after. A home title that
+    opens a sentence («معاون وزیر راه و شهرسازی افزود») goes back to the person named last
+    before it who is not in the actors table: news names a speaker once, then uses the title.
     """
     for i, role in enumerate(roles):
         if role.holder is not None:
@@ -120,6 +144,7 @@ def bind_title_only(roles: list[RoleHit], persons: list[Hit], sent_of: list[int]
             role.holder = earlier[-1].holder
             continue
         if role.country in (None, HOME_COUNTRY):
+            _bind_back(i, roles, persons, sent_of)
             continue
         nxt = [(j, p) for j, p in enumerate(persons) if p.first >= role.last]
         if not nxt:
@@ -129,6 +154,49 @@ def bind_title_only(roles: list[RoleHit], persons: list[Hit], sent_of: list[int]
         if fresh and sent_of[person.first] - sent_of[role.first] <= 1:
             role.holder, person.role = j, i
             person.country, person.sector = role.country, role.sector
+
+
+def _bind_back(index: int, roles: list[RoleHit], persons: list[Hit], sent_of: list[int]) -> None:
+    role = roles[index]
+    if role.first > 0 and sent_of[role.first - 1] == sent_of[role.first]:
+        return  # not a sentence subject
+    before = [
+        j for j, p in enumerate(persons)
+        if sent_of[p.first] < sent_of[role.first] and p.origin != "actors"
+        and (p.role is None or roles[p.role].title_id == role.title_id)
+    ]  # fmt: skip
+    if before:
+        role.holder = before[-1]
+
+
+def settle_persons(keys: list[str], persons: list[Hit], roles: list[RoleHit]) -> None:
+    """All mentions of one person (one actor id) share a country and a sector: the country of
+    the full name, the sector the article's titles give that person most often, else the one
+    an honorific before a mention gives («شیخ» REL, «سردار» MIL). Table actors keep theirs."""
+    votes: dict[str, Counter[str]] = {}
+    for role in roles:
+        if role.holder is not None and role.sector:
+            holder = persons[role.holder].actor_id or ""
+            votes.setdefault(holder, Counter())[role.sector] += 1
+    groups: dict[str, list[Hit]] = {}
+    for person in persons:
+        groups.setdefault(person.actor_id or "", []).append(person)
+    for actor_id, group in groups.items():
+        if any(p.origin == "actors" for p in group):
+            continue
+        full = next((p for p in group if p.origin != "coref"), group[0])
+        sector = full.sector
+        if actor_id in votes:
+            sector = votes[actor_id].most_common(1)[0][0]
+        elif sector is None:
+            sector = next((s for p in group if (s := _honorific_before(keys, p))), None)
+        for person in group:
+            person.country = full.country or person.country
+            person.sector = sector
+
+
+def _honorific_before(keys: list[str], person: Hit) -> str | None:
+    return honorific_sector(keys[person.first - 1]) if person.first > 0 else None
 
 
 def _compatible(held: RoleHit, role: RoleHit) -> bool:

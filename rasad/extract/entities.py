@@ -17,9 +17,11 @@ from rasad.extract.actors import (
     bind_title_only,
     known_actors,
     link_surnames,
+    settle_persons,
     slug,
 )
-from rasad.extract.gazetteer import demonyms, entity_ruler, given_names, key
+from rasad.extract.gazetteer import demonyms, entity_ruler, given_names, head_sector, key
+from rasad.extract.orgs import phrase_orgs
 from rasad.extract.roles import HOME_COUNTRY, Hit, RoleHit, find_roles, is_honorific
 from rasad.model import Actor, Document, Mention, Role, Span
 from rasad.pipeline import stage
@@ -32,6 +34,8 @@ _ORDINALS = frozenset(
 _ASSEMBLY = (key("شورای"), key("اسلامی"))
 _AND = key("و")
 _QUOTES = frozenset('«»"')
+_PARTITIVE = tuple(tuple(key(w) for w in p.split()) for p in ("، یکی از", "، از"))
+_PLURALS = ("", "ها", "های", "ان")
 _MAX_NAME = 3  # words in a person name found next to a title
 
 
@@ -151,6 +155,18 @@ def _wordy(keys: list[str], start: int, end: int) -> bool:
     return all(k.isalpha() and k != _AND for k in keys[start:end])
 
 
+def _apposition_end(keys: list[str], pos: int) -> int:
+    """Where a name standing in apposition before the title at `pos` ends: right before it,
+    before a quotation mark, or before «، (یکی) از» («علیرضا، از فرماندهان ارتش …»)."""
+    if pos > 0 and keys[pos - 1] in _QUOTES:
+        return pos - 1
+    for link in _PARTITIVE:
+        size = len(link)
+        if pos > size and tuple(keys[pos - size : pos]) == link:
+            return pos - size
+    return pos
+
+
 def _bind_roles(
     keys: list[str], roles: list[RoleHit], hits: list[Hit], taken: list[bool]
 ) -> dict[int, Hit]:
@@ -160,11 +176,10 @@ def _bind_roles(
     ends = {h.last: h for h in hits if h.label == "PER"}
     starts = {h.first: h for h in hits if h.label == "PER"}
     for index, role in enumerate(roles):
-        quoted = role.first > 0 and keys[role.first - 1] in _QUOTES
-        before = role.first - 1 if quoted else role.first
+        before = _apposition_end(keys, role.first)
         person = ends.get(before) or starts.get(role.last)
         if person is None:
-            span = _name_near(keys, taken, role.first, -1) or _name_near(keys, taken, role.last, 1)
+            span = _name_near(keys, taken, before, -1) or _name_near(keys, taken, role.last, 1)
             if span is None:
                 continue
             person = _take(taken, Hit(span[0], span[1], "PER", origin="title"))
@@ -194,7 +209,8 @@ def _shaped_persons(
 
 
 def _model_hits(doc: Document, toks: list[Span], keys: list[str], taken: list[bool]) -> list[Hit]:
-    """NER model spans on free tokens; honorifics at the start of a person are dropped."""
+    """NER model spans on free tokens; honorifics at the start of a person are dropped, and an
+    organization's head word gives its sector («جبهه …» PTY)."""
     index = {t.start: i for i, t in enumerate(toks)}
     ends = {t.end: i + 1 for i, t in enumerate(toks)}
     out = []
@@ -209,8 +225,16 @@ def _model_hits(doc: Document, toks: list[Span], keys: list[str], taken: list[bo
             continue
         if label == "LOC" and any(k in given_names() for k in keys[first:last]):
             continue
-        out.append(_take(taken, Hit(first, last, label, origin="ner")))
+        if all(_demonym_form(k) or k == _AND for k in keys[first:last]):
+            continue  # «فلسطینی‌ها», «آلمانی و اسپانیولی»: demonyms are never entities
+        sector = head_sector(keys[first:last]) if label == "ORG" else None
+        out.append(_take(taken, Hit(first, last, label, sector=sector, origin="ner")))
     return out
+
+
+def _demonym_form(word: str) -> bool:
+    """A demonym, or its plural («فلسطینیها», «ایرانیان»)."""
+    return any(word.removesuffix(end) in demonyms() for end in _PLURALS)
 
 
 def _tidy(keys: list[str], first: int, last: int) -> tuple[int, int]:
@@ -257,6 +281,8 @@ def entities(doc: Document) -> Document:
     hits = _table_persons(keys, taken)  # curated names win («کامرون» is Cameron, not Cameroon)
     places = _join_second_state(_gazetteer_hits(keys), keys)
     _resolve_ambiguous(places, _country_counts(keys, places))
+    places = phrase_orgs(keys, places)
+    _place_bare_institutions(places, keys)
     hits += [_take(taken, h) for h in places if _free(taken, h.first, h.last)]
     roles = find_roles(keys, hits)
     for role in roles:  # a title's words are never part of a name
@@ -291,17 +317,13 @@ def _finish_persons(
             person.sector = role.sector
     sent_of = _sentence_index(doc, toks)
     bind_title_only(roles, persons, sent_of)
-    _fill_countries(hits, [key(doc.text[t.start : t.end]) for t in toks], sent_of)
+    keys = [key(doc.text[t.start : t.end]) for t in toks]
+    _fill_countries(hits, keys, sent_of)
     for role in roles:
         if role.country is None:
             held = persons[role.holder] if role.holder is not None else None
             role.country = held.country if held and held.country else HOME_COUNTRY
-    for person in persons:  # surnames follow their full name
-        if person.origin == "coref":
-            same = (p for p in persons if p.actor_id == person.actor_id and p is not person)
-            full = next(same, None)
-            if full is not None:
-                person.country, person.sector = full.country, full.sector
+    settle_persons(keys, persons, roles)
     _write(doc, toks, hits, roles, persons)
 
 
@@ -319,6 +341,28 @@ def _resolve_ambiguous(hits: list[Hit], counts: Counter[str]) -> None:
         if hit.country and "|" in hit.country:
             options = hit.country.split("|")
             hit.country = max(options, key=lambda c: (counts[c], -options.index(c)))
+
+
+def _place_bare_institutions(hits: list[Hit], keys: list[str]) -> None:
+    """A bare institution («پارلمان», «مجلس») is the same institution the article names with a
+    state (the nearest such naming before it, else the first after it: «پارلمان لیبی» …
+    «پارلمان»); failing that, it belongs to the foreign state an article is about (named at
+    least twice as often as Iran), else it keeps its home default. A bare institution of a
+    foreign state is not an entity (gold convention), but titles still take its country."""
+    named = [h for h in hits if h.kind in ("joined", "phrase") and h.country]
+    counts = _country_counts(keys, hits)
+    top = counts.most_common(1)[0][0] if counts else HOME_COUNTRY
+    foreign = top if counts[top] >= 2 * counts[HOME_COUNTRY] and top != HOME_COUNTRY else None
+    for hit in hits:
+        if hit.kind != "head" or hit.country != HOME_COUNTRY:
+            continue
+        words = keys[hit.first : hit.last]
+        same = [h for h in named if keys[h.first : h.first + len(words)] == words]
+        earlier = [h for h in same if h.first < hit.first]
+        source = earlier[-1] if earlier else (same[0] if same else None)
+        country = source.country if source is not None else foreign
+        if country and country != HOME_COUNTRY:
+            hit.country, hit.kind = country, "bare"
 
 
 def _fill_countries(hits: list[Hit], keys: list[str], sent_of: list[int]) -> None:
@@ -373,6 +417,8 @@ def _write(
     doc: Document, toks: list[Span], hits: list[Hit], roles: list[RoleHit], persons: list[Hit]
 ) -> None:
     for hit in hits:
+        if hit.kind == "bare":
+            continue
         start, end = toks[hit.first].start, toks[hit.last - 1].end
         actor_id = _actor_for(doc, hit, doc.text[start:end])
         hit.actor_id = actor_id

@@ -152,6 +152,24 @@ def entity_ruler() -> PhraseRuler:
 
 
 @lru_cache(maxsize=1)
+def head_ruler() -> PhraseRuler:
+    """Head words of institution names (org_heads.tsv); built once per process."""
+    return PhraseRuler(
+        Pattern("ORG", row["head"], sector=row["sector"] or None, kind="org_head")
+        for row in read_tsv("org_heads.tsv")
+    )
+
+
+def head_sector(keys: list[str]) -> str | None:
+    """The sector an organization's first words give («جبهه پیروان» → PTY), if any."""
+    for size in (2, 1):
+        pat = head_ruler().get("".join(keys[:size])) if len(keys) >= size else None
+        if pat is not None:
+            return pat.sector
+    return None
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Demonym key → country («بلاروسی» → BLR)."""
     return {key(row["demonym_fa"]): row["country"] for row in read_tsv("demonyms.tsv")}

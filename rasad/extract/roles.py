@@ -3,7 +3,9 @@
 A `title` row is a full title («نخست وزیر»); a state name, «کشورمان» or a demonym right after it
 gives the holder's country. A `head` row («رئیس», «سخنگوی», «عضو») is a title only together with
 the organization or title that follows it, and takes that one's country and sector:
-«رئیس» + «پارلمان بلاروس» → BLR LEG. «سابق/پیشین» marks a former holder, who gets no sector
+«رئیس» + «پارلمان بلاروس» → BLR LEG; before an organization no table knows, the title is the
+head alone and the organization's head word gives the sector («نایب رئیس» + «جبهه …» → PTY).
+«سابق/پیشین» marks a former holder, who gets no sector
 (gold convention). Titles alone are not entities; the entities stage turns these hits into
 `Role`s and binds them to people.
 """
@@ -13,7 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rasad.extract.gazetteer import Pattern, PhraseRuler, demonyms, key, read_tsv
+from rasad.extract.gazetteer import (
+    Pattern,
+    PhraseRuler,
+    demonyms,
+    head_ruler,
+    head_sector,
+    key,
+    read_tsv,
+)
 
 HOME_COUNTRY = "IRN"  # Persian news names its own state's offices without a country
 _HOME_WORDS = frozenset(key(w) for w in ("کشورمان", "ایرانی"))
@@ -71,6 +81,12 @@ def is_honorific(word_key: str) -> bool:
     return pat is not None and pat.kind == "honorific"
 
 
+def honorific_sector(word_key: str) -> str | None:
+    """The sector a form of address implies («آیت‌الله» REL, «سرلشکر» MIL), if any."""
+    pat = title_ruler().get(word_key)
+    return pat.sector if pat is not None and pat.kind == "honorific" else None
+
+
 def find_roles(keys: list[str], hits: list[Hit]) -> list[RoleHit]:
     """Titles in the token keys, extended over the state/organization/title they govern.
 
@@ -88,10 +104,13 @@ def find_roles(keys: list[str], hits: list[Hit]) -> list[RoleHit]:
         end += former
         if pat.kind == "head":
             target = _governed(starts, roles_at, end, pat.gap)
-            if target is None:
+            if target is not None:
+                role.last, role.country = target.last, target.country
+                role.sector = pat.sector or target.sector
+            elif end < len(keys) and head_ruler().get(keys[end]) is not None:
+                role.sector = pat.sector or head_sector(keys[end:])  # «نایب رئیس» + «جبهه …»
+            else:
                 continue
-            role.last, role.country = target.last, target.country
-            role.sector = pat.sector or target.sector
         else:
             _extend_with_country(role, keys, starts, end)
         if former:
