@@ -404,3 +404,19 @@ def test_store_near_duplicates_are_linked_not_double_counted(store: Store, tail,
     assert store.get_document("wire-2") is not None  # the copy is kept, only linked
     assert len(store.dyad("IRN", "BLR")) == (1 if linked else 2)
     assert store.top_dyads(limit=5)[0]["events"] == (1 if linked else 2)
+
+
+def test_add_many_links_copies_and_versions_within_one_batch(store: Store) -> None:
+    """A batch is written at once: a copy must still meet the original stored just before
+    it, and an id repeated in the batch behaves as if the documents came one by one."""
+    first = make_doc("v", [("CONSULT", "IRN", "BLR", "2024-01-01")])
+    second = make_doc("v", [("AGREE", "IRN", "USA", "2024-02-01")])
+    batch = [_wire_story("wire-1", "انتهای پیام/"), _wire_story("wire-2", "منبع: ایرنا"),
+             first, first, second]
+    summary = store.add_many(batch, batch_size=10)
+    assert (summary.added, summary.duplicates, summary.replaced) == (3, 1, 1)
+    assert len(store.dyad("IRN", "BLR")) == 1  # the wire copy is linked, not counted
+    assert [ev.type for ev in store.dyad("IRN", "USA")] == ["AGREE"]
+    assert store.counts()["documents"] == 3
+    page, total = store.dyad_page("IRN", "BLR", limit=1)
+    assert (len(page), total) == (1, 1)

@@ -50,13 +50,15 @@ def _linked(ev: dict[str, Any]) -> dict[str, Any]:
 
 
 def dyad(store: Any, pair: str, page: Page, *, chart: bool = False) -> dict[str, Any]:
+    """A page of the pair's timeline; the dashboard's chart plots all of it."""
     a, b = (code.upper() for code in pair.split("-"))
-    rows = [_linked(ev) for ev in store.dyad_events(a, b)]
-    window = rows[page.offset : page.offset + page.size]
-    data = _paged(window, len(rows), page, a=a, b=b)
     if chart:
+        rows = [_linked(ev) for ev in store.dyad_events(a, b)]
+        data = _paged(rows[page.offset : page.offset + page.size], len(rows), page, a=a, b=b)
         data["chart"] = timeline_chart(rows)
-    return data
+        return data
+    items, total = store.dyad_page(a, b, offset=page.offset, limit=page.size)
+    return _paged([_linked(ev) for ev in items], total, page, a=a, b=b)
 
 
 def actor(store: Any, actor_id: str, *, network: bool = False) -> dict[str, Any]:

@@ -4,15 +4,21 @@ Each document gets a MinHash signature (datasketch) of its word 4-gram shingles,
 LSH bands stored in `minhash_bands`. A new document whose bands meet a stored document's is
 compared on the exact shingle sets; at Jaccard ≥ THRESHOLD it is linked to that story's first
 copy (`documents.duplicate_of`), so its events are kept but not counted twice.
+
+A batch is linked with one look-up of all its band hashes (indexed on `hash` alone), and a
+document is also compared with the batch's earlier documents, which are not stored yet.
 """
 
 from __future__ import annotations
 
 import struct
+from collections import defaultdict
+from collections.abc import Sequence
 from hashlib import blake2b
+from typing import Any
 
 from datasketch import MinHash
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, select
 
 from rasad.store.schema import documents, minhash_bands
 
@@ -48,20 +54,51 @@ def _jaccard(a: set[bytes], b: set[bytes]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def link_duplicate(conn: Connection, pk: int, folded: str) -> str | None:
-    """Record the bands of document `pk`; return the id of the story it duplicates, if any."""
-    grams = shingles(folded)
-    if not grams:
-        return None
-    keys = band_keys(grams)
-    match = or_(*(and_(minhash_bands.c.band == b, minhash_bands.c.hash == h) for b, h in keys))
-    candidates = conn.execute(
-        select(documents.c.id, documents.c.folded, documents.c.duplicate_of)
-        .where(documents.c.pk.in_(select(minhash_bands.c.doc_pk).where(match)))
-        .order_by(documents.c.pk)
-    ).all()
-    conn.execute(minhash_bands.insert(), [{"doc_pk": pk, "band": b, "hash": h} for b, h in keys])
-    for row in candidates:
-        if _jaccard(grams, shingles(row.folded)) >= THRESHOLD:
-            return row.duplicate_of or row.id
-    return None
+LOOKUP_CHUNK = 900  # band hashes per IN (...) look-up
+
+
+def _stored_bands(conn: Connection, hashes: set[int]) -> dict[tuple[int, int], list[int]]:
+    """Stored documents (pks) per (band, hash) among `hashes`."""
+    found: dict[tuple[int, int], list[int]] = defaultdict(list)
+    wanted = sorted(hashes)
+    b = minhash_bands.c
+    for i in range(0, len(wanted), LOOKUP_CHUNK):
+        rows = conn.execute(
+            select(b.doc_pk, b.band, b.hash).where(b.hash.in_(wanted[i : i + LOOKUP_CHUNK]))
+        )
+        for doc_pk, band, value in rows:
+            found[(band, value)].append(doc_pk)
+    return found
+
+
+def _stored_docs(conn: Connection, pks: set[int]) -> dict[int, tuple[str, set[bytes], Any]]:
+    """(id, shingles, duplicate_of) of stored candidate documents."""
+    rows = conn.execute(
+        select(documents.c.pk, documents.c.id, documents.c.folded, documents.c.duplicate_of)
+        .where(documents.c.pk.in_(sorted(pks)))
+    )
+    return {r.pk: (r.id, shingles(r.folded), r.duplicate_of) for r in rows}
+
+
+def link_duplicates(
+    conn: Connection, new: Sequence[tuple[int, str, str]]
+) -> tuple[dict[int, str], list[dict[str, int]]]:
+    """For new documents (pk, id, folded text) in pk order: the id of the story each one
+    duplicates (pk -> id, originals absent), and their band rows to insert after them."""
+    grams = {pk: shingles(folded) for pk, _, folded in new}
+    keys = {pk: band_keys(g) for pk, g in grams.items() if g}
+    buckets = _stored_bands(conn, {h for ks in keys.values() for _, h in ks})
+    known = _stored_docs(conn, {pk for ks in keys.values() for k in ks for pk in buckets[k]})
+    originals: dict[int, str] = {}
+    for pk, doc_id, _ in new:
+        candidates = sorted({c for k in keys.get(pk, ()) for c in buckets[k]})
+        for c in candidates:
+            other_id, other_grams, other_original = known[c]
+            if _jaccard(grams[pk], other_grams) >= THRESHOLD:
+                originals[pk] = other_original or other_id
+                break
+        known[pk] = (doc_id, grams[pk], originals.get(pk))
+        for k in keys.get(pk, ()):
+            buckets[k].append(pk)
+    rows = [{"doc_pk": pk, "band": b, "hash": h} for pk, ks in keys.items() for b, h in ks]
+    return originals, rows

@@ -157,6 +157,8 @@ events = Table(
     Column("confidence", Float, nullable=False),
     Column("cameo", String),
     Column("pattern", String),
+    # No index on date_first alone: SQLite would walk it to avoid sorting a dyad's events
+    # and test every event of every pair, instead of starting from the pair's participants.
     Index("ix_events_type_date", "type", "date_first"),
 )
 
@@ -180,7 +182,7 @@ minhash_bands = Table(
     _doc_fk(),
     Column("band", Integer, nullable=False),
     Column("hash", BigInteger, nullable=False),
-    Index("ix_minhash_bands_band_hash", "band", "hash"),
+    Index("ix_minhash_bands_hash", "hash"),  # a batch looks up all its hashes at once
 )
 
 CHILD_TABLES = (mentions, roles, dates, quotes, events, minhash_bands)
@@ -223,11 +225,19 @@ def _near_duplicates(conn: Connection) -> None:
     minhash_bands.create(conn, checkfirst=True)
 
 
+def _bulk_indexes(conn: Connection) -> None:
+    """Batched near-duplicate look-ups search band hashes alone."""
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_minhash_bands_band_hash")
+    for index in minhash_bands.indexes:
+        index.create(conn, checkfirst=True)
+
+
 Migration = Callable[[Connection], None]
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_sqlite_fts5", _sqlite_fts),
     ("0003_near_duplicates", _near_duplicates),
+    ("0004_bulk_indexes", _bulk_indexes),
 )
 
 

@@ -33,7 +33,14 @@ from rasad.store.schema import (
     quotes,
     roles,
 )
-from rasad.store.writer import AddResult, StoreError, write_document
+from rasad.store.writer import (
+    AddResult,
+    Prepared,
+    StoreError,
+    prepare,
+    write_batch,
+    write_document,
+)
 
 BUSY_TIMEOUT_S = 30  # how long a SQLite writer waits for another writer's transaction
 
@@ -166,24 +173,44 @@ class Store:
         with self._writing() as conn:
             return write_document(conn, doc)
 
-    def add_many(self, docs: Iterable[Document], *, batch_size: int = 200) -> AddSummary:
-        """Store documents, one transaction per batch and a savepoint per document.
+    def add_many(self, docs: Iterable[Document], *, batch_size: int = 500) -> AddSummary:
+        """Store documents, one transaction and one INSERT per table per batch.
 
-        A document the store refuses rolls back to its savepoint, so none of its rows remain,
-        and is listed in `failed`; the rest of the batch is kept. If the process dies, the
-        open batch is rolled back whole by the database.
+        A document whose spans do not fit its text is listed in `failed` before anything is
+        written. If the database refuses a batch, it is rolled back and retried a document
+        at a time, each in a savepoint, so only the refused documents are left out. If the
+        process dies, the open batch is rolled back whole by the database.
         """
         summary = AddSummary()
         stream = iter(docs)
         while batch := list(islice(stream, batch_size)):
+            ready = []
+            for doc in batch:
+                try:
+                    ready.append(prepare(doc))
+                except StoreError as error:
+                    summary.failed.append((doc.id, str(error)))
             with self._writing() as conn:
-                for doc in batch:
-                    try:
-                        with conn.begin_nested():
-                            summary.record(write_document(conn, doc))
-                    except (StoreError, IntegrityError, DataError) as error:
-                        summary.failed.append((doc.id, str(error).splitlines()[0]))
+                for result in self._write_or_split(conn, ready, summary):
+                    summary.record(result)
         return summary
+
+    @staticmethod
+    def _write_or_split(conn: Connection, ready: list[Prepared],
+                        summary: AddSummary) -> list[AddResult]:
+        try:
+            with conn.begin_nested():
+                return write_batch(conn, ready)
+        except (IntegrityError, DataError):
+            pass  # find the refused documents one by one
+        results = []
+        for one in ready:
+            try:
+                with conn.begin_nested():
+                    results += write_batch(conn, [one])
+            except (IntegrityError, DataError) as error:
+                summary.failed.append((one.doc.id, str(error).splitlines()[0]))
+        return results
 
     # ---- reads --------------------------------------------------------------------------
 
@@ -210,6 +237,14 @@ class Store:
         """`dyad` as JSON-ready event rows (the API's shape)."""
         with self._reading() as conn:
             return queries.dyad_events(conn, a, b, **filters)
+
+    def dyad_page(self, a: str, b: str, *, offset: int = 0,
+                  limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+        """One page of `dyad_events(a, b)` and how many there are in all (the API's call):
+        only the page's rows are loaded, however long the pair's timeline."""
+        with self._reading() as conn:
+            return (queries.dyad_events(conn, a, b, offset=offset, limit=limit),
+                    queries.dyad_total(conn, a, b))
 
     def find_events(self, *, offset: int = 0, limit: int = 50,
                     **filters: Any) -> tuple[list[dict[str, Any]], int]:

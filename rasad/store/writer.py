@@ -1,4 +1,4 @@
-"""Writing one Document into the tables, inside a transaction the caller holds.
+"""Writing Documents into the tables, a batch at a time, inside a transaction the caller holds.
 
 Ingest is idempotent: the same article again (same id, same content hash) changes nothing.
 A stored id arriving with a different hash is a new version of that article (a corrected
@@ -6,23 +6,28 @@ story, a re-crawl): the old version's rows are deleted and the new one stored, s
 always names exactly one version. The same text under another id is another document (a
 wire story republished by a second outlet has its own source and URL); `content_hash` is
 indexed so such copies can be found.
+
+A batch is written with one multi-row INSERT per table, not a round trip per event: every
+row is built (and every span checked) in Python first, then documents and events get their
+keys from `allocate_ids`, so participants can name their event without reading back each
+event's id.
 """
 
 from __future__ import annotations
 
 import calendar
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Column, Connection, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from rasad.errors import StoreError
 from rasad.model import Actor, Document, Event, Participant, Quote
-from rasad.store.dedup import link_duplicate
+from rasad.store.dedup import link_duplicates
 from rasad.store.schema import (
     actors,
     dates,
@@ -30,6 +35,7 @@ from rasad.store.schema import (
     event_participants,
     events,
     mentions,
+    minhash_bands,
     quotes,
     roles,
 )
@@ -93,25 +99,56 @@ def _last_day(value: str) -> date:
     return date(year, month, day)
 
 
+ACTOR_CHUNK = 1000  # rows per multi-row actor upsert: 7 parameters each, far below limits
+
+
+def _merged_actors(items: Iterable[Actor]) -> list[dict[str, Any]]:
+    """One row per actor id; for an id seen twice a later non-empty value wins, as if the
+    documents had been stored one by one (PostgreSQL refuses an upsert touching a row twice)."""
+    merged: dict[str, dict[str, Any]] = {}
+    for a in items:
+        row = {"id": a.id, "name_fa": a.name_fa, "name_en": a.name_en, "country": a.country,
+               "sector": a.sector, "wikidata": a.wikidata, "kind": a.kind}
+        old = merged.setdefault(a.id, row)
+        old.update({k: v for k, v in row.items() if v is not None})
+    return list(merged.values())
+
+
 def upsert_actors(conn: Connection, items: Iterable[Actor]) -> None:
     """Insert actors, or fill in what a later document knows about a stored one.
 
     A non-empty new value wins; an empty one never erases what is stored.
     """
-    rows = [
-        {"id": a.id, "name_fa": a.name_fa, "name_en": a.name_en, "country": a.country,
-         "sector": a.sector, "wikidata": a.wikidata, "kind": a.kind}
-        for a in items
-    ]
-    if not rows:
-        return
+    rows = _merged_actors(items)
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(actors).values(rows)
-    keep = {
-        name: func.coalesce(stmt.excluded[name], actors.c[name])
-        for name in rows[0] if name != "id"
-    }
-    conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=keep))
+    for i in range(0, len(rows), ACTOR_CHUNK):
+        stmt = dialect.insert(actors).values(rows[i : i + ACTOR_CHUNK])
+        keep = {
+            name: func.coalesce(stmt.excluded[name], actors.c[name])
+            for name in rows[0] if name != "id"
+        }
+        conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=keep))
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A document's rows, checked and ready to insert; keys are filled in at write time."""
+
+    doc: Document
+    row: dict[str, Any]
+    children: dict[Any, list[dict[str, Any]]]
+    events: list[dict[str, Any]]
+    participants: list[list[dict[str, Any]]] = field(default_factory=list)  # per event
+
+
+def prepare(doc: Document) -> Prepared:
+    """Every row of `doc`, or StoreError if a span lies outside its text (nothing written)."""
+    events_rows, parts = [], []
+    for seq, ev in enumerate(doc.events):
+        _span(doc, ev.trigger_start, ev.trigger_end, "trigger")
+        events_rows.append(_event_row(doc, seq, ev))
+        parts.append(_participant_rows(doc, ev))
+    return Prepared(doc, _document_row(doc), _annotation_rows(doc), events_rows, parts)
 
 
 def _document_row(doc: Document) -> dict[str, Any]:
@@ -120,12 +157,12 @@ def _document_row(doc: Document) -> dict[str, Any]:
         "title": doc.title, "raw": doc.raw, "text": doc.text, "folded": fold(doc.text),
         "content_hash": doc.content_hash,
         "record": json.dumps(doc.to_dict(), ensure_ascii=False),
-        "ingested_at": datetime.now(UTC),
+        "ingested_at": datetime.now(UTC), "duplicate_of": None,
     }
 
 
-def _annotation_rows(doc: Document, pk: int) -> dict[Any, list[dict[str, Any]]]:
-    """Rows for the flat child tables, every span checked against the text."""
+def _annotation_rows(doc: Document) -> dict[Any, list[dict[str, Any]]]:
+    """Rows for the flat child tables (no `doc_pk` yet), every span checked against the text."""
     for m in doc.entities:
         _span(doc, m.start, m.end, "mention")
     for r in doc.roles:
@@ -134,29 +171,28 @@ def _annotation_rows(doc: Document, pk: int) -> dict[Any, list[dict[str, Any]]]:
         _span(doc, d.start, d.end, "date")
     return {
         mentions: [
-            {"doc_pk": pk, "start": m.start, "end": m.end, "label": m.label,
-             "actor_id": m.actor_id, "role_start": m.role_start, "role_end": m.role_end,
-             "origin": m.origin}
+            {"start": m.start, "end": m.end, "label": m.label, "actor_id": m.actor_id,
+             "role_start": m.role_start, "role_end": m.role_end, "origin": m.origin}
             for m in doc.entities
         ],
         roles: [
-            {"doc_pk": pk, "start": r.start, "end": r.end, "country": r.country,
-             "sector": r.sector, "title_id": r.title_id, "holder_actor_id": r.holder_actor_id}
+            {"start": r.start, "end": r.end, "country": r.country, "sector": r.sector,
+             "title_id": r.title_id, "holder_actor_id": r.holder_actor_id}
             for r in doc.roles
         ],
         dates: [
-            {"doc_pk": pk, "start": d.start, "end": d.end, "calendar": d.calendar,
-             "value": d.value, "precision": d.precision, "resolved": d.resolved}
+            {"start": d.start, "end": d.end, "calendar": d.calendar, "value": d.value,
+             "precision": d.precision, "resolved": d.resolved}
             for d in doc.dates
         ],
-        quotes: [_quote_row(doc, pk, q) for q in doc.quotes],
+        quotes: [_quote_row(doc, q) for q in doc.quotes],
     }
 
 
-def _quote_row(doc: Document, pk: int, q: Quote) -> dict[str, Any]:
+def _quote_row(doc: Document, q: Quote) -> dict[str, Any]:
     speaker = q.speaker_mention or (q.speaker_start, q.speaker_end)
     return {
-        "doc_pk": pk, "start": q.start, "end": q.end, "cue_start": q.cue_start,
+        "start": q.start, "end": q.end, "cue_start": q.cue_start,
         "cue_end": q.cue_end, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
         "speaker_actor_id": q.speaker_actor_id,
         "speaker_mention_start": q.speaker_mention[0] if q.speaker_mention else None,
@@ -167,11 +203,11 @@ def _quote_row(doc: Document, pk: int, q: Quote) -> dict[str, Any]:
     }
 
 
-def _event_row(doc: Document, pk: int, seq: int, ev: Event) -> dict[str, Any]:
+def _event_row(doc: Document, seq: int, ev: Event) -> dict[str, Any]:
     first, last = date_bounds(ev.date)
     place = ev.place
     return {
-        "doc_pk": pk, "seq": seq, "type": ev.type, "mode": ev.mode, "date": ev.date,
+        "seq": seq, "type": ev.type, "mode": ev.mode, "date": ev.date,
         "date_first": first, "date_last": last,
         "place_text": _span(doc, place.start, place.end, "place") if place else None,
         "place_country": place.country if place else None,
@@ -185,11 +221,11 @@ def _event_row(doc: Document, pk: int, seq: int, ev: Event) -> dict[str, Any]:
     }
 
 
-def _participant_rows(doc: Document, event_id: int, ev: Event) -> list[dict[str, Any]]:
+def _participant_rows(doc: Document, ev: Event) -> list[dict[str, Any]]:
     sides: tuple[tuple[str, list[Participant]], ...] = (("source", ev.source),
                                                          ("target", ev.target))
     return [
-        {"event_id": event_id, "side": side, "position": i, "start": p.start, "end": p.end,
+        {"side": side, "position": i, "start": p.start, "end": p.end,
          "text": _span(doc, p.start, p.end, f"{side} participant"), "actor_id": p.actor_id,
          "country": p.country, "sector": p.sector}
         for side, parts in sides
@@ -197,32 +233,73 @@ def _participant_rows(doc: Document, event_id: int, ev: Event) -> list[dict[str,
     ]
 
 
-def _insert(conn: Connection, doc: Document) -> None:
-    row = _document_row(doc)
-    pk = conn.execute(documents.insert().values(row)).inserted_primary_key[0]
-    original = link_duplicate(conn, pk, row["folded"])
-    if original is not None:
-        conn.execute(update(documents).where(documents.c.pk == pk).values(duplicate_of=original))
-    upsert_actors(conn, doc.actors.values())
-    for table, rows in _annotation_rows(doc, pk).items():
-        if rows:
-            conn.execute(table.insert(), rows)
-    for seq, ev in enumerate(doc.events):
-        _span(doc, ev.trigger_start, ev.trigger_end, "trigger")
-        event_id = conn.execute(
-            events.insert().values(_event_row(doc, pk, seq, ev))
-        ).inserted_primary_key[0]
-        rows = _participant_rows(doc, event_id, ev)
-        if rows:
-            conn.execute(event_participants.insert(), rows)
+def allocate_ids(conn: Connection, column: Column, n: int) -> list[int]:
+    """`n` fresh values for an integer primary key, taken before inserting.
+
+    PostgreSQL draws them from the column's sequence (safe with concurrent writers). SQLite
+    counts on from the largest stored key, which is safe because every write runs under
+    `BEGIN IMMEDIATE`: no other writer can insert until this transaction ends.
+    """
+    if n == 0:
+        return []
+    if conn.dialect.name == "postgresql":
+        sequence = func.pg_get_serial_sequence(column.table.name, column.name)
+        numbers = func.generate_series(1, n).table_valued("n")
+        return list(conn.scalars(select(func.nextval(sequence)).select_from(numbers)))
+    first = (conn.scalar(select(func.max(column))) or 0) + 1
+    return list(range(first, first + n))
+
+
+def _pending(conn: Connection, batch: Sequence[Prepared]) -> tuple[list[AddResult],
+                                                                    list[Prepared]]:
+    """Each document's status, and the versions to insert (the last one per id); deletes
+    stored versions that are being replaced."""
+    ids = list({p.doc.id for p in batch})
+    stored: dict[str, str] = dict(conn.execute(
+        select(documents.c.id, documents.c.content_hash).where(documents.c.id.in_(ids))
+    ).all())
+    results, latest = [], {}
+    for p in batch:
+        before = latest[p.doc.id].row["content_hash"] if p.doc.id in latest else stored.get(
+            p.doc.id)
+        if before == p.row["content_hash"]:
+            results.append(AddResult(p.doc.id, "skipped: duplicate"))
+            continue
+        results.append(AddResult(p.doc.id, "added" if before is None else "replaced"))
+        latest.pop(p.doc.id, None)  # a re-insert moves it to the end, as sequential adds would
+        latest[p.doc.id] = p
+    replaced = [i for i in latest if i in stored]
+    if replaced:
+        conn.execute(delete(documents).where(documents.c.id.in_(replaced)))
+    return results, list(latest.values())
+
+
+def write_batch(conn: Connection, batch: Sequence[Prepared]) -> list[AddResult]:
+    """Store prepared documents in the caller's transaction, one INSERT per table."""
+    results, todo = _pending(conn, batch)
+    doc_pks = allocate_ids(conn, documents.c.pk, len(todo))
+    event_ids = iter(allocate_ids(conn, events.c.id, sum(len(p.events) for p in todo)))
+    originals, bands = link_duplicates(
+        conn, [(pk, p.doc.id, p.row["folded"]) for pk, p in zip(doc_pks, todo, strict=True)]
+    )
+    upsert_actors(conn, (a for p in todo for a in p.doc.actors.values()))
+    rows: dict[Any, list[dict[str, Any]]] = {
+        documents: [], minhash_bands: bands, events: [], event_participants: []
+    }
+    for pk, p in zip(doc_pks, todo, strict=True):
+        rows[documents].append(p.row | {"pk": pk, "duplicate_of": originals.get(pk)})
+        for table, children in p.children.items():
+            rows.setdefault(table, []).extend(c | {"doc_pk": pk} for c in children)
+        for ev, parts in zip(p.events, p.participants, strict=True):
+            event_id = next(event_ids)
+            rows[events].append(ev | {"doc_pk": pk, "id": event_id})
+            rows[event_participants].extend(part | {"event_id": event_id} for part in parts)
+    for table, table_rows in rows.items():  # documents first, then rows that refer to them
+        if table_rows:
+            conn.execute(table.insert(), table_rows)
+    return results
 
 
 def write_document(conn: Connection, doc: Document) -> AddResult:
     """Store `doc` unless this version is already stored; replaces an older version."""
-    stored = conn.scalar(select(documents.c.content_hash).where(documents.c.id == doc.id))
-    if stored == doc.content_hash:
-        return AddResult(doc.id, "skipped: duplicate")
-    if stored is not None:
-        conn.execute(delete(documents).where(documents.c.id == doc.id))
-    _insert(conn, doc)
-    return AddResult(doc.id, "added" if stored is None else "replaced")
+    return write_batch(conn, [prepare(doc)])[0]

@@ -1,0 +1,325 @@
+"""Store speed: ingest rate, dyad query and search latency on SQLite and PostgreSQL.
+
+    .venv/bin/python bench/store.py [--events 1000000] [--quick] [--backends sqlite,postgresql]
+                                    [--json out/store.json]
+
+Builds synthetic but realistic Documents directly from rasad.model objects (no pipeline, so
+extraction costs nothing): about 10 events per article between countries drawn from a skewed
+(Zipf) distribution with Iran in most of them, dates over 20 years, evidence sentences sampled
+from the Fars News articles, a few near-duplicate republished copies. The same documents
+(same seed) are stored in a fresh SQLite file and in a throwaway PostgreSQL cluster, then:
+- ingest: articles/s and events/s through `Store.add_many` (document generation excluded);
+- dyad: `Store.dyad_page(a, b)` (first 50 events in timeline order + total, what
+  GET /api/dyads/A-B asks) for 100 frequent and 100 rare country pairs, p50/p95;
+- search: `Store.search_documents` (first 20 hits + total) for 100 queries of 1-3 Persian
+  words taken from the corpus, p50/p95.
+The SQLite dyad query plan is printed, to check it starts from the participants index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from rasad.model import (
+    Actor,
+    DateMention,
+    Document,
+    Event,
+    Mention,
+    OffsetMap,
+    Participant,
+)
+from rasad.store import Store
+from rasad.store import queries as store_queries
+from rasad.store.schema import documents as documents_table
+
+ROOT = Path(__file__).resolve().parents[1]
+FARS = ROOT.parent / "shared" / "data" / "farsnews-articles" / "train.jsonl"
+COUNTRIES = ROOT / "rasad" / "resources" / "countries.tsv"
+HEAD = ["IRN", "USA", "RUS", "CHN", "IRQ", "SYR", "ISR", "SAU", "TUR", "AFG", "PAK", "GBR",
+        "FRA", "DEU", "LBN", "IND", "ARE", "QAT", "YEM", "AZE"]  # most written about first
+TYPES = {"CONSULT": 30, "AGREE": 12, "COOPERATE": 12, "SUPPORT": 8, "REQUEST": 8,
+         "ACCUSE": 8, "REJECT": 5, "THREATEN": 4, "SANCTION": 4, "AID": 3, "PROTEST": 2,
+         "MOBILIZE": 2, "COERCE": 1, "ASSAULT": 1}
+SOURCES = ["farsnews", "irna", "isna", "mehrnews", "tasnimnews"]
+FIRST_DAY, DAYS = date(2005, 1, 1), 20 * 365
+EVENTS_PER_DOC = 10
+DUPLICATE_SHARE = 0.02  # articles that are another outlet's copy of an earlier story
+PG_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
+
+
+@dataclass(frozen=True, slots=True)
+class World:
+    """What documents are drawn from: sentences, countries (with weights), their names."""
+
+    sentences: list[str]
+    codes: list[str]
+    weights: list[float]
+    names: dict[str, str]
+
+
+def load_world(limit: int = 30000) -> World:
+    sentences: list[str] = []
+    for line in FARS.open(encoding="utf-8"):
+        for para in json.loads(line).get("paragraphs") or []:
+            sentences += [s.strip() + "." for s in re.split(r"[.!؟?]", para)
+                          if 40 <= len(s.strip()) <= 220]
+        if len(sentences) >= limit:
+            break
+    names = {}
+    for row in COUNTRIES.open(encoding="utf-8"):
+        if row.startswith(("#", "iso3")):
+            continue
+        code, _, fa = row.rstrip("\n").split("\t")
+        names[code] = fa.split("|")[0]
+    rest = sorted(set(names) - set(HEAD))
+    random.Random(7).shuffle(rest)
+    codes = [c for c in HEAD if c in names] + rest
+    weights = [1 / (rank + 1) ** 1.1 for rank in range(len(codes))]
+    weights[0] *= 4  # Iranian news: Iran is on one side of most events
+    return World(sentences, codes, weights, names)
+
+
+def _event(rng: random.Random, world: World, doc: Document, parts: list[str]) -> None:
+    """Append one event sentence to `parts` (the text so far) and its annotations to `doc`."""
+    src, tgt = rng.choices(world.codes, world.weights, k=2)
+    while tgt == src:
+        tgt = rng.choices(world.codes, world.weights)[0]
+    pos = sum(len(p) + 1 for p in parts)
+    sentence = rng.choice(world.sentences)
+    head = f"{world.names[src]} و {world.names[tgt]}: "
+    parts.append(head + sentence)
+    spans = []
+    for code, start in ((src, pos), (tgt, pos + len(world.names[src]) + 3)):
+        end = start + len(world.names[code])
+        spans.append(Participant(start, end, code.lower(), code, "GOV"))
+        doc.entities.append(Mention(start, end, "GPE", code.lower(), origin="gazetteer"))
+        doc.actors[code.lower()] = Actor(code.lower(), world.names[code], code, code,
+                                         kind="GPE")
+    day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+    when = rng.choices([day.isoformat(), day.isoformat()[:7], None], [85, 10, 5])[0]
+    if when:
+        doc.dates.append(DateMention(pos, pos + len(head) - 2, "gregorian", when,
+                                     "day" if len(when) == 10 else "month", "absolute"))
+    trigger = pos + len(head)
+    doc.events.append(Event(
+        rng.choices(list(TYPES), list(TYPES.values()))[0], pos, pos + len(parts[-1]),
+        trigger, trigger + sentence.find(" ") % 20 + 1, source=[spans[0]], target=[spans[1]],
+        date=when, sectors=["GOV"], confidence=round(rng.random(), 2), pattern_id="bench",
+    ))
+
+
+def make_document(rng: random.Random, world: World, n: int) -> Document:
+    doc = Document(id=f"bench-{n}", raw="", source=rng.choice(SOURCES),
+                   published=FIRST_DAY + timedelta(days=rng.randrange(DAYS)),
+                   url=f"https://example.ir/news/{n}", title=rng.choice(world.sentences))
+    parts: list[str] = []
+    for _ in range(rng.randint(EVENTS_PER_DOC - 5, EVENTS_PER_DOC + 5)):
+        _event(rng, world, doc, parts)
+    doc.raw = doc.text = " ".join(parts)
+    doc.offsets = OffsetMap.identity(len(doc.text))
+    return doc
+
+
+def documents(world: World, events: int, clock: list[float]) -> Iterator[Document]:
+    """Documents up to about `events` events; time spent making them is added to clock[0]."""
+    rng = random.Random(20240731)
+    made, n, recent = 0, 0, []
+    while made < events:
+        t0 = time.perf_counter()
+        if recent and rng.random() < DUPLICATE_SHARE:  # the same wire story, another site
+            original = rng.choice(recent)
+            doc = Document(id=f"bench-{n}", raw=original.raw, source=rng.choice(SOURCES),
+                           published=original.published, title=original.title)
+            doc.entities, doc.actors, doc.events = original.entities, original.actors, \
+                original.events
+        else:
+            doc = make_document(rng, world, n)
+            recent = (recent + [doc])[-50:]
+        made, n = made + len(doc.events), n + 1
+        clock[0] += time.perf_counter() - t0
+        yield doc
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    """p50 and p95 in milliseconds."""
+    cuts = statistics.quantiles(samples, n=20, method="inclusive")
+    return statistics.median(samples) * 1000, cuts[18] * 1000
+
+
+def timed(call: Callable[[], Any], items: list[Any]) -> list[float]:
+    out = []
+    for item in items:
+        t0 = time.perf_counter()
+        call(item)
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def query_sets(world: World, store: Store, rng: random.Random) -> tuple[list, list, list]:
+    """100 frequent pairs (drawn like events are), 100 rare ones (uniform), 100 searches."""
+    frequent = []
+    while len(frequent) < 100:
+        a, b = rng.choices(world.codes, world.weights, k=2)
+        if a != b:
+            frequent.append((a, b))
+    rare = [tuple(rng.sample(world.codes[20:], 2)) for _ in range(100)]
+    searches = []
+    while len(searches) < 100:
+        words = [w for w in rng.choice(world.sentences).split() if len(w) > 2]
+        if words:
+            k = rng.randint(1, min(3, len(words)))
+            i = rng.randrange(len(words) - k + 1)
+            searches.append(" ".join(words[i : i + k]).strip(".،:«»"))
+    return frequent, rare, searches
+
+
+def explain_dyad(store: Store, a: str, b: str) -> str:
+    stmt = store_queries.dyad_select(a, b).order_by(
+        *store_queries.TIMELINE).limit(50)
+    sql = str(stmt.compile(store.engine, compile_kwargs={"literal_binds": True}))
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all()
+    return "\n".join(f"    {r[-1]}" for r in rows)
+
+
+def run_backend(name: str, url: str, world: World, events: int) -> dict[str, Any]:
+    clock = [0.0]
+    with Store(url) as store:
+        t0 = time.perf_counter()
+        summary = store.add_many(documents(world, events, clock), batch_size=500)
+        seconds = time.perf_counter() - t0 - clock[0]
+        counts = store.counts()
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")  # the planner statistics a long-lived store has
+            conn.commit()
+            dups = conn.scalar(select(func.count()).where(
+                documents_table.c.duplicate_of.is_not(None)))
+        stored = summary.added + summary.replaced + summary.duplicates
+        print(f"[{name}] stored {stored} articles, {counts['events']} events "
+              f"({dups} near-duplicates linked, {len(summary.failed)} failed) in {seconds:.1f} s",
+              flush=True)
+        frequent, rare, searches = query_sets(world, store, random.Random(1))
+        page = lambda pair: store.dyad_page(*pair, limit=50)  # noqa: E731
+        for pair in frequent[:5]:  # warm caches (and PLOVER table) as a serving process has
+            page(pair)
+        sizes = [store.dyad_page(*pair, limit=1)[1] for pair in frequent[:20] + rare[:20]]
+        result = {
+            "backend": name, "articles": stored, "events": counts["events"],
+            "ingest_s": round(seconds, 1), "articles_per_s": round(stored / seconds),
+            "events_per_s": round(counts["events"] / seconds),
+            "dyad_frequent_ms": percentiles(timed(page, frequent)),
+            "dyad_rare_ms": percentiles(timed(page, rare)),
+            "search_ms": percentiles(timed(lambda q: store.search_documents(q, limit=20),
+                                           searches)),
+            "dyad_sizes": (min(sizes), max(sizes)),
+        }
+        slow = timed(page, frequent + rare)
+        result["dyad_all_ms"] = percentiles(slow)
+        worst = sorted(zip(slow, frequent + rare, strict=True), reverse=True)[:3]
+        print(f"[{name}] slowest dyads: " + ", ".join(
+            f"{a}-{b} {1000 * t:.0f} ms" for t, (a, b) in worst), flush=True)
+        if name == "sqlite":
+            print("[sqlite] dyad query plan (IRN-USA):\n" + explain_dyad(store, "IRN", "USA"))
+    return result
+
+
+def _as_postgres(cmd: list[str]) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
+
+
+@contextmanager
+def postgres_cluster() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster on a free loopback port (as tests/api_support.py)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from api_support import free_port
+
+    bindir = PG_BIN[-1]
+    root = Path(tempfile.mkdtemp(prefix="rasad-bench-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres")
+    data, port = root / "data", free_port()
+
+    def run(*cmd: str) -> None:
+        subprocess.run(_as_postgres(list(cmd)), check=True, capture_output=True)
+
+    run(str(bindir / "initdb"), "-D", str(data), "-U", "rasad", "--auth=trust", "-E", "UTF8")
+    opts = (f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c shared_buffers=512MB")
+    run(str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-w", "start", "-l", str(root / "log"))
+    try:
+        run(str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "rasad", "rasad")
+        yield f"postgresql+psycopg://rasad@127.0.0.1:{port}/rasad"
+    finally:
+        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    """A Markdown table, one column per backend."""
+    def ms(pair: tuple[float, float]) -> str:
+        return f"{pair[0]:.1f} / {pair[1]:.1f}"
+
+    rows = [
+        ("articles / events stored", lambda r: f"{r['articles']:,} / {r['events']:,}"),
+        ("ingest articles/s (events/s)",
+         lambda r: f"{r['articles_per_s']:,} ({r['events_per_s']:,})"),
+        ("dyad page, frequent pairs p50 / p95 ms", lambda r: ms(r["dyad_frequent_ms"])),
+        ("dyad page, rare pairs p50 / p95 ms", lambda r: ms(r["dyad_rare_ms"])),
+        ("dyad page, all 200 pairs p50 / p95 ms", lambda r: ms(r["dyad_all_ms"])),
+        ("search (1-3 words) p50 / p95 ms", lambda r: ms(r["search_ms"])),
+    ]
+    lines = ["| | " + " | ".join(r["backend"] for r in results) + " |",
+             "|---|" + "---|" * len(results)]
+    lines += [f"| {label} | " + " | ".join(cell(r) for r in results) + " |"
+              for label, cell in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--quick", action="store_true", help="50,000 events")
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    events = 50_000 if args.quick else args.events
+    world = load_world()
+    print(f"{len(world.sentences)} Fars sentences, {len(world.codes)} countries; "
+          f"target {events:,} events; load average {os.getloadavg()[0]:.1f}", flush=True)
+    results = []
+    for backend in args.backends.split(","):
+        if backend == "sqlite":
+            with tempfile.TemporaryDirectory(prefix="rasad-bench-") as tmp:
+                results.append(run_backend("sqlite", str(Path(tmp) / "bench.db"), world, events))
+        elif not PG_BIN:
+            print("[postgresql] skipped: no PostgreSQL server installed")
+        else:
+            with postgres_cluster() as url:
+                results.append(run_backend("postgresql", url, world, events))
+    print()
+    print(table(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
