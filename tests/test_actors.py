@@ -75,3 +75,21 @@ def test_actors_surname_repeats_link_to_the_full_name(full: str, repeat: str, li
     again = Hit(start, start + len(repeat.split()), "PER", origin="ner", actor_id=slug(repeat))
     link_surnames(keys, [first, again], [True] * len(keys))
     assert (again.actor_id == first.actor_id) is linked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حمیدرضا آصفی در کنفرانس مطبوعاتی گفت: ایران به تعهدات خود پایبند است.\n"
+        "ملیسا فلمینگ سخنگوی آژانس بین‌المللی انرژی اتمی نیز گفته بود که بازرسان به تهران "
+        "می‌روند.\nسخنگوی وزارت امور خارجه افزود: همکاری ما با آژانس ادامه دارد."
+    ],
+)
+def test_actors_bare_home_title_skips_a_foreign_holder_of_another_title(text):
+    """A bare «سخنگوی وزارت امور خارجه» goes back to the Iranian spokesman named earlier, not
+    to the IAEA spokeswoman named in between."""
+    import rasad
+
+    doc = rasad.extract(text).to_dict()
+    (role,) = [r for r in doc["roles"] if r["text"].startswith("سخنگوی وزارت")]
+    assert role["holder"] == "Hamid Reza Asefi"

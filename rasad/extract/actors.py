@@ -162,11 +162,23 @@ def _bind_back(index: int, roles: list[RoleHit], persons: list[Hit], sent_of: li
         return  # not a sentence subject
     before = [
         j for j, p in enumerate(persons)
-        if sent_of[p.first] < sent_of[role.first] and p.origin != "actors"
-        and (p.role is None or roles[p.role].title_id == role.title_id)
+        if sent_of[p.first] < sent_of[role.first] and _could_hold(p, role, roles)
     ]  # fmt: skip
     if before:
         role.holder = before[-1]
+
+
+def _could_hold(person: Hit, role: RoleHit, roles: list[RoleHit]) -> bool:
+    """Whether `person` may be the one a later bare `role` refers to: same country, and the
+    same kind of title if they already have one (an IAEA spokeswoman is not the Iranian
+    Foreign Ministry's); a table actor only in the sector the table gives them."""
+    country = role.country or HOME_COUNTRY
+    if person.country not in (None, country):
+        return False
+    if person.role is not None:
+        own = roles[person.role]
+        return own.title_id == role.title_id and (own.country or HOME_COUNTRY) == country
+    return person.origin != "actors" or person.sector in (None, role.sector)
 
 
 def settle_persons(keys: list[str], persons: list[Hit], roles: list[RoleHit]) -> None:
