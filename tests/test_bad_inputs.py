@@ -105,3 +105,4 @@ def test_bad_inputs_jsonl_streams_and_reports_a_late_bad_byte(tmp_path):
     items = list(read_paths([path]))
     assert sum(1 for i in items if not isinstance(i, Skipped)) == 1000
     assert isinstance(items[-1], Skipped) and "not UTF-8" in items[-1].reason
+    assert items[-1].where.endswith(":1001")

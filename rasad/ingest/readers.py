@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ HTML_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES, *FEED_SUFFIXES)
 MAX_ARTICLE_CHARS = 2_000_000
+_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes kept by errors="surrogateescape"
 HEAD_BYTES = 65_536  # how much of a JSONL file is checked before it is streamed
 
 
@@ -108,6 +110,9 @@ def read_jsonl_lines(lines: Iterable[str], *, name: str) -> Iterator[Document | 
         if not line.strip():
             continue
         where = f"{name}:{number}"
+        if _UNDECODED.search(line):
+            yield Skipped(where, "not UTF-8: bytes that no encoding of the file explains")
+            continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
@@ -117,9 +122,11 @@ def read_jsonl_lines(lines: Iterable[str], *, name: str) -> Iterator[Document | 
 
 
 def _streamed_lines(path: Path) -> Iterator[str]:
-    """Lines of a UTF-8 file read as a stream; a bad byte later on ends it with an error."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        yield from handle
+    """Lines of a UTF-8 file read as a stream; bytes that are not UTF-8 are kept as lone
+    surrogates so the one record holding them is reported and the rest go through."""
+    with path.open("rb") as handle:
+        for raw in handle:
+            yield raw.decode("utf-8", errors="surrogateescape")
 
 
 def read_jsonl_file(path: Path) -> Iterator[Document | Skipped]:
@@ -140,11 +147,7 @@ def read_jsonl_file(path: Path) -> Iterator[Document | Skipped]:
             return
         yield from read_jsonl_lines(text.splitlines(), name=str(path))
         return
-    lines = _streamed_lines(path)
-    try:
-        yield from read_jsonl_lines(lines, name=str(path))
-    except UnicodeDecodeError as err:
-        yield Skipped(str(path), f"not UTF-8 after byte {err.start} of a block: {err.reason}")
+    yield from read_jsonl_lines(_streamed_lines(path), name=str(path))
 
 
 def read_html_file(path: Path) -> Document | Skipped:
