@@ -33,6 +33,7 @@ _LETTER_FOLD = str.maketrans(
 )
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Cheap, idempotent letter folding the features see (Arabic yeh/kaf, tatweel, harakat).
 
@@ -66,8 +67,9 @@ def shape(word: str) -> str:
     return "".join(out)
 
 
-def _word_features(word: str) -> list[str]:
-    """Features of one word, independent of its position."""
+@lru_cache(maxsize=200_000)
+def _word_features(word: str) -> tuple[str, ...]:
+    """Features of one word, independent of its position (cached: news vocabulary repeats)."""
     feats = [f"w={word}", f"sh={shape(word)}", f"len={min(len(word), 8)}"]
     bare = word.replace(ZWNJ, "")
     feats += [f"p{n}={bare[:n]}" for n in (1, 2, 3) if len(bare) > n]
@@ -77,7 +79,7 @@ def _word_features(word: str) -> list[str]:
         feats += [f"zf={parts[0]}", f"zl={parts[-1]}"]
     if bare != word:
         feats.append(f"wb={bare}")
-    return feats
+    return tuple(feats)
 
 
 @lru_cache(maxsize=1)
@@ -100,14 +102,20 @@ def _unknown_cluster(word: str) -> tuple[str, ...]:
     return (kind, kind, kind)
 
 
+@lru_cache(maxsize=100_000)
+def _cluster_part(cluster: tuple[str, ...], off: int) -> tuple[str, ...]:
+    """Features of one word's clusters seen from `off` positions away (±2: 256/1024 only)."""
+    where = f"[{off}]" if off else ""
+    return tuple(f"c{n}{where}={c}" for n, c in enumerate(cluster) if n or abs(off) <= 1)
+
+
 def _cluster_features(clusters: Sequence[tuple[str, ...]], i: int) -> list[str]:
     """Cluster ids (64/256/1024) of word i and of its ±1 neighbours, 256/1024 of its ±2
     neighbours, and the 256-cluster bigrams around it; `clusters` is padded by two per side."""
     here = clusters[i + 2]
-    feats = [f"c{n}={c}" for n, c in enumerate(here)]
+    feats = list(_cluster_part(here, 0))
     for off in (-2, -1, 1, 2):
-        near = clusters[i + 2 + off]
-        feats += [f"c{n}[{off}]={c}" for n, c in enumerate(near) if n or abs(off) == 1]
+        feats += _cluster_part(clusters[i + 2 + off], off)
     feats.append(f"c[-1]|c={clusters[i + 1][1]}|{here[1]}")
     feats.append(f"c|c[+1]={here[1]}|{clusters[i + 3][1]}")
     return feats
