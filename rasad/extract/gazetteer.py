@@ -69,6 +69,7 @@ class PhraseRuler:
     def __init__(self, patterns: Iterable[Pattern] = ()) -> None:
         self._by_key: dict[str, Pattern] = {}
         self._max_tokens = 1
+        self._prefixes: set[str] = set()  # every leading substring of every key
         self.add_patterns(patterns)
 
     def add_patterns(self, patterns: Iterable[Pattern], *, overwrite: bool = False) -> None:
@@ -78,6 +79,7 @@ class PhraseRuler:
             if not k or (k in self._by_key and not overwrite):
                 continue
             self._by_key[k] = pat
+            self._prefixes.update(k[:i] for i in range(1, len(k) + 1))
             self._max_tokens = max(self._max_tokens, len(pat.pattern.split()) + 2)
 
     @property
@@ -93,6 +95,8 @@ class PhraseRuler:
             joined = ""
             for last in range(first + 1, min(first + self._max_tokens, len(keys)) + 1):
                 joined += keys[last - 1]
+                if joined not in self._prefixes:
+                    break  # no key starts with this: no longer span can match either
                 pat = self._by_key.get(joined)
                 if pat is not None:
                     yield Match(first, last, pat)
