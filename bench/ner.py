@@ -1,18 +1,26 @@
-"""Measure the NER model on our dev split of each corpus (PEYMA, NSURL 600K, Arman).
+"""Measure NER on our dev split of each corpus (PEYMA, NSURL 600K, Arman): model, model + rules.
 
     .venv/bin/python bench/ner.py [--data ../shared/data] [--model rasad/resources/ner/ner.crfsuite]
+        [--corpora peyma nsurl arman] [--errors N]
 
 Entity-level exact match, conlleval-style: a predicted entity counts only when its first word,
-last word and label all equal a gold entity's. Prints per-label and micro P/R/F1, the model
-load time (model + word clusters) and tagging speed (tokens per second, features included).
+last word and label all equal a gold entity's. Two systems per corpus, side by side:
+`model` is the CRF alone on the gold tokens; `model+rules` is the real entities stage
+(titles, gazetteers, actor table, model) run by `Pipeline(normalize, segment, entities)` on
+each detokenized sentence, mentions mapped back to gold tokens (`rasad.extract.ner_eval`).
+GPE is folded into LOC. Prints per-label and micro P/R/F1, the model load time and tokens
+per second of each system (`model+rules` includes normalization and segmentation).
+`--errors N` prints N random (fixed seed) model+rules errors per corpus, for the model card.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,6 +30,11 @@ from train_ner import CORPORA, DATA, load_corpus  # noqa: E402
 
 from rasad.extract.ner import DEFAULT_MODEL, LABELS, NerModel, word_clusters  # noqa: E402
 from rasad.extract.ner import bio_to_spans as spans_of  # noqa: E402
+from rasad.extract.ner_eval import EVAL_STAGES, TokenSpan, error_kinds, rules_tag  # noqa: E402
+from rasad.pipeline import Pipeline  # noqa: E402
+
+Sentence = tuple[list[str], list[str]]
+Tagger = Callable[[list[str]], set[TokenSpan]]
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -30,38 +43,61 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(model: NerModel, sentences: list[tuple[list[str], list[str]]]) -> dict[str, object]:
-    """Counts per label, and tokens/second over the whole set."""
+def score(tagger: Tagger, sentences: list[Sentence]) -> dict[str, object]:
+    """Counts per label, tokens/second over the whole set, and every error (for sampling)."""
     counts: dict[str, Counter[str]] = {label: Counter() for label in LABELS}
-    n_tokens = 0
     start = time.perf_counter()
-    predicted = [model.tag(words) for words, _ in sentences]
+    predicted = [tagger(words) for words, _ in sentences]
     seconds = time.perf_counter() - start
-    for (words, gold_tags), pred_tags in zip(sentences, predicted, strict=True):
-        n_tokens += len(words)
-        gold, pred = set(spans_of(gold_tags)), set(spans_of(pred_tags))
-        for span in gold & pred:
-            counts[span[2]]["tp"] += 1
-        for span in pred - gold:
-            counts[span[2]]["fp"] += 1
-        for span in gold - pred:
-            counts[span[2]]["fn"] += 1
-    return {"counts": counts, "tokens": n_tokens, "tok_per_s": n_tokens / seconds}
+    errors: list[tuple[list[str], set[TokenSpan], set[TokenSpan]]] = []
+    kinds: Counter[str] = Counter()
+    for (words, gold_tags), pred in zip(sentences, predicted, strict=True):
+        gold = set(spans_of(gold_tags))
+        pred = {span for span in pred if span[2] in counts}
+        for kind, found in (("tp", gold & pred), ("fp", pred - gold), ("fn", gold - pred)):
+            for span in found:
+                counts[span[2]][kind] += 1
+        kinds += error_kinds(gold, pred)
+        if gold != pred:
+            errors.append((words, gold - pred, pred - gold))
+    n_tokens = sum(len(words) for words, _ in sentences)
+    return {
+        "counts": counts,
+        "tokens": n_tokens,
+        "tok_per_s": n_tokens / seconds,
+        "errors": errors,
+        "kinds": kinds,
+    }
 
 
-def report(name: str, result: dict[str, object]) -> list[str]:
-    counts: dict[str, Counter[str]] = result["counts"]  # type: ignore[assignment]
-    rows = []
-    total: Counter[str] = Counter()
-    for label in LABELS:
-        c = counts[label]
-        total.update(c)
-        p, r, f = prf(c["tp"], c["fp"], c["fn"])
-        rows.append(f"| {name} | {label} | {p:.3f} | {r:.3f} | {f:.3f} | {c['tp'] + c['fn']} |")
-    p, r, f = prf(total["tp"], total["fp"], total["fn"])
-    n = total["tp"] + total["fn"]
-    rows.append(f"| {name} | **micro** | {p:.3f} | {r:.3f} | **{f:.3f}** | {n} |")
-    return rows
+def rows(name: str, results: dict[str, dict[str, object]]) -> list[str]:
+    """One table row per label (+ micro): P/R/F1 of every system side by side."""
+    out = []
+    totals: dict[str, Counter[str]] = {system: Counter() for system in results}
+    for label in (*LABELS, "micro"):
+        bold = "**" if label == "micro" else ""
+        cells = []
+        for system, result in results.items():
+            c = result["counts"][label] if label != "micro" else totals[system]  # type: ignore[index]
+            if label != "micro":
+                totals[system].update(c)
+            p, r, f = prf(c["tp"], c["fp"], c["fn"])
+            cells.append(f"{p:.3f} | {r:.3f} | {bold}{f:.3f}{bold}")
+        gold = c["tp"] + c["fn"]
+        out.append(f"| {name} | {bold}{label}{bold} | {' | '.join(cells)} | {gold} |")
+    return out
+
+
+def show_errors(name: str, result: dict[str, object], n: int) -> None:
+    """A fixed-seed sample of sentences the system got wrong: missed (−) and spurious (+)."""
+    errors = result["errors"]
+    sample = random.Random(f"ner-errors/{name}").sample(errors, min(n, len(errors)))  # type: ignore[arg-type]
+    print(f"\n### {name}: {n} of {len(errors)} sentences with errors")  # type: ignore[arg-type]
+    for words, missed, spurious in sample:
+        print(" ".join(words))
+        for sign, spans in (("-", missed), ("+", spurious)):
+            for a, b, label in sorted(spans):
+                print(f"   {sign} {label} {' '.join(words[a:b])}")
 
 
 def main() -> None:
@@ -69,21 +105,35 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--corpora", nargs="+", default=list(CORPORA), choices=list(CORPORA))
+    parser.add_argument("--errors", type=int, default=0, help="sample N model+rules errors")
     args = parser.parse_args()
     start = time.perf_counter()
     model = NerModel(args.model)
     word_clusters()
     load_s = time.perf_counter() - start
-    print("| corpus (dev) | label | P | R | F1 | gold |")
-    print("|---|---|---|---|---|---|")
-    speeds = []
+    pipeline = Pipeline(EVAL_STAGES)
+    systems: dict[str, Tagger] = {
+        "model": lambda words: set(spans_of(model.tag(words))),
+        "model+rules": lambda words: rules_tag(words, pipeline),
+    }
+    print("| corpus (dev) | label | model P | R | F1 | model+rules P | R | F1 | gold |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    speeds, samples = [], []
     for name in args.corpora:
-        result = score(model, load_corpus(name, "dev", args.data))
-        speeds.append(f"{name}: {result['tokens']} tokens, {result['tok_per_s']:,.0f} tok/s")
-        print("\n".join(report(name, result)))
+        sentences = load_corpus(name, "dev", args.data)
+        results = {system: score(tagger, sentences) for system, tagger in systems.items()}
+        print("\n".join(rows(name, results)))
+        speeds += [
+            f"{name} {system}: {r['tokens']} tokens, {r['tok_per_s']:,.0f} tok/s; "
+            f"errors {dict(r['kinds'].most_common())}"
+            for system, r in results.items()
+        ]
+        samples.append((name, results["model+rules"]))
     size_mb = args.model.stat().st_size / 1e6
     print(f"\nmodel + clusters load: {load_s:.2f} s; model size {size_mb:.1f} MB")
     print("\n".join(speeds))
+    for name, result in samples if args.errors else ():
+        show_errors(name, result, args.errors)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,8 @@ from rasad.extract.ner import (
     shape,
     word_clusters,
 )
-from rasad.model import Document, Span
+from rasad.extract.ner_eval import detokenize, entity_token_spans, error_kinds, rules_tag
+from rasad.model import Document, Mention, OffsetMap, Span
 
 # Written for this test, not taken from any training corpus.
 SENTENCES = [
@@ -128,3 +129,56 @@ def test_ner_cluster_features(word: str, cluster_feature: str) -> None:
     feats = sentence_features([word])[0]
     assert cluster_feature in feats
     assert "c0[-1]=S" in feats and "c0[1]=S" in feats  # sentence edges
+
+
+def test_ner_eval_detokenize_keeps_token_spans() -> None:
+    tokens = ["علی", "رضایی", "،", "سفیر"]
+    text, spans = detokenize(tokens)
+    assert text == "علی رضایی ، سفیر"
+    assert [text[a:b] for a, b in spans] == tokens
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (0, 3, (0, 1)),  # one whole token
+        (0, 9, (0, 2)),  # two tokens
+        (4, 7, (1, 2)),  # inside a token: counts as the whole token
+        (3, 9, (1, 2)),  # starts on the space before a token
+        (3, 4, None),  # only the space
+    ],
+)
+def test_ner_eval_mention_to_gold_tokens(start: int, end: int, expected: object) -> None:
+    _, spans = detokenize(["علی", "رضایی", "،", "سفیر"])
+    doc = Document(id="t", raw="علی رضایی ، سفیر")
+    doc.entities = [Mention(start, end, "PER")]
+    assert entity_token_spans(doc, spans) == ({(*expected, "PER")} if expected else set())
+
+
+def test_ner_eval_maps_through_normalization_offsets() -> None:
+    """A mention in normalized text lands on the raw token it came from; GPE folds to LOC."""
+    doc = Document(id="t", raw="در  ايران")  # two spaces, Arabic yeh
+    doc.text = "در ایران"
+    doc.offsets = OffsetMap([0, 1, 2, 4, 5, 6, 7, 8], [1, 2, 4, 5, 6, 7, 8, 9], len(doc.raw))
+    doc.entities = [Mention(3, 8, "GPE")]
+    assert entity_token_spans(doc, [(0, 2), (4, 9)]) == {(1, 2, "LOC")}
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "expected"),
+    [
+        ({(0, 2, "ORG")}, {(0, 2, "ORG")}, {}),
+        ({(0, 2, "ORG")}, {(0, 2, "LOC")}, {"label": 2}),
+        ({(0, 3, "ORG")}, {(2, 3, "LOC")}, {"both": 2}),  # «استانداری بوشهر» → «بوشهر»
+        ({(0, 3, "LOC")}, {(1, 3, "LOC")}, {"boundary": 2}),
+        ({(0, 1, "PER")}, {(4, 5, "PER")}, {"missed": 1, "spurious": 1}),
+    ],
+)
+def test_ner_eval_error_kinds(gold: set, pred: set, expected: dict[str, int]) -> None:
+    assert error_kinds(gold, pred) == expected
+
+
+def test_ner_eval_rules_tag_runs_the_real_entities_stage() -> None:
+    words = SENTENCES[0][0].split()
+    found = {(" ".join(words[a:b]), label) for a, b, label in rules_tag(words)}
+    assert set(SENTENCES[0][1]) <= found

@@ -1,0 +1,81 @@
+"""Score the whole entities stage (rules + gazetteers + model) against token-level BIO gold.
+
+The NER corpora are tokenized; rasad reads running text. So a gold sentence is detokenized
+(tokens joined with one space, a char → token map kept), run through the real pipeline, and
+each mention is mapped back to gold tokens through `doc.to_raw` and the token char spans.
+The result is a set of `(first, last, label)` token spans, comparable with `bio_to_spans` of
+the gold tags (conlleval-style exact match). GPE is folded into LOC, as in the model.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+
+from rasad.model import Document
+from rasad.pipeline import Pipeline
+
+EVAL_STAGES = ("normalize", "segment", "entities")
+LABEL_FOLD = {"GPE": "LOC"}
+TokenSpan = tuple[int, int, str]
+
+
+def detokenize(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The tokens joined with single spaces, and each token's (start, end) in that text."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for token in tokens:
+        spans.append((pos, pos + len(token)))
+        pos += len(token) + 1
+    return " ".join(tokens), spans
+
+
+def token_span(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """Gold tokens `[first, last)` covering raw chars `[start, end)`; None when it covers none.
+
+    A mention edge inside a gold token counts as that whole token: token-level gold cannot
+    express a sub-token boundary, so this neither rewards nor punishes it.
+    """
+    starts = [s for s, _ in spans]
+    first = bisect_right(starts, start) - 1
+    last = bisect_right(starts, max(start, end - 1))
+    if first < 0 or spans[first][1] <= start:  # start falls in a gap: begin at the next token
+        first += 1
+    return (first, last) if first < last else None
+
+
+def entity_token_spans(doc: Document, spans: Sequence[tuple[int, int]]) -> set[TokenSpan]:
+    """The document's mentions as gold-token spans, GPE folded into LOC."""
+    out: set[TokenSpan] = set()
+    for mention in doc.entities:
+        covered = token_span(spans, *doc.to_raw(mention.start, mention.end))
+        if covered is not None:
+            out.add((*covered, LABEL_FOLD.get(mention.label, mention.label)))
+    return out
+
+
+def rules_tag(tokens: Sequence[str], pipeline: Pipeline | None = None) -> set[TokenSpan]:
+    """Run normalize → segment → entities on the detokenized sentence; spans over `tokens`."""
+    text, spans = detokenize(tokens)
+    doc = (pipeline or Pipeline(EVAL_STAGES))(Document(id="ner-eval", raw=text))
+    return entity_token_spans(doc, spans)
+
+
+def _kind(span: TokenSpan, others: set[TokenSpan], lone: str) -> str:
+    first, last, label = span
+    near = [o for o in others if o[0] < last and first < o[1]]
+    if any(o[:2] == span[:2] for o in near):
+        return "label"
+    if any(o[2] == label for o in near):
+        return "boundary"
+    return "both" if near else lone
+
+
+def error_kinds(gold: set[TokenSpan], pred: set[TokenSpan]) -> Counter[str]:
+    """Count each unmatched span by kind: `label` (same tokens, other label), `boundary`
+    (overlaps a span of the same label), `both` (overlaps only spans of other labels),
+    `missed` / `spurious` (a gold / predicted span overlapping nothing on the other side)."""
+    kinds: Counter[str] = Counter(_kind(s, pred, "missed") for s in gold - pred)
+    kinds.update(_kind(s, gold, "spurious") for s in pred - gold)
+    return kinds
