@@ -247,3 +247,26 @@ def test_entities_khomeini_epithets_are_titles_not_entities(title: str) -> None:
     doc = _run(f"{title} فرمودند که مردم باید بیدار باشند.")
     assert title not in _found(doc)
     assert [r.title_id for r in doc.roles] == ["founder_khomeini"]
+
+
+@pytest.mark.parametrize(
+    ("words", "spans", "kept"),
+    [
+        # «رادیو فرانسه»: the model's organisation takes the place inside it
+        (["رادیو", "فرانسه", "گفت"], [(0, 2, "ORG")], []),
+        # «دولت فرانسه» keeps its state (house convention: «دولت X» is not an entity)
+        (["دولت", "فرانسه", "گفت"], [(0, 2, "ORG")], [(1, 2)]),
+        # a model span equal to the place, or a person span, changes nothing
+        (["فرانسه", "گفت"], [(0, 1, "ORG")], [(0, 1)]),
+        (["ژان", "فرانسه"], [(0, 2, "PER")], [(1, 2)]),
+    ],
+)
+def test_entities_places_yield_to_longer_model_orgs(words, spans, kept):
+    from rasad.extract.entities import _yield_to_model_orgs
+    from rasad.extract.gazetteer import key
+    from rasad.extract.roles import Hit
+
+    keys = [key(w) for w in words]
+    place = next(i for i, w in enumerate(words) if w == "فرانسه")
+    places = [Hit(place, place + 1, "GPE", country="FRA")]
+    assert [(h.first, h.last) for h in _yield_to_model_orgs(places, spans, keys)] == kept

@@ -34,6 +34,7 @@ _ORDINALS = frozenset(
 _ASSEMBLY = (key("شورای"), key("اسلامی"))
 _AND = key("و")
 _QUOTES = frozenset('«»"')
+_STATE_HEADS = frozenset(key(w) for w in ("دولت", "رژیم", "حکومت", "کشور", "جمهوری"))
 _PARTITIVE = tuple(tuple(key(w) for w in p.split()) for p in ("، یکی از", "، از"))
 _PLURALS = ("", "ها", "های", "ان")
 _MAX_NAME = 3  # words in a person name found next to a title
@@ -208,17 +209,45 @@ def _shaped_persons(
     return out
 
 
-def _model_hits(doc: Document, toks: list[Span], keys: list[str], taken: list[bool]) -> list[Hit]:
-    """NER model spans on free tokens; honorifics at the start of a person are dropped, and an
-    organization's head word gives its sector («جبهه …» PTY)."""
+def _model_spans(doc: Document, toks: list[Span], keys: list[str]) -> list[tuple[int, int, str]]:
+    """The NER model's spans as tidied token ranges `(first, last, label)`."""
     index = {t.start: i for i, t in enumerate(toks)}
     ends = {t.end: i + 1 for i, t in enumerate(toks)}
     out = []
     for start, end, label in ner.predict_spans(doc):
         first, last = index.get(start), ends.get(end)
-        if first is None or last is None:
-            continue
-        first, last = _tidy(keys, first, last)
+        if first is not None and last is not None:
+            out.append((*_tidy(keys, first, last), label))
+    return out
+
+
+def _yield_to_model_orgs(
+    places: list[Hit], spans: list[tuple[int, int, str]], keys: list[str]
+) -> list[Hit]:
+    """Places the model reads as part of a longer organisation («استانداری بوشهر», «رادیو
+    فرانسه») give way to it: the organisation is the entity, and the place is listed only
+    where it also stands alone. «دولت X» keeps its state (house convention)."""
+    orgs = [
+        (first, last) for first, last, label in spans
+        if label == "ORG" and last - first > 1 and keys[first] not in _STATE_HEADS
+    ]  # fmt: skip
+    out = []
+    for hit in places:
+        inside = hit.label in ("GPE", "LOC") and any(
+            a <= hit.first and hit.last <= b and (a, b) != (hit.first, hit.last) for a, b in orgs
+        )
+        if not inside:
+            out.append(hit)
+    return out
+
+
+def _model_hits(
+    spans: list[tuple[int, int, str]], keys: list[str], taken: list[bool]
+) -> list[Hit]:
+    """NER model spans on free tokens; honorifics at the start of a person are dropped, and an
+    organization's head word gives its sector («جبهه …» PTY)."""
+    out = []
+    for first, last, label in spans:
         while label == "PER" and first < last and is_honorific(keys[first]):
             first += 1
         if not _free(taken, first, last):
@@ -283,13 +312,15 @@ def entities(doc: Document) -> Document:
     _resolve_ambiguous(places, _country_counts(keys, places))
     places = phrase_orgs(keys, places)
     _place_bare_institutions(places, keys)
+    spans = _model_spans(doc, toks, keys)
+    places = _yield_to_model_orgs(places, spans, keys)
     hits += [_take(taken, h) for h in places if _free(taken, h.first, h.last)]
     roles = find_roles(keys, hits)
     for role in roles:  # a title's words are never part of a name
         taken[role.first : role.last] = [True] * (role.last - role.first)
     hits += _shaped_persons(doc, toks, keys, taken, roles)
     holders = _bind_roles(keys, roles, hits, taken)
-    hits += _model_hits(doc, toks, keys, taken)
+    hits += _model_hits(spans, keys, taken)
     for hit in hits:
         if hit.label == "PER" and hit.actor_id is None:
             hit.actor_id = slug(doc.text[toks[hit.first].start : toks[hit.last - 1].end])
