@@ -93,3 +93,15 @@ def test_actors_bare_home_title_skips_a_foreign_holder_of_another_title(text):
     doc = rasad.extract(text).to_dict()
     (role,) = [r for r in doc["roles"] if r["text"].startswith("سخنگوی وزارت")]
     assert role["holder"] == "Hamid Reza Asefi"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [(["نظام", "با"], []), (["علی", "از"], []), (["محمد", "مخبر"], [("مخبر",)])],
+)
+def test_actors_function_words_never_become_surnames(words, expected):
+    from rasad.extract.actors import surname_keys
+    from rasad.extract.gazetteer import key
+
+    keys = [key(w) for w in words]
+    assert surname_keys(keys) == [tuple(key(k) for k in e) for e in expected]

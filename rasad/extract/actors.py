@@ -13,7 +13,7 @@ from importlib.resources import files
 
 import yaml
 
-from rasad.extract.gazetteer import Pattern, PhraseRuler, key
+from rasad.extract.gazetteer import Pattern, PhraseRuler, common_words, key
 from rasad.extract.roles import HOME_COUNTRY, Hit, RoleHit, honorific_sector
 from rasad.model import Actor, Document, Mention, Role
 
@@ -71,6 +71,8 @@ def surname_keys(keys: list[str]) -> list[tuple[str, ...]]:
     """
     if len(keys) < 2 or not all(k.isalpha() for k in keys):
         return []
+    if keys[-1] in common_words() or len(keys[-1]) < 3:
+        return []  # «نظام با» wrongly tagged: «با» must not become a person everywhere
     out = [tuple(keys[1:])]
     if keys[-2] in _NAME_LINKS:
         out.append(tuple(keys[-2:]))
