@@ -332,3 +332,61 @@ def test_party_rules(text: str, kind: str, expected: tuple) -> None:
 def test_physical_event_does_not_fall_back_on_the_speaker() -> None:
     _, found = _events("مخبر گفت: درگیری‌ها در مرز ادامه دارد")
     assert not [e for e in found if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # passive «مورد … قرار گرفت»: the agent inside the predicate acts on the subject
+        (
+            "بلاروس مورد انتقاد شدید آمریکا قرار گرفت",
+            ("ACCUSE", "disapprove", [("USA", None)], [("BLR", None)]),
+        ),
+        (
+            "ایران از سوی آمریکا مورد حمله قرار گرفت",
+            ("ASSAULT", None, [("USA", None)], [("IRN", None)]),
+        ),
+        # an unnamed attacker: the victim is still coded
+        ("بلاروس روز گذشته هدف حمله قرار گرفت", ("ASSAULT", None, [], [("BLR", None)])),
+        # «تحت فشار X قرار دارد»: X presses the subject
+        (
+            "بلاروس تحت فشار شدید آمریکا قرار دارد",
+            ("REQUEST", "change", [("USA", None)], [("BLR", None)]),
+        ),
+        # an announced plan to travel or cooperate is intent (AGREE)
+        (
+            "مخبر قصد دارد هفته آینده به بلاروس سفر کند",
+            ("AGREE", None, [("IRN", "GOV")], [("BLR", None)]),
+        ),
+        # a tour begun: «سفر … خود را به … آغاز کرد»
+        (
+            "مخبر سفر دوره ای خود را به بلاروس آغاز کرد",
+            ("CONSULT", "visit", [("IRN", "GOV")], [("BLR", None)]),
+        ),
+        # a nominal sanction with its agent
+        (
+            "تحریم این شرکت ها از سوی آمریکا",
+            ("SANCTION", "discontinue", [("USA", "GOV")], []),
+        ),
+        # an action noun's genitive is its agent
+        (
+            "تظاهرات مردم بلاروس علیه آمریکا",
+            ("PROTEST", "demo", [("BLR", "CVL")], [("USA", None)]),
+        ),
+    ],
+)
+def test_passive_nominal_and_planned(text: str, expected: tuple) -> None:
+    _, found = _events(text)
+    assert [_key(e) for e in found][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بلاروس مورد انتقاد قرار گرفت",  # criticism with no critic named
+        "مخبر مورد تهدید قرار گرفت",  # a threat with no one threatening
+        "بلاروس قصد دارد سفر را به تعویق بیندازد",  # a plan, but not to meet or cooperate
+    ],
+)
+def test_passive_without_agent_not_coded(text: str) -> None:
+    assert [e for e in _events(text)[1] if e.type in ("ACCUSE", "THREATEN", "AGREE")] == []

@@ -9,7 +9,10 @@ actor; directed ones make the agent («از سوی X») or the first party not b
 the actor, falling back to the speaker; `speaker` patterns (criticism, «باید» demands) make
 the speaker the actor and need a named recipient; `addressee` patterns («X باید …») make the
 speaker demand of the subject before «باید»; a meeting where one side travels is mode `visit`,
-visitor → host. One event per (sentence, type, parties).
+visitor → host; `passive` patterns («X مورد انتقاد Y قرار گرفت», «تحت فشار Y») make the agent
+inside the predicate (or after «از سوی») the actor and the parties before it the recipients;
+`genitive: agent` action nouns («حملات جنگنده‌های انگلیسی», «تظاهرات مردم») take the party they
+are construed with as actor. One event per (sentence, type, parties).
 
 Who counts as a party is rasad.extract.parties' business; here a party named only as context
 — a reason («بخاطر …»), a cooperative event's topic («در خصوص …»), the target of an action
@@ -55,6 +58,8 @@ PAST_VERB = re.compile(tolerant("(کرد|کردند|شد|شدند|داد|داد�
 _GAP = r"[\s\u200c]+"
 _WORDS = r"(?:{gap}[^\s\u200c،,:]+){{0,{n}}}{gap}$"
 OBLIQUE = re.compile(tolerant("(با|به|علیه|از|برای|ضد|نزد|بر)") + _WORDS.format(gap=_GAP, n=3))
+# «یکی از وزرای عراقی هدف حمله قرار گرفت»: a partitive «از» still names who undergoes it
+COMPLEMENT = re.compile(tolerant("(با|به|علیه|برای|ضد|نزد)") + _WORDS.format(gap=_GAP, n=3))
 BOUNDARY = re.compile(r"[:؛]|[.!؟](?=\s)")  # a full stop inside a quote ends a clause
 TOPIC = re.compile(tolerant("(درباره|در باره|در خصوص|در مورد|در پاسخ به|با اشاره به) "))
 OBJECT = re.compile(r"[\s\u200c]+" + tolerant("را") + r"(?![\w\u200c])")
@@ -70,15 +75,25 @@ FIRST_PERSON_PREDICATE = re.compile(  # «می‌خواهیم», «حاضریم�
     + r")(?![\w\u200c])"
 )
 REASON = re.compile(tolerant("(به خاطر|بخاطر|به دلیل|به علت|به منظور|به سبب) "))
+# «… آغاز شد در پی رای پارلمان این کشور»: a preceding event named after the predicate (not
+# «به دنبال … است», "seeks")
+SEQUEL = re.compile(
+    tolerant("(در پی|به دنبال) ")
+    + r"(?![^.،:؛]*?[\s\u200c]"
+    + tolerant("(است|هستند|هستیم|بود|بودند)")
+    + r"(?![\w\u200c]))"
+)
 EMBEDDED = re.compile(
     tolerant("(جنگ|مبارزه|مقابله|حمله|حملات|عملیات)")
     + r"(?:[\s\u200c]+\S+){0,3}?[\s\u200c]+"
     + tolerant("(علیه|با|ضد)")
     + r"[\s\u200c]+"
 )
+GENITIVE = re.compile(r"[\s\u200c]*(?:[^\s\u200c]+[\s\u200c]+)?")
 DESTINATION = re.compile(tolerant("به") + r"[\s\u200c]+$")
 COUNTERPART = re.compile(tolerant("با") + r"[\s\u200c]+$")
 AGENT = re.compile(tolerant("(از سوی|از طرف|توسط) ") + "$")
+BY = re.compile(tolerant("(از سوی|از طرف|از جانب|توسط)") + r"(?:[\s\u200c]+\S+){0,4}[\s\u200c]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +107,7 @@ class Pattern:
     contexts: tuple[str, ...]
     cameo: str | None
     min_parties: int  # nominal patterns («دیدار X و Y») need both sides named
+    genitive: bool  # an action noun construed with its agent («حملات جنگنده‌های انگلیسی»)
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +132,7 @@ def patterns() -> tuple[tuple[Pattern, ...], re.Pattern[str]]:
             contexts=tuple(row.get("contexts", [])),
             cameo=table[row["type"]]["cameo"],
             min_parties=int(row.get("min_parties", 1)),
+            genitive=row.get("genitive") == "agent",
         )
         for row in data["patterns"]
     )
@@ -212,6 +229,8 @@ def _sides(
     unknown = unknown_agent(doc, begin, trigger)
     if pat.parties == "addressee":
         return _addressee(doc, begin, trigger, speaker)
+    if pat.parties == "passive":
+        return _passive(doc, pat, named, begin, (trigger, trigger_end))
     if pat.parties == "speaker":  # the reporter's own loaded words are not an accusation
         said = any(sent.start <= q.cue_start < sent.end for q in doc.quotes)
         source = speaker or (_subject(doc, sent, trigger, tracker) if main and said else None)
@@ -222,6 +241,8 @@ def _sides(
         subjects = [p for p in named if p.start < trigger and not _oblique(doc, p, begin, trigger)]
         if mode == "visit" and not subjects:  # «سفر امروز شرودر به الجزایر»: visitor after
             subjects = [p for p in named if p.start >= trigger_end][:1]
+        if pat.genitive:  # «در پی حملات جنگنده‌های انگلیسی»: the noun's own agent first
+            subjects = _genitive(doc, named, trigger, trigger_end) or subjects
         verbal = plover()[pat.type]["quad"] in (1, 3)  # only words fall back on who said them
         fallback = [speaker if verbal else None]
         source = _sharpen(([speaker] if mine else agents or subjects or fallback)[0], subjects)
@@ -235,6 +256,7 @@ def _sides(
         if (p.country, p.sector) != (source.country, source.sector)
         and (p.country != source.country or (p.sector and p.sector != source.sector))
         and (since <= p.start < until or p.start < source.start or pat.parties == "speaker")
+        and not p.start < trigger < source.start  # a noun's agent acts on what follows it
     ]
     if mode == "visit":  # the host is who the visitor meets («با X دیدار»), else where he goes
         met = [  # «با X دیدار کرد»: the counterpart is named before the meeting verb
@@ -244,6 +266,20 @@ def _sides(
         went = [p for p in others if DESTINATION.search(doc.text, p.start - 4, p.start)]
         others = met or went or others
     return [_state_actor(pat, _voice(source, speaker))], dedupe(others)
+
+
+def _genitive(
+    doc: Document, named: list[Participant], trigger: int, trigger_end: int
+) -> list[Participant]:
+    """«حملات جنگنده‌های انگلیسی علیه …», «تظاهرات مردم عراق»: a nominal predicate's agent is
+    the party its noun is construed with: a phrase running on past the noun or named at most
+    one word after it."""
+    return [
+        p
+        for p in named
+        if trigger < p.start < trigger_end < p.end
+        or (p.start >= trigger_end and GENITIVE.fullmatch(doc.text, trigger_end, p.start))
+    ][:1]
 
 
 def _sharpen(source: Participant | None, subjects: list[Participant]) -> Participant | None:
@@ -258,16 +294,18 @@ def _sharpen(source: Participant | None, subjects: list[Participant]) -> Partici
 def _context_spans(doc: Document, pat: Pattern, begin: int, end: int, trigger: tuple[int, int]):
     """Stretches of a clause whose parties are context, not parties: a reason («بخاطر …»),
     a cooperative event's topic («در خصوص …»), and the target of an action named inside it
-    («جنگ علیه داعش» when the trigger is a congratulation)."""
+    («جنگ علیه داعش» when the trigger is a congratulation), and a prior event named after
+    the predicate («… آغاز شد در پی رای پارلمان»)."""
     openers = list(REASON.finditer(doc.text, begin, end))
+    openers += SEQUEL.finditer(doc.text, trigger[1], end)
     if plover()[pat.type]["quad"] == 1:  # «درباره دیدار X و Y، گفت»: a topic clause is kept
         openers += (m for m in TOPIC.finditer(doc.text, begin, end) if m.start() > begin + 1)
     for match in openers:
         yield match.start(), trigger[0] if match.start() < trigger[0] else end
     for match in EMBEDDED.finditer(doc.text, begin, end):
         inside = match.start() <= trigger[0] < match.end()
-        if not (inside or trigger[0] <= match.start() < trigger[1]):
-            yield match.end(), match.end() + 1
+        if not (inside or trigger[0] <= match.start() < trigger[1]):  # «علیه مواضع داعش»
+            yield match.end(), GENITIVE.match(doc.text, match.end()).end() + 1
 
 
 def _parties_of(
@@ -301,6 +339,33 @@ def _addressee(
         and not FINITE.search(COORDINATED.sub("", doc.text[p.end : trigger]))
     ]
     return ([speaker], dedupe(addressed[-1:])) if addressed else ([], [])
+
+
+def _passive(
+    doc: Document, pat: Pattern, named: list[Participant], begin: int, trigger: tuple[int, int]
+) -> tuple[list[Participant], list[Participant]]:
+    """«X مورد انتقاد Y قرار گرفت», «X از سوی Y مورد حمله قرار گرفت»: the agent is named inside
+    the predicate or after «از سوی/توسط»; the parties before the predicate undergo it. An
+    unnamed attacker leaves the actor empty (the event keeps its victims)."""
+    agents = [
+        p
+        for p in named
+        if trigger[0] < p.start < trigger[1]
+        or BY.search(doc.text[max(begin, p.start - 40) : p.start])
+    ]
+    actors = dedupe(agents[:1])
+    keys = {(p.country, p.sector) for p in actors}
+    undergoing = [
+        p
+        for p in named
+        if p.start < trigger[0]
+        and p not in agents
+        and (p.country, p.sector) not in keys
+        and not COMPLEMENT.search(doc.text[max(begin, p.start - 40) : p.start])
+    ]
+    if not undergoing or not (actors or plover()[pat.type]["quad"] == 4):
+        return [], []  # words need a speaker and a target; an attack needs only its victim
+    return actors, dedupe(undergoing)
 
 
 def _voice(source: Participant, speaker: Participant | None) -> Participant:
