@@ -29,7 +29,7 @@ _FOLD = str.maketrans(
 )  # fmt: skip
 
 
-@lru_cache(maxsize=50_000)  # bounded: frequent tokens stay, memory stays flat
+@lru_cache(maxsize=20_000)  # bounded: frequent tokens stay, memory stays flat
 def key(text: str) -> str:
     """The comparison form of a phrase (cached: token keys repeat across articles).
 

@@ -33,7 +33,7 @@ _LETTER_FOLD = str.maketrans(
 )
 
 
-@lru_cache(maxsize=50_000)  # bounded: frequent words stay, memory stays flat
+@lru_cache(maxsize=20_000)  # bounded: frequent words stay, memory stays flat
 def fold(word: str) -> str:
     """Cheap, idempotent letter folding the features see (Arabic yeh/kaf, tatweel, harakat).
 
@@ -67,7 +67,7 @@ def shape(word: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=8_000)
 def _word_features(word: str) -> tuple[str, ...]:
     """Features of one word, independent of its position (cached: news vocabulary repeats)."""
     feats = [f"w={word}", f"sh={shape(word)}", f"len={min(len(word), 8)}"]
@@ -102,7 +102,7 @@ def _unknown_cluster(word: str) -> tuple[str, ...]:
     return (kind, kind, kind)
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=8_000)
 def _cluster_part(cluster: tuple[str, ...], off: int) -> tuple[str, ...]:
     """Features of one word's clusters seen from `off` positions away (±2: 256/1024 only)."""
     where = f"[{off}]" if off else ""
