@@ -270,3 +270,25 @@ def test_entities_places_yield_to_longer_model_orgs(words, spans, kept):
     place = next(i for i, w in enumerate(words) if w == "فرانسه")
     places = [Hit(place, place + 1, "GPE", country="FRA")]
     assert [(h.first, h.last) for h in _yield_to_model_orgs(places, spans, keys)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        (
+            "جان بولتون معاون وزیر امور خارجه آمریکا در امور کنترل تسلیحات گفت: ایران باید "
+            "فعالیت‌های خود را متوقف کند.",
+            "جان بولتون",
+            ("USA", "GOV"),
+        )
+    ],
+)
+def test_entities_title_with_country_binds_a_model_found_name(text, person, expected):
+    """A foreign title keeps its country («… وزیر امور خارجه آمریکا») and binds the name
+    before it even when only the statistical model knows that name."""
+    import rasad
+
+    doc = rasad.extract(text).to_dict()
+    (ent,) = [e for e in doc["entities"] if e["text"] == person]
+    assert (ent["actor"]["country"], ent["actor"]["sector"]) == expected
+    assert ent["role"] and ent["role"].endswith("آمریکا")

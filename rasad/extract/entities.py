@@ -22,7 +22,14 @@ from rasad.extract.actors import (
 )
 from rasad.extract.gazetteer import demonyms, entity_ruler, given_names, head_sector, key
 from rasad.extract.orgs import phrase_orgs
-from rasad.extract.roles import HOME_COUNTRY, Hit, RoleHit, find_roles, is_honorific
+from rasad.extract.roles import (
+    HOME_COUNTRY,
+    Hit,
+    RoleHit,
+    find_roles,
+    is_honorific,
+    title_ruler,
+)
 from rasad.model import Actor, Document, Mention, Role, Span
 from rasad.pipeline import stage
 
@@ -191,6 +198,20 @@ def _bind_roles(
     return holders
 
 
+def _model_persons_by_titles(
+    spans: list[tuple[int, int, str]], keys: list[str], roles: list[RoleHit], taken: list[bool]
+) -> list[Hit]:
+    """Model persons right before or after a title («جان بولتون معاون وزیر …»), taken before
+    titles are bound so the title finds its holder even when no rule knew the name."""
+    before = {_apposition_end(keys, r.first) for r in roles}
+    after = {r.last for r in roles}
+    return [
+        _take(taken, Hit(first, last, "PER", origin="ner"))
+        for first, last, label in spans
+        if label == "PER" and (last in before or first in after) and _free(taken, first, last)
+    ]
+
+
 def _shaped_persons(
     doc: Document, toks: list[Span], keys: list[str], taken: list[bool], roles: list[RoleHit]
 ) -> list[Hit]:
@@ -226,10 +247,13 @@ def _yield_to_model_orgs(
 ) -> list[Hit]:
     """Places the model reads as part of a longer organisation («استانداری بوشهر», «رادیو
     فرانسه») give way to it: the organisation is the entity, and the place is listed only
-    where it also stands alone. «دولت X» keeps its state (house convention)."""
+    where it also stands alone. «دولت X» keeps its state (house convention), and so does a
+    title's country («وزیر امور خارجه آمریکا» is a role, not an organisation)."""
+    titled = {i for m in title_ruler().match(keys) for i in range(m.first, m.last)}
     orgs = [
         (first, last) for first, last, label in spans
         if label == "ORG" and last - first > 1 and keys[first] not in _STATE_HEADS
+        and not titled.intersection(range(first, last))
     ]  # fmt: skip
     out = []
     for hit in places:
@@ -319,6 +343,7 @@ def entities(doc: Document) -> Document:
     for role in roles:  # a title's words are never part of a name
         taken[role.first : role.last] = [True] * (role.last - role.first)
     hits += _shaped_persons(doc, toks, keys, taken, roles)
+    hits += _model_persons_by_titles(spans, keys, roles, taken)
     holders = _bind_roles(keys, roles, hits, taken)
     hits += _model_hits(spans, keys, taken)
     for hit in hits:
