@@ -23,14 +23,10 @@ import json
 import os
 import random
 import re
-import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -47,7 +43,7 @@ from rasad.model import (
     OffsetMap,
     Participant,
 )
-from rasad.store import Store
+from rasad.store import Store, pgserver
 from rasad.store import queries as store_queries
 from rasad.store.schema import documents as documents_table
 
@@ -63,7 +59,6 @@ SOURCES = ["farsnews", "irna", "isna", "mehrnews", "tasnimnews"]
 FIRST_DAY, DAYS = date(2005, 1, 1), 20 * 365
 EVENTS_PER_DOC = 10
 DUPLICATE_SHARE = 0.02  # articles that are another outlet's copy of an earlier story
-PG_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,37 +237,6 @@ def run_backend(name: str, url: str, world: World, events: int) -> dict[str, Any
     return result
 
 
-def _as_postgres(cmd: list[str]) -> list[str]:
-    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
-
-
-@contextmanager
-def postgres_cluster() -> Iterator[str]:
-    """A throwaway PostgreSQL cluster on a free loopback port (as tests/api_support.py)."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from api_support import free_port
-
-    bindir = PG_BIN[-1]
-    root = Path(tempfile.mkdtemp(prefix="rasad-bench-pg-"))
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres")
-    data, port = root / "data", free_port()
-
-    def run(*cmd: str) -> None:
-        subprocess.run(_as_postgres(list(cmd)), check=True, capture_output=True)
-
-    run(str(bindir / "initdb"), "-D", str(data), "-U", "rasad", "--auth=trust", "-E", "UTF8")
-    opts = (f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c shared_buffers=512MB")
-    run(str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-w", "start", "-l", str(root / "log"))
-    try:
-        run(str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "rasad", "rasad")
-        yield f"postgresql+psycopg://rasad@127.0.0.1:{port}/rasad"
-    finally:
-        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
-        shutil.rmtree(root, ignore_errors=True)
-
-
 def table(results: list[dict[str, Any]]) -> str:
     """A Markdown table, one column per backend."""
     def ms(pair: tuple[float, float]) -> str:
@@ -310,10 +274,12 @@ def main() -> None:
         if backend == "sqlite":
             with tempfile.TemporaryDirectory(prefix="rasad-bench-") as tmp:
                 results.append(run_backend("sqlite", str(Path(tmp) / "bench.db"), world, events))
-        elif not PG_BIN:
+        elif not pgserver.available():
             print("[postgresql] skipped: no PostgreSQL server installed")
         else:
-            with postgres_cluster() as url:
+            with pgserver.temporary_server(
+                settings="-c synchronous_commit=off -c shared_buffers=512MB"
+            ) as url:
                 results.append(run_backend("postgresql", url, world, events))
     print()
     print(table(results))

@@ -3,65 +3,31 @@ over SQLite and (when its binaries are installed) a throwaway PostgreSQL server.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from rasad.api import create_app
 from rasad.fixtures import build
+from rasad.store import pgserver
 
 TOKEN = "test-token-1234"
-PG_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _as_postgres_user(cmd: list[str]) -> list[str]:
-    """initdb refuses to run as root; run the server binaries as the `postgres` user then."""
-    if os.geteuid() != 0:
-        return cmd
-    return ["runuser", "-u", "postgres", "--", *cmd]
-
-
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    """A fresh PostgreSQL cluster on a free loopback port, removed after the session."""
-    bindir = PG_BIN[-1] if PG_BIN else None
-    if bindir is None or not (bindir / "initdb").exists():
+    """A fresh PostgreSQL server on a free loopback port, removed after the session."""
+    if not pgserver.available():
         pytest.skip("PostgreSQL server (initdb, pg_ctl) not installed: apt-get install postgresql")
     try:
         import psycopg  # noqa: F401
     except ImportError:
         pytest.skip("psycopg not installed: pip install 'psycopg[binary]'")
-    # Not under pytest's basetemp: that is private to this user, and the server may run as
-    # `postgres`.
-    root = Path(tempfile.mkdtemp(prefix="rasad-pg-"))
-    data = root / "data"
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres")
-    port = free_port()
-    run = lambda *cmd: subprocess.run(_as_postgres_user(list(cmd)), check=True, capture_output=True)  # noqa: E731
-    run(str(bindir / "initdb"), "-D", str(data), "-U", "rasad", "--auth=trust", "-E", "UTF8")
-    opts = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off"
-    run(str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-w", "start", "-l", str(data / "log"))
-    try:
-        run(str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "rasad", "rasad")
-        yield f"postgresql+psycopg://rasad@127.0.0.1:{port}/rasad"
-    finally:
-        run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
-        shutil.rmtree(root, ignore_errors=True)
+    with pgserver.temporary_server() as url:
+        yield url
+
+
+free_port = pgserver.free_port
 
 
 def require_store() -> None:
