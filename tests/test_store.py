@@ -420,3 +420,10 @@ def test_add_many_links_copies_and_versions_within_one_batch(store: Store) -> No
     assert store.counts()["documents"] == 3
     page, total = store.dyad_page("IRN", "BLR", limit=1)
     assert (len(page), total) == (1, 1)
+
+
+@pytest.mark.parametrize("query", ["0\x00", "\x00", "همکاری\x07ها", "\x1b[0m"])
+def test_search_control_characters_are_not_fts_syntax(store: Store, query: str) -> None:
+    """Found by schemathesis: a NUL ended the FTS5 string early and the query failed."""
+    store.add(make_doc("c", [("CONSULT", "IRN", "BLR", None)], "همکاری‌ها ادامه دارد 0"))
+    assert isinstance(store.search(query), list)
