@@ -108,7 +108,10 @@ async def ingest(request: Request) -> dict:
     check_token(request, request.app.state.token)
     body = await read_limited(request)
     state = request.app.state
-    return await run_in_threadpool(_ingest_locked, state, body)
+    try:
+        return await run_in_threadpool(_ingest_locked, state, body)
+    finally:
+        state.cache.bump()  # after the commit; even a partly stored body changed the store
 
 
 def _ingest_locked(state: Any, body: bytes) -> dict:
