@@ -62,14 +62,17 @@ def test_issue3_relative_weekday_needs_publication_date(seed_texts, published, e
 
 def test_issue3_consult_meeting_event(seed_docs):
     data = seed_docs[SEED_004]
-    consults = [e for e in data["events"] if e["type"] == "CONSULT"]
-    assert consults
-    event = consults[0]
-    assert {p["country"] for p in event["actor"]} == {"BLR"}
-    assert {p["country"] for p in event["recipient"]} == {"IRN"}
-    assert event["date"] == "2024-07-31"
-    start, end = event["evidence"]
-    assert "دیدار و گفت‌وگو کرد" in data["text"][start:end]
+    meetings = [
+        e for e in data["events"]
+        if e["type"] == "CONSULT" and e["date"] == "2024-07-31"
+        and {p["country"] for p in e["actor"]} == {"BLR"}
+        and {p["country"] for p in e["recipient"]} == {"IRN"}
+        and "دیدار و گفت‌وگو کرد" in data["text"][e["evidence"][0] : e["evidence"][1]]
+    ]  # fmt: skip
+    assert len(meetings) == 1
+    # the arrival «روز گذشته … وارد تهران شده است» has no date without a publication date
+    arrival = [e for e in data["events"] if e["type"] == "CONSULT" and e not in meetings]
+    assert [e["date"] for e in arrival] == [None]
 
 
 @pytest.mark.parametrize(

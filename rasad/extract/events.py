@@ -379,9 +379,9 @@ def _voice(source: Participant, speaker: Participant | None) -> Participant:
 def _date(doc: Document, sent: Span, trigger_start: int, trigger_text: str) -> str | None:
     """The date stated nearest before the trigger in its sentence (else the nearest after),
     so «روز گذشته … وارد تهران شد، امروز … دیدار کرد» dates each verb by its own phrase."""
-    inside = [d for d in doc.dates if sent.start <= d.start < sent.end and d.value]
+    inside = [d for d in doc.dates if sent.start <= d.start < sent.end]
     before = [d for d in inside if d.end <= trigger_start]
-    if before:
+    if before:  # its own phrase, even unresolved («روز گذشته» with no publication date)
         return max(before, key=lambda d: d.end).value
     if inside:
         return min(inside, key=lambda d: d.start).value
