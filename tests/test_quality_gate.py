@@ -20,4 +20,6 @@ def test_quality_gate_holds_the_pinned_floors():
         text=True,
         timeout=600,
     )
+    if result.returncode == 3:  # bench/gate.py GOLD_CHANGED: floors belong to another gold set
+        pytest.skip("the gold files changed since the floors were pinned: run bench/gate.py --pin")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
