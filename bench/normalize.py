@@ -41,7 +41,7 @@ from pathlib import Path
 from rasad.text.normalize import Normalizer, normalize
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path("/work/shared/data")
+DATA = ROOT.parent / "shared" / "data"  # ../shared/data beside the checkout
 ZWNJ = "\u200c"
 HAZM_PYTHON = ROOT / ".venv-bench" / "bin" / "python"
 _FOLD = str.maketrans(

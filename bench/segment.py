@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rasad.text.segment import split_sentences, tokenize
 
-DATA = Path("/work/shared/data")
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"  # ../shared/data
 
 
 def read_conllu(path: Path) -> list[tuple[str, list[str]]]:

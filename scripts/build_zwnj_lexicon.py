@@ -1,4 +1,4 @@
-"""Build the ZWNJ lexicons in rasad/resources/zwnj/ from ZWNJ-clean text in /work/shared/data.
+"""Build the ZWNJ lexicons in rasad/resources/zwnj/ from ZWNJ-clean text in ../shared/data.
 
 Sources (letters unified first: Arabic yeh/kaf -> Persian, diacritics dropped):
   - Fars News articles whose `derived_zwnj_clean` is true, EXCEPT the evaluation slice
@@ -23,7 +23,7 @@ Outputs (gzip TSV, small enough to ship):
 PERLEX is not used: it writes productive forms joined (بزرگترین), so its counts would teach
 the joined spelling.
 
-Usage: .venv/bin/python scripts/build_zwnj_lexicon.py [--data /work/shared/data]
+Usage: .venv/bin/python scripts/build_zwnj_lexicon.py [--data ../shared/data]
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"  # ../shared/data
 
 ZWNJ = "\u200c"
 EVAL_PERCENT = 15
@@ -157,7 +159,7 @@ def write_tsv(path: Path, rows: list[tuple]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args()
     zwnj_forms, plain, spaced = count(args.data)
     best: dict[str, tuple[str, int]] = {}
