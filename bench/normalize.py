@@ -38,6 +38,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from rasad.text.letters import PERSIAN_LETTERS
 from rasad.text.normalize import Normalizer, normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,10 +47,7 @@ ZWNJ = "\u200c"
 HAZM_PYTHON = ROOT / ".venv-bench" / "bin" / "python"
 _FOLD = str.maketrans(
     {
-        "ي": "ی",
-        "ى": "ی",
-        "ك": "ک",
-        "ۀ": "ه",
+        **PERSIAN_LETTERS,
         **{chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)},
         **{chr(0x30 + i): chr(0x06F0 + i) for i in range(10)},
     }

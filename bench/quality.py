@@ -23,6 +23,7 @@ from pathlib import Path
 
 from rasad.ingest.readers import Skipped
 from rasad.scale import extract_paths
+from rasad.text.letters import KEY_LETTERS
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {
@@ -53,9 +54,7 @@ def predict(input_path: Path, pred_path: Path) -> tuple[int, float]:
     return count, time.perf_counter() - start
 
 
-_FOLD = str.maketrans(
-    {"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا"}
-)
+_FOLD = str.maketrans(KEY_LETTERS)
 
 
 def _folded(text: str) -> tuple[str, list[int]]:

@@ -14,14 +14,13 @@ from typing import Any
 
 from rasad.extract.contexts import load_yaml, tolerant
 from rasad.extract.datetime_calendar import Calendar
+from rasad.text.letters import KEY_LETTERS
 
 GAP = r"[ \t\u00a0\u200c\u00ad]*"
 LEFT = r"(?<![\w\u200c])"
 RIGHT = r"(?![\w\u200c])"
 
-_FOLD = str.maketrans(
-    {"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "آ": "ا", "أ": "ا", "إ": "ا", "\u0654": None}
-)
+_FOLD = str.maketrans(KEY_LETTERS | {"\u0654": None})
 _GAPS = re.compile(r"[\s\u200c\u00ad]+")
 
 

@@ -20,13 +20,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
-_FOLD = str.maketrans(
-    {
-        "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u0629": "\u0647",
-        "\u06c0": "\u0647", "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627",
-        "\u0624": "\u0648", "\u0640": None,
-    }
-)  # fmt: skip
+from rasad.text.letters import KEY_LETTERS, TATWEEL
+
+_FOLD = str.maketrans(KEY_LETTERS | {"ؤ": "و", TATWEEL: None})
 
 
 @lru_cache(maxsize=20_000)  # bounded: frequent tokens stay, memory stays flat

@@ -20,6 +20,7 @@ from pathlib import Path
 import pycrfsuite
 
 from rasad.model import Document
+from rasad.text.letters import PERSIAN_LETTERS, TATWEEL
 
 LABELS = ("PER", "ORG", "LOC")
 MODEL_DIR = Path(str(files("rasad.resources") / "ner"))
@@ -28,9 +29,7 @@ CLUSTERS = MODEL_DIR / "word_clusters.tsv.gz"
 _PADDING = ("<s2>", "<s1>", "</s1>", "</s2>")  # two pseudo-words either side of a sentence
 
 ZWNJ = "\u200c"
-_LETTER_FOLD = str.maketrans(
-    {"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u0640": None}
-)
+_LETTER_FOLD = str.maketrans(PERSIAN_LETTERS | {TATWEEL: None})
 
 
 @lru_cache(maxsize=20_000)  # bounded: frequent words stay, memory stays flat

@@ -13,8 +13,10 @@ from importlib.resources import files
 
 import yaml
 
+from rasad.text.letters import PERSIAN_LETTERS
+
 _WORD = re.compile(r"[\u0600-\u06FF\u200c]+")
-_LETTERS = str.maketrans("يك", "یک")
+_LETTERS = str.maketrans(PERSIAN_LETTERS)
 SAMPLE_CHARS = 5000  # the head of an article is enough to tell its language
 
 

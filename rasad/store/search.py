@@ -13,6 +13,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from rasad.text.letters import PERSIAN_LETTERS
+
 _DELETE = (
     "\u200c\u200d\u00ad\u0640\u0670"
     + "".join(chr(c) for c in range(0x064B, 0x0653))
@@ -20,7 +22,7 @@ _DELETE = (
     + "".join(chr(c) for c in [*range(0, 9), 11, 12, *range(14, 32), 127])
 )
 _FOLD = str.maketrans(
-    {"ي": "ی", "ى": "ی", "ك": "ک", **{ch: None for ch in _DELETE}}
+    PERSIAN_LETTERS | {ch: None for ch in _DELETE}
     | {chr(0x06F0 + d): str(d) for d in range(10)}
     | {chr(0x0660 + d): str(d) for d in range(10)}
 )

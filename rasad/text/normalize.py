@@ -14,6 +14,7 @@ from functools import cache
 
 from rasad.model import Document, Edit, OffsetMap
 from rasad.pipeline import stage
+from rasad.text.letters import PERSIAN_LETTERS
 from rasad.text.zwnj import LETTERS, ZWNJ, restore_zwnj
 
 StepFn = Callable[[str], list[Edit]]
@@ -23,7 +24,7 @@ StepFn = Callable[[str], list[Edit]]
 _INVISIBLE = re.compile(
     "[\u200b\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff\x00-\x08\x0b-\x1f\x7f]+"
 )
-_LETTER_MAP = {"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ە": "ه"}
+_LETTER_MAP = PERSIAN_LETTERS
 _LETTER_RE = re.compile(f"[{''.join(_LETTER_MAP)}]")
 _DIGIT_MAP = {chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)}
 _DIGIT_RE = re.compile("[\u0660-\u0669]")
