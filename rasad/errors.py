@@ -10,8 +10,6 @@ class Errors:
     E104 = "Stage '{name}' returned {got}, not a Document"
     E201 = "{path}: cannot decode as UTF-8, UTF-16 or Windows-1256 ({why})"
     E202 = "{path}: looks like a binary file, not text"
-    E203 = "{path}:{line}: not a JSON object: {why}"
-    E204 = "{path}:{line}: record has no usable 'text' field"
     E205 = "{path}: no such file or folder"
     E206 = "{where}: bad publication date {value!r}: expected YYYY-MM-DD"
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from rasad.extract.actors import holder_of
 from rasad.extract.contexts import any_of, tolerant
 from rasad.model import Document, Mention, Role
 
@@ -152,8 +153,7 @@ def _role_holder(doc: Document, role: Role, after: int) -> Resolved:
     country and sector named next (or, failing that, last) in the article."""
     span = (role.start, role.end)
     if role.holder_actor_id is not None:
-        ment = doc.mention_at(*role.holder_mention) if role.holder_mention else None
-        return Resolved(role.holder_actor_id, ment, span)
+        return Resolved(role.holder_actor_id, holder_of(doc, role), span)
     people = [m for m in doc.entities if m.label == "PER"]
     matching = [m for m in people if _same_office(doc, m, role)]
     later = [m for m in matching if m.start >= after]
