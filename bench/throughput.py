@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/throughput.py [--quick] [--articles 1000] [--scale-articles 1000]
                                          [--rss-sizes 1000,10000] [--json out/throughput.json]
+                                         [--parts stages,scaling,memory]
 
 One run measures, on the Fars articles repeated (with fresh ids) to the sizes asked for:
 1. each stage in one process: articles/s and sentences/s per core (CPU time);
@@ -36,6 +37,7 @@ from rasad.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 FARS = ROOT.parent / "shared" / "data" / "farsnews-articles" / "train.jsonl"
+TRACE_EVERY = 1_000  # articles between two RSS samples in the memory trace
 
 
 def fars_records(source: Path) -> list[dict[str, Any]]:
@@ -113,11 +115,15 @@ class PeakRss(threading.Thread):
                 peak = high_water_mb(child.pid)
                 self.peaks[child.pid] = max(self.peaks.get(child.pid, 0.0), peak)
 
+    def peak(self) -> float:
+        """The largest worker's peak so far, in MB."""
+        return max(self.peaks.values(), default=0.0)
+
     def stop(self) -> float:
-        """The largest worker's peak, in MB."""
+        """The largest worker's peak over the whole run, in MB."""
         self.stopped.set()
         self.join()
-        return max(self.peaks.values(), default=0.0)
+        return self.peak()
 
 
 def child_run(engine: str, workers: int, corpus: Path) -> dict[str, Any]:
@@ -134,6 +140,8 @@ def child_run(engine: str, workers: int, corpus: Path) -> dict[str, Any]:
         )
         scheduler, startup = cluster.scheduler_address, time.perf_counter() - start
     articles = sentences = 0
+    first = 0.0  # wall time of the first result: process start and model loading are in it
+    trace: list[tuple[int, float, float]] = []
     sampler = PeakRss()
     sampler.start()
     start = time.perf_counter()
@@ -144,6 +152,9 @@ def child_run(engine: str, workers: int, corpus: Path) -> dict[str, Any]:
                 sink.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
                 articles += 1
                 sentences += len(doc.sentences)
+                first = first or time.perf_counter() - start
+                if articles % TRACE_EVERY == 0:
+                    trace.append((articles, high_water_mb(os.getpid()), sampler.peak()))
     wall = time.perf_counter() - start
     worker_rss = sampler.stop()
     if cluster is not None:
@@ -152,10 +163,12 @@ def child_run(engine: str, workers: int, corpus: Path) -> dict[str, Any]:
         "articles": articles,
         "sentences": sentences,
         "wall_s": wall,
+        "first_s": first,
         "startup_s": startup,
         "cpu_s": cpu_seconds(),
         "parent_rss_mb": high_water_mb(os.getpid()),
         "worker_rss_mb": worker_rss,
+        "rss_trace": trace,
     }
 
 
@@ -205,12 +218,52 @@ def efficiency(one: dict[str, Any], two: dict[str, Any]) -> float:
     return one["wall_s"] / two["wall_s"] / 2
 
 
+def steady_efficiency(one: dict[str, Any], two: dict[str, Any]) -> float:
+    """Scaling after the first result, when every worker has started and loaded its models:
+    what a long run converges to, since start-up is paid once per worker, not per article."""
+
+    def rate(r: dict[str, Any]) -> float:
+        return r["articles"] / max(r["wall_s"] - r["first_s"], 1e-9)
+
+    return rate(two) / rate(one) / 2
+
+
+def print_scaling(local: list[dict[str, Any]], dask: list[dict[str, Any]]) -> None:
+    print(
+        f"\nscaling efficiency 1 -> 2 workers: local {efficiency(*local):.0%}, "
+        f"dask {efficiency(*dask):.0%} (dask cluster start {dask[1]['startup_s']:.1f} s, "
+        "not counted); after the first result (start-up and model loading excluded): "
+        f"local {steady_efficiency(*local):.0%}, dask {steady_efficiency(*dask):.0%}\n"
+    )
+
+
+def print_memory(rss: list[dict[str, Any]], sizes: list[int]) -> None:
+    for role in ("parent", "worker"):
+        small, large = rss[0][f"{role}_rss_mb"], rss[-1][f"{role}_rss_mb"]
+        print(
+            f"peak RSS of the {role}, {sizes[0]:,} -> {sizes[-1]:,} articles: "
+            f"{small:.0f} -> {large:.0f} MB ({large / small - 1:+.0%})"
+        )
+    trace = rss[-1]["rss_trace"]
+    step = max(1, len(trace) // 10)
+    print(f"\npeak RSS so far during the {sizes[-1]:,}-article run (MB):\n")
+    print("| articles | parent | largest worker |\n|---:|---:|---:|")
+    rows = trace[step - 1 :: step]
+    rows += [] if rows[-1:] == trace[-1:] else trace[-1:]
+    for articles, parent, worker in rows:
+        print(f"| {articles:,} | {parent:.0f} | {worker:.0f} |")
+
+
+PARTS = ("stages", "scaling", "memory")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=FARS)
     parser.add_argument("--articles", type=int, default=1_000, help="stage profile size")
     parser.add_argument("--scale-articles", type=int, default=1_000)
     parser.add_argument("--rss-sizes", default="1000,10000")
+    parser.add_argument("--parts", default=",".join(PARTS), help=f"any of {PARTS}")
     parser.add_argument("--quick", action="store_true", help="300 / 300 / 300,1000")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
@@ -221,41 +274,43 @@ def main() -> None:
         return
     if args.quick:
         args.articles, args.scale_articles, args.rss_sizes = 300, 300, "300,1000"
+    parts = set(args.parts.split(","))
     rss_sizes = [int(size) for size in args.rss_sizes.split(",")]
     print(
         f"# rasad throughput: python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
         f"load {os.getloadavg()[0]:.1f}; stages {Pipeline.from_config().names}\n"
-        f"# profile {args.articles:,} articles; scaling on {args.scale_articles:,}; "
-        f"RSS at {rss_sizes}; source {args.data}"
+        f"# parts {sorted(parts)}; profile {args.articles:,} articles; scaling on "
+        f"{args.scale_articles:,}; RSS at {rss_sizes}; source {args.data}"
     )
     records = fars_records(args.data)
     figures: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="rasad-bench-") as tmp:
-        sizes = {args.articles, args.scale_articles, *rss_sizes}
+        sizes = {args.articles} if "stages" in parts else set()
+        sizes |= {args.scale_articles} if "scaling" in parts else set()
+        sizes |= set(rss_sizes) if "memory" in parts else set()
         corpora = {size: write_corpus(records, size, Path(tmp)) for size in sizes}
-        articles, sentences, seconds = profile_stages(corpora[args.articles], args.articles)
-        figures["stages"] = {"articles": articles, "sentences": sentences, "cpu_s": seconds}
-        print(f"\n## Stages, one process ({articles:,} articles, {sentences:,} sentences)\n")
-        print("\n".join(stage_table(articles, sentences, seconds)))
-        print(f"\ndominant stage: {max(seconds, key=seconds.get)}")
-        scale = corpora[args.scale_articles]
-        runs = [measure(e, w, scale) for e in ("local", "dask") for w in (1, 2)]
-        runs += [measure("local", 2, corpora[size]) for size in rss_sizes]
+        if "stages" in parts:
+            articles, sentences, seconds = profile_stages(corpora[args.articles], args.articles)
+            figures["stages"] = {"articles": articles, "sentences": sentences, "cpu_s": seconds}
+            print(f"\n## Stages, one process ({articles:,} articles, {sentences:,} sentences)\n")
+            print("\n".join(stage_table(articles, sentences, seconds)))
+            print(f"\ndominant stage: {max(seconds, key=seconds.get)}")
+        runs = []
+        if "scaling" in parts:
+            runs += [
+                measure(e, w, corpora[args.scale_articles])
+                for e in ("local", "dask")
+                for w in (1, 2)
+            ]
+        if "memory" in parts:
+            runs += [measure("local", 2, corpora[size]) for size in rss_sizes]
         figures["runs"] = runs
         print("\n## Whole pipeline, read + run + write JSONL\n")
         print("\n".join(run_table(runs)))
-    local, dask, rss = runs[:2], runs[2:4], runs[4:]
-    print(
-        f"\nscaling efficiency 1 -> 2 workers: local {efficiency(*local):.0%}, "
-        f"dask {efficiency(*dask):.0%} (dask cluster start {dask[1]['startup_s']:.1f} s, "
-        "not counted)\n"
-    )
-    for role in ("parent", "worker"):
-        small, large = rss[0][f"{role}_rss_mb"], rss[-1][f"{role}_rss_mb"]
-        print(
-            f"peak RSS of the {role}, {rss_sizes[0]:,} -> {rss_sizes[-1]:,} articles: "
-            f"{small:.0f} -> {large:.0f} MB ({large / small - 1:+.0%})"
-        )
+    if "scaling" in parts:
+        print_scaling(runs[:2], runs[2:4])
+    if "memory" in parts:
+        print_memory(runs[-len(rss_sizes) :], rss_sizes)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
 
