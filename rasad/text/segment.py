@@ -1,10 +1,13 @@
 """Sentence and token segmentation over the normalized text.
 
-Tokens: a word keeps its ZWNJ (`می‌توانند` is one token), a number keeps its inner separators
-(۱۴۰۳/۰۵/۱۰, 3.5, ۲۰٪), every other mark is its own token. Sentences end at . ! ? ؟ … and at
-newlines, but not inside «» quotes (a quote that ends the sentence, `.»`, closes it), not
-inside numbers, and not after a single-letter abbreviation (ج.ا.ا). Agency trailers such as
-`انتهای پیام/ 241` are not part of the story: they belong to no sentence.
+Tokens: a word keeps its ZWNJ and diacritics (`می‌توانند`, `همهٔ`, `کاملاً` are one token), a
+number keeps its inner separators (۱۴۰۳/۰۵/۱۰, 3.5, ۳٫۵, ۲۰٪), a Latin name keeps its digits and
+inner hyphens (F-35, MH17), every other mark is its own token. Sentences end at . ! ? ؟ ۔ (a
+glued run such as `؟!` or `.».` ends at its last mark) and at newlines, but not inside «»
+quotes (a quote that ends the sentence, `.»`, closes it), not inside numbers, not at an
+ellipsis, and not after a single-letter abbreviation (ج.ا.ا، ق.ظ). A dateline opening a story
+(`تهران - ایرنا:`) is a sentence of its own. Agency trailers such as `انتهای پیام/ 241` are
+not part of the story: they belong to no sentence.
 """
 
 from __future__ import annotations
@@ -16,12 +19,20 @@ from rasad.model import Document, Span
 from rasad.pipeline import stage
 
 _DIGIT = "0-9۰-۹"
+# Combining marks a word carries (harakat, tanwin, hamza above, superscript alef, Latin
+# accents): `کاملاً`, `همهٔ` stay one token when the normalizer keeps them.
+_MARK = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_LATIN = "A-Za-z\u00c0-\u024f\u0300-\u036f"
 _TOKEN = re.compile(
-    f"[{_DIGIT}]+(?:[.,/:٫٬\\-][{_DIGIT}]+)*[%٪]?"  # number, date, time, percent
-    "|(?:[^\\W\\d_]|\u200c)+"  # word (letters, ZWNJ inside)
+    f"[0-9]*[{_LATIN}][{_LATIN}0-9]*(?:-[{_LATIN}0-9]+)*"  # Latin word, model: F-35, MH17, 5G
+    f"|[{_DIGIT}]+(?:[.,/:٫٬\\-][{_DIGIT}]+)*[%٪]?"  # number, date, time, percent
+    f"|(?:[^\\W\\d_]|[\u200c{_MARK}])+"  # word (letters, ZWNJ and marks inside)
     "|\\.{2,}|\\S"  # ellipsis, or any single mark
 )
-_ENDERS = frozenset({".", "!", "?", "؟", "…"}) | {"." * n for n in range(2, 6)}
+_ENDERS = frozenset({".", "!", "?", "؟", "\u06d4"})  # ۔ Arabic full stop
+_CLOSERS = _ENDERS | {"»"}
+_DASHES = frozenset({"-", "–", "—"})
+_DATELINE_SIDE = 3  # words on each side of «تهران - ایرنا:»
 _TRAILER = re.compile(
     f"/?(?:انتهای[ \u200c]?پیام|(?m:^)انتهای[ \u200c]?خبر)(?:[ ]*/[ ]*[{_DIGIT}]*)?(?:[ ]*/)?"
 )
@@ -38,10 +49,15 @@ def trailers(text: str) -> list[Span]:
 
 def _is_abbreviation(text: str, tokens: list[Span], i: int) -> bool:
     """A dot glued to a one-letter word (ج.ا.ا، آ.) abbreviates, it does not end a sentence."""
-    if i == 0 or tokens[i - 1].end != tokens[i].start:
+    if i == 0 or tokens[i - 1].end != tokens[i].start or _word(text, tokens, i) != ".":
         return False
-    prev = text[tokens[i - 1].start : tokens[i - 1].end]
+    prev = _word(text, tokens, i - 1)
     return len(prev) == 1 and prev.isalpha()
+
+
+def _word(text: str, tokens: list[Span], i: int) -> str:
+    """Token i's text, or "" past either end (so look-behind and look-ahead need no checks)."""
+    return text[tokens[i].start : tokens[i].end] if 0 <= i < len(tokens) else ""
 
 
 def _boundaries(text: str, tokens: list[Span], skip: list[Span]) -> Iterator[tuple[int, int]]:
@@ -65,7 +81,8 @@ def _boundaries(text: str, tokens: list[Span], skip: list[Span]) -> Iterator[tup
             start = i
         mark = text[tok.start : tok.end]
         depth += (mark == "«") - (mark == "»" and depth > 0)
-        if _ends_here(text, tokens, i, depth):
+        ends = mark in _CLOSERS and _ends_here(text, tokens, i, depth)
+        if ends or mark == ":" and _is_dateline(text, tokens, start, i):
             yield start, i
             start = None
     if start is not None:
@@ -73,11 +90,40 @@ def _boundaries(text: str, tokens: list[Span], skip: list[Span]) -> Iterator[tup
 
 
 def _ends_here(text: str, tokens: list[Span], i: int, depth: int) -> bool:
-    mark = text[tokens[i].start : tokens[i].end]
+    """An ender outside quotes, or `».` closing a quoted sentence; a run of marks glued to it
+    (`؟!`, `.».`) ends with its last one. An ellipsis alone never ends: in news it mostly
+    trails a list (`ایران، عراق و ...`) inside the sentence."""
+    if depth or _glued_closer(text, tokens, i):
+        return False
+    mark = _word(text, tokens, i)
     if mark == "»":
-        prev = text[tokens[i - 1].start : tokens[i - 1].end] if i else ""
-        return depth == 0 and prev in _ENDERS and not _is_abbreviation(text, tokens, i - 1)
-    return mark in _ENDERS and depth == 0 and not _is_abbreviation(text, tokens, i)
+        mark, i = _word(text, tokens, i - 1), i - 1
+    return mark in _ENDERS and not _is_abbreviation(text, tokens, i)
+
+
+def _glued_closer(text: str, tokens: list[Span], i: int) -> bool:
+    """The next token touches this one and is an ender or a closing quote."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i + 1].start == tokens[i].end
+        and _word(text, tokens, i + 1) in _CLOSERS
+    )
+
+
+def _is_dateline(text: str, tokens: list[Span], start: int, i: int) -> bool:
+    """`تهران - ایرنا:` opening a story is a line of its own, not the lead's subject: a colon
+    after a few words, one dash and a few words, at the start of a sentence."""
+    if i - start > 2 * _DATELINE_SIDE + 1 or _glued_closer(text, tokens, i):
+        return False
+    words = [_word(text, tokens, k) for k in range(start, i)]
+    dashes = [k for k, w in enumerate(words) if w in _DASHES]
+    if len(dashes) != 1:
+        return False
+    left, right = words[: dashes[0]], words[dashes[0] + 1 :]
+    return all(
+        0 < len(side) <= _DATELINE_SIDE and all(w[0].isalpha() for w in side)
+        for side in (left, right)
+    )
 
 
 def split_sentences(text: str, tokens: list[Span] | None = None) -> list[Span]:
