@@ -5,7 +5,12 @@ Gold, per corpus (none of it is read when the lexicons are built):
   perdt   the `# text` sentences of UD Persian-PerDT dev;
   fars    the Fars evaluation slice: `derived_zwnj_clean` articles with eval_bucket <
           EVAL_PERCENT (see scripts/build_zwnj_lexicon.py); unclean articles are never gold.
-Every text of these corpora is scored; nothing is dropped. Each gold text is stripped two ways
+Each corpus is cut in two by a salted hash of the text's id (UD sent_id, Fars link; see
+`split_of`): the TUNE split (bucket < TUNE_PERCENT) is for error analysis and for choosing the
+decision margins in rasad/text/zwnj.py (`--split tune`); the TEST split is what this bench
+reports by default and must not be looked at while tuning. The gap model itself is trained by
+scripts/build_zwnj_lexicon.py on other text only (neither split is read there).
+Every text of the chosen split is scored; nothing is dropped. Each gold text is stripped two ways
 (ZWNJ deleted; ZWNJ turned into a space), restored by each system, and compared gap by gap:
 between every two consecutive non-blank characters the gap is none, space or ZWNJ.
 
@@ -20,15 +25,18 @@ Two scores are printed for every corpus:
 
 Printed per system, variant and corpus: ZWNJ precision / recall / F1 and false insertions
 (ZWNJ where the gold has none) for both scores, gap accuracy (strict, over gaps where gold or
-system has a separator), and characters per second (whole run). hazm runs in a separate
+system has a separator), and characters per second (whole run; lexicons and models are
+loaded before the clock starts, for every system). hazm runs in a separate
 Python 3.12 venv (.venv-bench) when present.
 
-Usage: .venv/bin/python bench/normalize.py [--limit N] [--systems rasad,hazm,shekar]
+Usage: .venv/bin/python bench/normalize.py [--split test|tune] [--limit N]
+                                          [--systems rasad,hazm,shekar]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import re
@@ -40,6 +48,7 @@ from pathlib import Path
 
 from rasad.text.letters import PERSIAN_LETTERS
 from rasad.text.normalize import Normalizer, normalize
+from rasad.text.zwnj import lexicon as zwnj_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"  # ../shared/data beside the checkout
@@ -55,6 +64,7 @@ _FOLD = str.maketrans(
 _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u200d\u200e\u200f]")
 _NON_JOINING = frozenset("اآأإدذرزژوؤة")
 _EDGE = re.compile(r"^\W+|\W+$")
+TUNE_PERCENT = 50
 
 
 def _builder():
@@ -66,22 +76,42 @@ def _builder():
     return module
 
 
-def gold_texts(limit: int | None) -> dict[str, list[str]]:
-    """Held-out gold texts per corpus, letters/digits/spacing normalized (ZWNJ untouched)."""
-    corpora: dict[str, list[str]] = {}
-    for name, bank in (("seraji", "ud-persian-seraji"), ("perdt", "ud-persian-perdt")):
-        corpora[name] = [
-            line[9:].strip()
-            for path in sorted((DATA / bank).glob("*.conllu"))
-            for line in path.read_text(encoding="utf-8").splitlines()
-            if line.startswith("# text = ")
-        ]
+def split_of(text_id: str) -> str:
+    """'tune' or 'test' for a gold text, from a salted hash of its id (stable across runs)."""
+    bucket = int(hashlib.sha1(f"zwnj-tune/{text_id}".encode()).hexdigest(), 16) % 100
+    return "tune" if bucket < TUNE_PERCENT else "test"
+
+
+def _ud_sentences(bank: str) -> list[tuple[str, str]]:
+    """(sent_id, text) of every sentence of a UD treebank folder."""
+    out, sent_id = [], ""
+    for path in sorted((DATA / bank).glob("*.conllu")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# sent_id = "):
+                sent_id = line[12:].strip()
+            elif line.startswith("# text = "):
+                out.append((sent_id, line[9:].strip()))
+    return out
+
+
+def gold_texts(limit: int | None, split: str = "test") -> dict[str, list[str]]:
+    """Held-out gold texts of one split per corpus, letters/digits/spacing normalized (ZWNJ
+    untouched)."""
+    corpora: dict[str, list[tuple[str, str]]] = {
+        name: _ud_sentences(bank)
+        for name, bank in (("seraji", "ud-persian-seraji"), ("perdt", "ud-persian-perdt"))
+    }
     lexbuild = _builder()
     corpora["fars"] = [
-        text for record, text in lexbuild.fars_clean(DATA) if lexbuild.is_heldout_fars(record)
+        (record["link"], text)
+        for record, text in lexbuild.fars_clean(DATA)
+        if lexbuild.is_heldout_fars(record)
     ]
     base = Normalizer(fix_zwnj=False)
-    return {name: [base.normalize(t) for t in texts][:limit] for name, texts in corpora.items()}
+    return {
+        name: [base.normalize(t) for key, t in texts if split_of(f"{name}/{key}") == split][:limit]
+        for name, texts in corpora.items()
+    }
 
 
 def gaps(text: str, fold_invisible: bool = False) -> tuple[str, list[str]]:
@@ -179,6 +209,7 @@ def _timed(fn: Callable[[list[str]], list[str]], texts: list[str]) -> tuple[list
 
 
 def systems() -> dict[str, Callable[[list[str]], list[str]]]:
+    zwnj_lexicon()  # loaded outside the timing, as each library's Normalizer() below is
     found: dict[str, Callable[[list[str]], list[str]]] = {
         "rasad": lambda texts: [normalize(t) for t in texts]
     }
@@ -223,16 +254,20 @@ def _hazm(texts: list[str]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=("test", "tune"), default="test")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--systems", default="rasad,shekar,hazm")
     args = parser.parse_args()
-    corpora = gold_texts(args.limit)
+    corpora = gold_texts(args.limit, args.split)
     corpora["all"] = [g for texts in corpora.values() for g in texts]
     ambiguous = {name: ambiguous_forms(texts) for name, texts in corpora.items()}
     golds = corpora["all"]
     n_zwnj = sum(g.count(ZWNJ) for g in golds)
     sizes = ", ".join(f"{name} {len(texts)}" for name, texts in corpora.items())
-    print(f"held-out texts: {sizes}; {sum(map(len, golds))} chars, {n_zwnj} gold ZWNJ")
+    print(
+        f"held-out texts, {args.split} split: {sizes}; {sum(map(len, golds))} chars, "
+        f"{n_zwnj} gold ZWNJ"
+    )
     print(
         f"{'system':7} {'variant':8} {'corpus':7} {'P':>6} {'R':>6} {'F1':>6} {'false+':>6} "
         f"{'convP':>6} {'convR':>6} {'convF1':>6} {'conv+':>6} {'gap_acc':>7} {'skip':>4} "

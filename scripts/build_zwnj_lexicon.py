@@ -1,4 +1,5 @@
-"""Build the ZWNJ lexicons in rasad/resources/zwnj/ from ZWNJ-clean text in ../shared/data.
+"""Build the ZWNJ lexicons and gap model in rasad/resources/zwnj/ from ZWNJ-clean text in
+../shared/data.
 
 Sources (letters unified first: Arabic yeh/kaf -> Persian, diacritics dropped):
   - Fars News articles whose `derived_zwnj_clean` is true, EXCEPT the evaluation slice
@@ -7,21 +8,24 @@ Sources (letters unified first: Arabic yeh/kaf -> Persian, diacritics dropped):
   - Arman NER tokens (ZWNJ mostly present).
 HELD OUT, never read here: both UD dev treebanks (the gold for bench/normalize.py and
 bench/segment.py) and the Fars evaluation slice. PEYMA is skipped (it has no ZWNJ at all).
-
-Outputs (gzip TSV, small enough to ship):
-  forms.tsv.gz   key, zwnj_form, n_zwnj, n_joined, n_spaced — for each word written with ZWNJ,
-                 how often the same letters occur with ZWNJ, joined into one word, or split by
-                 spaces into consecutive words; the normalizer compares these counts.
-  vocab.tsv.gz   word, count — ZWNJ-free words seen >= MIN_VOCAB times (known one-word forms
-                 such as تنها, انتهای, قالیباف must never be split).
-  verbs.tsv.gz   remainder, count — what follows the می/نمی prefix in ZWNJ forms (verb stems
-                 with endings), used for forms the counts have never seen.
-  parts.tsv.gz   side (L/R), part, n_partners — productive compound parts: a left part
-                 (بی، هم، پیش) or right part (سازی، کننده، آباد، نژاد) seen after/before at least
-                 MIN_PARTNERS different words in ZWNJ forms; lets the restorer split compounds
-                 it has never seen (روضه‌خوانی) when the other half is a known word.
 PERLEX is not used: it writes productive forms joined (بزرگترین), so its counts would teach
 the joined spelling.
+
+Outputs (gzip TSV, small enough to ship):
+  forms.tsv.gz   key, zwnj_form, n_zwnj, n_spaced — for the commonest ZWNJ spelling of each
+                 letter sequence, how often it was written so and how often split by spaces.
+  vocab.tsv.gz   word, count — ZWNJ-free words seen >= MIN_VOCAB times (one-word forms such
+                 as تنها, انتهای, قالیباف, and the halves of compounds).
+  verbs.tsv.gz   remainder, count — what follows the می/نمی prefix in ZWNJ forms.
+  parts.tsv.gz   side (L/R), part, n_partners — productive compound parts (بی، هم، سازی،
+                 کننده) seen with at least MIN_PARTNERS different partners in ZWNJ forms.
+  model.tsv.gz   feature, weight — the logistic gap model of rasad.text.zwnj.
+
+The model is trained on every candidate gap of the training text, both ways it can be lost:
+inside each word with its ZWNJ deleted (mode j) and at each space once ZWNJ became a space
+(mode s). Its count features are leave-one-out: the occurrence being classified is taken out
+of every count it would be in (and the shipping thresholds applied afterwards), so a word seen
+once in training looks exactly like a word the lexicon has never seen.
 
 Usage: .venv/bin/python scripts/build_zwnj_lexicon.py [--data ../shared/data]
 """
@@ -34,9 +38,23 @@ import gzip
 import hashlib
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import minimize
+
+from rasad.text.zwnj import (
+    MIN_PART,
+    VERB_PREFIXES,
+    gap_features,
+    joined_candidates,
+    person_stem,
+    spaced_candidate,
+    zwnj_positions,
+)
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"  # ../shared/data
 
@@ -44,8 +62,10 @@ ZWNJ = "\u200c"
 EVAL_PERCENT = 15
 MIN_FORM = 2
 MIN_VOCAB = 2
+MIN_VERB = 2
 MIN_PARTNERS = 8
-MIN_PART = 2
+MIN_FEATURE = 3  # a feature must fire on this many training gaps to get a weight
+L2 = 1.0
 OUT = Path(__file__).resolve().parent.parent / "rasad" / "resources" / "zwnj"
 
 _UNIFY = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه"})
@@ -109,29 +129,89 @@ def words_of(text: str) -> list[list[str]]:
     """Runs of words separated by single spaces (a break elsewhere ends the run)."""
     runs: list[list[str]] = []
     for chunk in re.split(r"[^\S ]+| {2,}|[^\s\u0621-\u06ff\u200c]+", clean_letters(text)):
-        words = [w.strip(ZWNJ) for w in chunk.split(" ")]
+        words = [re.sub(f"{ZWNJ}+", ZWNJ, w.strip(ZWNJ)) for w in chunk.split(" ")]
         words = [w for w in words if w and _WORD.fullmatch(w)]
         if words:
             runs.append(words)
     return runs
 
 
-def count(data: Path) -> tuple[Counter, Counter, Counter]:
-    runs = [run for text in training_texts(data) for run in words_of(text)]
-    zwnj_forms: Counter[str] = Counter()
-    plain: Counter[str] = Counter()
-    for run in runs:
-        for word in run:
-            (zwnj_forms if ZWNJ in word else plain)[word] += 1
-    needed = {form.replace(ZWNJ, " ") for form, n in zwnj_forms.items() if n >= MIN_FORM}
-    spaced: Counter[str] = Counter()
-    for run in runs:
-        for size in (2, 3):
-            for i in range(len(run) - size + 1):
-                phrase = " ".join(run[i : i + size])
-                if phrase in needed:
-                    spaced[phrase] += 1
-    return zwnj_forms, plain, spaced
+def _verb_rest(form: str) -> str:
+    match = _VERB_PREFIX.match(form)
+    return match.group(1) if match and ZWNJ not in match.group(1) else ""
+
+
+class LooCounts:
+    """The counts rasad.text.zwnj reads, computed from the training counters with one
+    occurrence (`exclude`) taken out and the shipping thresholds applied afterwards."""
+
+    def __init__(self, runs: list[list[str]]) -> None:
+        self.zwnj_forms: Counter[str] = Counter()
+        self.plain: Counter[str] = Counter()
+        for run in runs:
+            for word in run:
+                (self.zwnj_forms if ZWNJ in word else self.plain)[word] += 1
+        self.by_key: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for form, n in self.zwnj_forms.most_common():
+            self.by_key[form.replace(ZWNJ, "")].append((form, n))
+        needed = {f.replace(ZWNJ, " ") for f, n in self.zwnj_forms.items() if n >= MIN_FORM}
+        self.phrases: Counter[str] = Counter()
+        for run in runs:
+            for size in (2, 3):
+                for i in range(len(run) - size + 1):
+                    phrase = " ".join(run[i : i + size])
+                    if phrase in needed:
+                        self.phrases[phrase] += 1
+        self.verbs: Counter[str] = Counter()
+        for form, n in self.zwnj_forms.items():
+            if rest := _verb_rest(form):
+                self.verbs[rest] += n
+        self.stem_rests: dict[str, list[str]] = defaultdict(list)
+        for rest, n in self.verbs.items():
+            if n >= MIN_VERB and (stem := person_stem(rest)):
+                self.stem_rests[stem].append(rest)
+        parts = compound_parts(self.zwnj_forms)
+        self.parts = parts
+        self.right_parts = frozenset(p for side, p, _ in parts if side == "R")
+        self.left_parts = frozenset(p for side, p, _ in parts if side == "L")
+        self.exclude()
+
+    def exclude(self, form: str = "", plain: tuple[str, ...] = (), phrase: str = "") -> None:
+        self.ex_form, self.ex_plain, self.ex_phrase = form, plain, phrase
+        self.ex_rest = _verb_rest(form)
+
+    def best(self, key: str) -> tuple[str, int]:
+        """The commonest ZWNJ spelling of `key` and its count, if shipped."""
+        best, count = "", 0
+        for form, n in self.by_key.get(key, ()):
+            n -= form == self.ex_form
+            if n > count:
+                best, count = form, n
+        return (best, count) if count >= MIN_FORM else ("", 0)
+
+    def zwnj_at(self, key: str, pos: int) -> int:
+        form, n = self.best(key)
+        return n if n and pos in zwnj_positions(form) else 0
+
+    def zwnj_any(self, key: str) -> int:
+        return self.best(key)[1]
+
+    def spaced(self, key: str, pos: int) -> int:
+        form, n = self.best(key)
+        if not n or pos not in zwnj_positions(form):
+            return 0
+        phrase = form.replace(ZWNJ, " ")
+        return self.phrases[phrase] - (phrase == self.ex_phrase)
+
+    def joined(self, word: str) -> int:
+        n = self.plain[word] - self.ex_plain.count(word)
+        return n if n >= MIN_VOCAB else 0
+
+    def verb(self, rest: str) -> int:
+        if self.verbs[rest] - (rest == self.ex_rest) >= MIN_VERB:
+            return 2
+        rests = self.stem_rests.get(person_stem(rest), ())
+        return int(any(self.verbs[r] - (r == self.ex_rest) >= MIN_VERB for r in rests))
 
 
 def compound_parts(zwnj_forms: Counter[str]) -> list[tuple[str, str, int]]:
@@ -147,45 +227,100 @@ def compound_parts(zwnj_forms: Counter[str]) -> list[tuple[str, str, int]]:
     return sorted(
         (side, part, len(others))
         for (side, part), others in partners.items()
-        if len(others) >= MIN_PARTNERS
+        if len(others) >= MIN_PARTNERS and part not in VERB_PREFIXES
     )
+
+
+Example = tuple[list[str], bool, int]
+
+
+def joined_examples(c: LooCounts) -> Iterator[Example]:
+    """Mode j: every candidate gap inside every distinct written word, weighted by count."""
+    for counter, is_plain in ((c.zwnj_forms, False), (c.plain, True)):
+        for form, n in counter.items():
+            c.exclude(plain=(form,)) if is_plain else c.exclude(form=form)
+            key, gold = form.replace(ZWNJ, ""), zwnj_positions(form)
+            for pos in joined_candidates(key, c):
+                yield gap_features("j", key[:pos], key[pos:], key, pos, c), pos in gold, n
+
+
+def spaced_examples(runs: list[list[str]], c: LooCounts) -> Iterator[Example]:
+    """Mode s: every gap between written pieces once ZWNJ became a space; a ZWNJ gap is
+    positive, a real space negative."""
+    gaps: Counter[tuple[str, str, str, str]] = Counter()
+    for run in runs:
+        for k, word in enumerate(run):
+            pieces = word.split(ZWNJ)
+            for a, b in zip(pieces, pieces[1:], strict=False):
+                gaps[(a, b, word, "")] += 1
+            if k + 1 < len(run):
+                nxt = run[k + 1]
+                gaps[(pieces[-1], nxt.split(ZWNJ)[0], "", f"{word} {nxt}")] += 1
+    for (a, b, form, pair), n in gaps.items():
+        if len(a) < MIN_PART or len(b) < MIN_PART:
+            continue
+        if form:
+            c.exclude(form=form)
+        else:
+            c.exclude(plain=tuple(w for w in pair.split(" ") if ZWNJ not in w), phrase=pair)
+        if spaced_candidate(a, b, c):
+            yield gap_features("s", a, b, a + b, len(a), c), bool(form), n
+
+
+def train(examples: list[Example]) -> dict[str, float]:
+    """Weighted L2 logistic regression over the binary features (L-BFGS)."""
+    seen: Counter[str] = Counter(f for feats, _, _ in examples for f in feats)
+    names = sorted(f for f, k in seen.items() if k >= MIN_FEATURE)
+    index = {f: i for i, f in enumerate(names)}
+    rows, cols = [], []
+    for r, (feats, _, _) in enumerate(examples):
+        for f in feats:
+            if f in index:
+                rows.append(r)
+                cols.append(index[f])
+    x = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(examples), len(names)))
+    y = np.array([label for _, label, _ in examples], dtype=float)
+    w = np.array([n for _, _, n in examples], dtype=float)
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ theta
+        p = 1.0 / (1.0 + np.exp(-z))
+        value = np.sum(w * (np.logaddexp(0, z) - y * z)) + L2 * theta @ theta / 2
+        return value, x.T @ (w * (p - y)) + L2 * theta
+
+    theta = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B").x
+    return {f: float(t) for f, t in zip(names, theta, strict=True) if abs(t) >= 1e-3}
 
 
 def write_tsv(path: Path, rows: list[tuple]) -> None:
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
         for row in rows:
-            fh.write("\t".join(str(c) for c in row) + "\n")
+            fh.write("\t".join(str(col) for col in row) + "\n")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args()
-    zwnj_forms, plain, spaced = count(args.data)
-    best: dict[str, tuple[str, int]] = {}
-    for form, n in zwnj_forms.items():
-        key = form.replace(ZWNJ, "")
-        if n >= MIN_FORM and n > best.get(key, ("", 0))[1]:
-            best[key] = (form, n)
-    forms = [
-        (key, form, n, plain[key], spaced[form.replace(ZWNJ, " ")])
-        for key, (form, n) in sorted(best.items())
-    ]
-    vocab = sorted((w, n) for w, n in plain.items() if n >= MIN_VOCAB)
-    verbs: Counter[str] = Counter()
-    for form, n in zwnj_forms.items():
-        match = _VERB_PREFIX.match(form)
-        if match and ZWNJ not in match.group(1):
-            verbs[match.group(1)] += n
-    parts = compound_parts(zwnj_forms)
+    runs = [run for text in training_texts(args.data) for run in words_of(text)]
+    c = LooCounts(runs)
+    examples = [*joined_examples(c), *spaced_examples(runs, c)]
+    weights = train(examples)
+    c.exclude()
+    forms = []
+    for key in sorted(c.by_key):
+        form, n = c.best(key)
+        if n:
+            forms.append((key, form, n, c.phrases[form.replace(ZWNJ, " ")]))
     OUT.mkdir(parents=True, exist_ok=True)
-    write_tsv(OUT / "parts.tsv.gz", parts)
     write_tsv(OUT / "forms.tsv.gz", forms)
-    write_tsv(OUT / "vocab.tsv.gz", vocab)
-    write_tsv(OUT / "verbs.tsv.gz", sorted(verbs.items()))
+    write_tsv(OUT / "vocab.tsv.gz", sorted((w, n) for w, n in c.plain.items() if n >= MIN_VOCAB))
+    write_tsv(OUT / "verbs.tsv.gz", sorted((r, n) for r, n in c.verbs.items() if n >= MIN_VERB))
+    write_tsv(OUT / "parts.tsv.gz", c.parts)
+    write_tsv(OUT / "model.tsv.gz", sorted((f, f"{t:.4f}") for f, t in weights.items()))
     print(
-        f"forms {len(forms)}  vocab {len(vocab)}  verb remainders {len(verbs)}  "
-        f"parts {len(parts)} -> {OUT}"
+        f"forms {len(forms)}  examples {len(examples)}  features {len(weights)}  "
+        f"parts {len(c.parts)} -> {OUT}"
     )
 
 

@@ -1,25 +1,27 @@
 """ZWNJ restoration: where a word's parts were joined (`میتوانند`) or split by a space
 (`می توانند`), put the zero-width non-joiner back (`می‌توانند`).
 
-Decisions come first from corpus counts (rasad/resources/zwnj/, built by
-scripts/build_zwnj_lexicon.py from ZWNJ-clean text): for the same letters, how often the ZWNJ
-form, the joined form and the spaced form were written; argmax with add-one smoothing and a
-margin, where a form the rules below can derive needs far less evidence (see prefers_zwnj).
-Forms the counts have never seen fall back to productive rules whose parts are checked
-against the lexicons: می/نمی before a known verb remainder; a known word before a bound
-suffix (ها، های، ترین، تر) or a productive right part learned from the corpus (سازی، کننده);
-a learned left part (بی، پیش) before a known word. A word the corpus knows as one word
-(تنها، انتهای، قالیباف) is never split. A space becomes a ZWNJ only for bound parts or for
-compounds the corpus rarely writes spaced, since a space is often the writer's choice.
+Every candidate gap is decided by a small logistic model (rasad/resources/zwnj/model.tsv.gz)
+that scripts/build_zwnj_lexicon.py trains on ZWNJ-clean text, with leave-one-out counts so
+that a training word looks as unseen to the model as a new word will. A candidate gap is
+either a place inside a ZWNJ-free word where a known part ends (a verb prefix می/نمی, a bound
+suffix ها/های/ترین/اش/ای…, a compound part learned from the corpus such as سازی/بی, or two
+known words) or a single space between two words one of which is such a part. The model sees
+corpus counts of the whole unit written with ZWNJ, joined and spaced, how often each half
+stands alone as a word, the identity of closed-class parts, whether the remainder after
+می is a known verb, and the letters at the gap. A word the corpus knows as one word (تنها،
+انتهای، قالیباف) gets a large joined count and stays whole.
 """
 
 from __future__ import annotations
 
 import gzip
+import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
+from typing import Protocol
 
 from rasad.model import Edit
 
@@ -28,58 +30,97 @@ STEP = "fix_zwnj"
 LETTERS = "ءآأؤإئابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیة"
 WORD = re.compile(f"[{LETTERS}{ZWNJ}]+")
 
-VERB_PREFIXES = ("نمی", "می")
-# Suffixes written after ZWNJ that make a new word from any known word, longest first.
-JOINED_SUFFIXES = (
-    "هایشان",
-    "هایتان",
-    "هایمان",
-    "هایی",
-    "هایم",
-    "هایت",
-    "هایش",
-    "های",
-    "ها",
-    "ترین",
-    "تر",
+VERB_PREFIXES = frozenset({"نمی", "می"})
+# Closed-class bound suffixes, written after ZWNJ when the host is a whole word.
+SUFFIXES = frozenset(
+    {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "ترین", "تر"}
+    | {"ام", "ات", "اش", "مان", "تان", "شان", "ای", "ایم", "اید", "اند", "ایی"}
 )
-# A separate token that can only be one of these bound suffixes.
-SPACED_SUFFIXES = frozenset(JOINED_SUFFIXES) - {"تر"}
-# Function words that begin many one-word names and words (بهنام، اینانلو، یکتا، آنکارا): never
-# taken as a compound's left part unless the counts know the form.
-CLOSED_LEFT = frozenset({"به", "این", "آن", "یک", "علی", "همه", "هیچ"})
-CLOSED_RIGHT = frozenset({"که"})
-MIN_REST = 3
-# A right part seen fewer times than this as a word of its own is bound (سازی، کننده).
-MAX_FREE_PART = 20
-# After a word ending in ه, these are the indefinite/copula/pronoun clitics (خانه‌ای، گفته‌اند).
-HEH_CLITICS = frozenset({"ای", "ام", "ات", "اش", "ایم", "اید", "اند"})
-HEH_HOSTS_EXCLUDED = frozenset({"که", "چه", "نه", "به"})
-PERSON_ENDINGS = ("ند", "ید", "یم", "د", "م", "ی")
-MIN_STEM = 3  # a word must be seen this often to serve as a stem for the suffix rule
-MIN_VERB = 2
-ZWNJ_MARGIN = 1.5
-SPACED_MARGIN = 3
-PRODUCTIVE_RATIO = 4
+_SUFFIX_SIZES = tuple(sorted({len(suffix) for suffix in SUFFIXES}, reverse=True))
+# Bound parts that, standing alone, show a text whose writer turned ZWNJ into spaces.
+SPACED_EVIDENCE = frozenset({"می", "نمی", "ها", "های", "هایی", "ترین"})
+MIN_PART = 2  # both sides of a gap have at least this many letters
+MIN_FREE = 3  # a half seen this often as a word of its own counts as a known word
+# Decision margins on the model's log-odds, per mode (j: inside a word, s: at a space).
+# Chosen on the bench's tuning split only (bench/normalize.py --split tune).
+MARGIN = {"j": 0.0, "s": 0.5}
+# Extra margin inside words of a text whose writer shows they space ZWNJ: its joined words
+# were mostly written joined on purpose.
+SPACER_MARGIN = 4.0
+_CACHE_SIZE = 1 << 16
+
+
+class Counts(Protocol):
+    """Corpus counts the features read: the shipped lexicon at run time, leave-one-out
+    counters while the build script trains the model."""
+
+    right_parts: frozenset[str]
+    left_parts: frozenset[str]
+
+    def zwnj_at(self, key: str, pos: int) -> int: ...
+    def zwnj_any(self, key: str) -> int: ...
+    def spaced(self, key: str, pos: int) -> int: ...
+    def joined(self, word: str) -> int: ...
+    def verb(self, rest: str) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
 class FormCounts:
     zwnj_form: str
+    positions: tuple[int, ...]
     n_zwnj: int
-    n_joined: int
     n_spaced: int
+
+
+def zwnj_positions(form: str) -> tuple[int, ...]:
+    """Offsets, in the ZWNJ-free letters of `form`, where it has a ZWNJ."""
+    positions, offset = [], 0
+    for i, ch in enumerate(form):
+        if ch == ZWNJ:
+            positions.append(i - offset)
+            offset += 1
+    return tuple(positions)
+
+
+def person_stem(rest: str) -> str:
+    """A verb remainder without its person ending (توانند -> توان), or '' if none fits."""
+    for ending in ("ند", "ید", "یم", "د", "م", "ی"):
+        if rest.endswith(ending) and len(rest) - len(ending) >= 2:
+            return rest[: -len(ending)]
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
 class ZwnjLexicon:
+    """The shipped counts and model (see scripts/build_zwnj_lexicon.py)."""
+
     forms: dict[str, FormCounts]
     vocab: dict[str, int]
-    verbs: dict[str, int]
+    verbs: frozenset[str]
     verb_stems: frozenset[str]
     right_parts: frozenset[str]
-    right_sizes: tuple[int, ...]  # longest first
-    left_parts: tuple[str, ...]
+    left_parts: frozenset[str]
+    weights: dict[str, float]
+
+    def zwnj_at(self, key: str, pos: int) -> int:
+        counts = self.forms.get(key)
+        return counts.n_zwnj if counts is not None and pos in counts.positions else 0
+
+    def zwnj_any(self, key: str) -> int:
+        counts = self.forms.get(key)
+        return counts.n_zwnj if counts is not None else 0
+
+    def spaced(self, key: str, pos: int) -> int:
+        counts = self.forms.get(key)
+        return counts.n_spaced if counts is not None and pos in counts.positions else 0
+
+    def joined(self, word: str) -> int:
+        return self.vocab.get(word, 0)
+
+    def verb(self, rest: str) -> int:
+        if rest in self.verbs:
+            return 2
+        return 1 if person_stem(rest) in self.verb_stems else 0
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -89,148 +130,183 @@ def _rows(name: str) -> list[list[str]]:
 
 @cache
 def lexicon() -> ZwnjLexicon:
-    """Load the shipped lexicons once per process."""
+    """Load the shipped lexicons and model once per process."""
     forms = {
-        key: FormCounts(form, int(nz), int(nj), int(ns))
-        for key, form, nz, nj, ns in _rows("forms.tsv.gz")
+        key: FormCounts(form, zwnj_positions(form), int(nz), int(ns))
+        for key, form, nz, ns in _rows("forms.tsv.gz")
     }
     vocab = {word: int(n) for word, n in _rows("vocab.tsv.gz")}
-    verbs = {rest: int(n) for rest, n in _rows("verbs.tsv.gz") if int(n) >= MIN_VERB}
-    stems = frozenset(_strip_ending(rest) for rest in verbs) - {""}
+    verbs = frozenset(rest for rest, _ in _rows("verbs.tsv.gz"))
     parts = _rows("parts.tsv.gz")
-    right = {part for side, part, _ in parts if side == "R"} - CLOSED_RIGHT
-    right |= set(JOINED_SUFFIXES) | HEH_CLITICS
-    left = {part for side, part, _ in parts if side == "L"} - set(VERB_PREFIXES) - CLOSED_LEFT
-    by_length = lambda items: tuple(sorted(items, key=lambda p: (-len(p), p)))  # noqa: E731
-    sizes = tuple(sorted({len(part) for part in right}, reverse=True))
-    return ZwnjLexicon(forms, vocab, verbs, stems, frozenset(right), sizes, by_length(left))
-
-
-def prefers_zwnj(n_zwnj: int, n_other: int, productive: bool = False) -> bool:
-    """Argmax over the counts with add-one smoothing and a margin. A form the rules can derive
-    (می + verb, known word + ها) is a ZWNJ form unless the corpus mostly writes it another
-    way: writers who drop ZWNJ make joined plurals common (کتابهای 11 vs کتاب‌های 22), while a
-    real one-word form (تنها، انتهای) is practically never written with ZWNJ."""
-    if productive:
-        return (n_zwnj + 1) * PRODUCTIVE_RATIO >= n_other + 1
-    return n_zwnj + 1 > ZWNJ_MARGIN * (n_other + 1)
-
-
-def _strip_ending(rest: str) -> str:
-    for ending in PERSON_ENDINGS:
-        if rest.endswith(ending) and len(rest) - len(ending) >= 2:
-            return rest[: -len(ending)]
-    return ""
-
-
-def _is_verb_rest(rest: str, lex: ZwnjLexicon) -> bool:
-    return len(rest) >= 2 and (rest in lex.verbs or _strip_ending(rest) in lex.verb_stems)
-
-
-def derive(word: str, lex: ZwnjLexicon, depth: int = 0) -> list[int] | None:
-    """ZWNJ positions a productive rule gives a ZWNJ-free `word`, or None: a verb prefix
-    before a known verb remainder; a known word before a bound suffix or productive right
-    part (ها، ترین، سازی، کننده; the clitics ای/اند only after ه); a productive left part
-    (بی، هم، پیش) before a known word. One level of nesting (فرهنگ‌سازی‌های)."""
-    for prefix in VERB_PREFIXES:
-        if word.startswith(prefix) and _is_verb_rest(word[len(prefix) :], lex):
-            return [len(prefix)]
-    for size in lex.right_sizes:
-        stem, suffix = word[:-size], word[-size:]
-        if suffix not in lex.right_parts or (suffix in HEH_CLITICS and not stem.endswith("ه")):
-            continue
-        inner = _known_stem(stem, lex, depth)
-        if inner is not None:
-            return [*inner, len(stem)]
-    for prefix in lex.left_parts:
-        rest = word[len(prefix) :]
-        if word.startswith(prefix) and len(rest) >= MIN_REST and lex.vocab.get(rest, 0) >= MIN_STEM:
-            return [len(prefix)]
-    return None
-
-
-def _known_stem(stem: str, lex: ZwnjLexicon, depth: int) -> list[int] | None:
-    """ZWNJ positions inside `stem` when it is a known word ([] for a one-word form)."""
-    if len(stem) < 2:
-        return None
-    counts = lex.forms.get(stem)
-    if counts is not None and prefers_zwnj(counts.n_zwnj, counts.n_joined, productive=True):
-        return _zwnj_positions(counts.zwnj_form)
-    if lex.vocab.get(stem, 0) >= MIN_STEM:
-        return []
-    return derive(stem, lex, depth + 1) if depth == 0 else None
-
-
-def split_joined(word: str, lex: ZwnjLexicon) -> list[int]:
-    """Offsets inside a ZWNJ-free `word` where a ZWNJ belongs (empty: leave it)."""
-    counts = lex.forms.get(word)
-    derived = derive(word, lex)
-    if counts is not None:
-        productive = derived == _zwnj_positions(counts.zwnj_form)
-        if prefers_zwnj(counts.n_zwnj, counts.n_joined, productive):
-            return _zwnj_positions(counts.zwnj_form)
-        return []
-    if word in lex.vocab or derived is None:
-        return []
-    return derived
-
-
-def join_spaced(left: str, right: str, lex: ZwnjLexicon) -> bool:
-    """Whether the space between two ZWNJ-free words should be a ZWNJ: bound parts (a verb
-    prefix, a plural suffix, a clitic after ه) always; a compound only when the corpus writes
-    it with ZWNJ far more often than spaced (به ویژه / به‌ویژه both common: left as is)."""
-    if left in VERB_PREFIXES:
-        return _is_verb_rest(right, lex)
-    if right in SPACED_SUFFIXES:
-        return len(left) >= 2
-    if right in HEH_CLITICS:
-        return left.endswith("ه") and left not in HEH_HOSTS_EXCLUDED and left in lex.vocab
-    counts = lex.forms.get(left + right)
-    if counts is not None and counts.zwnj_form == left + ZWNJ + right:
-        return counts.n_zwnj + 1 > SPACED_MARGIN * (counts.n_spaced + 1)
-    return (
-        counts is None
-        and right in lex.right_parts
-        and lex.vocab.get(right, 0) < MAX_FREE_PART
-        and lex.vocab.get(left, 0) >= MIN_STEM
+    return ZwnjLexicon(
+        forms=forms,
+        vocab=vocab,
+        verbs=verbs,
+        verb_stems=frozenset(map(person_stem, verbs)) - {""},
+        right_parts=frozenset(part for side, part, _ in parts if side == "R"),
+        left_parts=frozenset(part for side, part, _ in parts if side == "L"),
+        weights={name: float(w) for name, w in _rows("model.tsv.gz")},
     )
 
 
-def _zwnj_positions(form: str) -> list[int]:
-    positions, offset = [], 0
-    for i, ch in enumerate(form):
-        if ch == ZWNJ:
-            positions.append(i - offset)
-            offset += 1
-    return positions
+def _bin(n: int) -> int:
+    """Log-scale bucket of a count: 0, 1, 2-3, 4-7, … capped."""
+    return min(n.bit_length(), 10)
+
+
+def _ratio(a: int, b: int) -> int:
+    return max(-6, min(6, round(math.log2((a + 1) / (b + 1)))))
+
+
+def split_suffix(part: str) -> tuple[str, str]:
+    """(core, suffix) when `part` ends with a closed suffix after at least two letters."""
+    for size in _SUFFIX_SIZES:
+        if len(part) - size >= MIN_PART and part[-size:] in SUFFIXES:
+            return part[:-size], part[-size:]
+    return part, ""
+
+
+def _side(part: str, closed: frozenset[str], learned: frozenset[str]) -> str:
+    if part in closed:
+        return part
+    return "part" if part in learned else "open"
+
+
+def gap_features(mode: str, left: str, right: str, key: str, pos: int, c: Counts) -> list[str]:
+    """Feature names for the gap at `pos` of the letters `key` = left + right; `mode` is 'j'
+    (the gap is inside a written word) or 's' (the gap is a written space)."""
+    nz, nj, ns = c.zwnj_at(key, pos), c.joined(key), c.spaced(key, pos)
+    lf, rf = c.joined(left), c.joined(right)
+    core, suffix = split_suffix(right)
+    lclass = _side(left, VERB_PREFIXES, c.left_parts)
+    rclass = _side(right, SUFFIXES, c.right_parts)
+    if rclass == "open" and suffix:
+        rclass = "core+" + _side(core, frozenset(), c.right_parts) + "+" + suffix
+    unseen = "u" if nz == nj == 0 else "k"
+    feats = [
+        "bias",
+        f"z{_bin(nz)}",
+        f"j{_bin(nj)}",
+        f"s{_bin(ns)}",
+        f"zj{_ratio(nz, nj)}",
+        f"zs{_ratio(nz, ns)}",
+        f"lf{_bin(lf)}",
+        f"lz{_bin(c.zwnj_any(left))}|R={rclass}",
+        f"rf{_bin(rf)}",
+        f"rc{_bin(c.joined(core)) if suffix else '-'}",
+        f"L={lclass}",
+        f"R={rclass}",
+        f"L={lclass}|R={rclass}",
+        f"le={left[-1]}|R={rclass}",
+        f"le={left[-1]}",
+        f"rb={right[0]}",
+        f"le={left[-1]}|rb={right[0]}",
+        f"ll{min(len(left), 6)}|R={rclass}",
+        f"rl{min(len(right), 6)}|L={lclass}",
+        f"{unseen}|lf{_bin(lf)}|rf{_bin(rf)}",
+        f"{unseen}|lf{_bin(lf)}|R={rclass}",
+        f"{unseen}|zj{_ratio(nz, nj)}|R={rclass}",
+    ]
+    if lclass in VERB_PREFIXES:
+        feats.append(f"verb{c.verb(right)}")
+    return [f"{mode}:{name}" for name in feats]
+
+
+def joined_candidates(word: str, c: Counts) -> list[int]:
+    """Offsets inside a ZWNJ-free `word` where a ZWNJ may belong (the model decides)."""
+    out = []
+    for pos in range(MIN_PART, len(word) - MIN_PART + 1):
+        left, right = word[:pos], word[pos:]
+        if (
+            left in VERB_PREFIXES
+            or right in SUFFIXES
+            or left in c.left_parts
+            or right in c.right_parts
+            or c.zwnj_at(word, pos)
+        ):
+            out.append(pos)
+            continue
+        core = split_suffix(right)[0]
+        if core in c.right_parts or (c.joined(left) >= MIN_FREE and c.joined(core) >= MIN_FREE):
+            out.append(pos)
+    return out
+
+
+def spaced_candidate(left: str, right: str, c: Counts) -> bool:
+    """Whether the space between two ZWNJ-free words may be a lost ZWNJ."""
+    return (
+        left in VERB_PREFIXES
+        or right in SUFFIXES
+        or left in c.left_parts
+        or right in c.right_parts
+        or c.zwnj_at(left + right, len(left)) > 0
+    )
+
+
+def score(feats: list[str], weights: dict[str, float]) -> float:
+    return sum(weights.get(f, 0.0) for f in feats)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def split_joined(word: str, margin: float) -> tuple[int, ...]:
+    """Offsets inside a ZWNJ-free `word` where a ZWNJ belongs (empty: leave it). Gaps are
+    taken best first; one that would leave a part under two letters loses (بیانیه‌ای, not
+    بیانی‌ه‌ای)."""
+    lex = lexicon()
+    scored = [
+        (score(gap_features("j", word[:pos], word[pos:], word, pos, lex), lex.weights), pos)
+        for pos in joined_candidates(word, lex)
+    ]
+    chosen: list[int] = []
+    for value, pos in sorted(scored, reverse=True):
+        if value > margin and all(abs(pos - other) >= MIN_PART for other in chosen):
+            chosen.append(pos)
+    return tuple(sorted(chosen))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def join_spaced(left: str, right: str, compounds: bool) -> bool:
+    """Whether the space between two ZWNJ-free words should be a ZWNJ. Without `compounds`
+    only a bound part (می، ها، ترین…) is joined: two free words (به طور، محیط زیست) keep the
+    space the writer chose."""
+    lex = lexicon()
+    if len(left) < MIN_PART or len(right) < MIN_PART or not spaced_candidate(left, right, lex):
+        return False
+    if not compounds and left not in VERB_PREFIXES and right not in SUFFIXES:
+        return False
+    feats = gap_features("s", left, right, left + right, len(left), lex)
+    return score(feats, lex.weights) > MARGIN["s"]
 
 
 def restore_zwnj(text: str) -> list[Edit]:
     """Edits that restore ZWNJ in joined and space-split words.
 
-    Only ZWNJ-free words are considered and a word joined to its left neighbour is not
-    joined again to its right, so the result is a fixed point (idempotent).
+    A space between two free words becomes a ZWNJ unless the text shows its writer deleted
+    ZWNJ rather than spacing it (more bound parts such as می or ها restored inside words than
+    standing alone); then spaces are the writer's own, and in a text that spaces ZWNJ a
+    joined word needs more evidence to be split. Only ZWNJ-free words are considered, so the
+    result is a fixed point (idempotent): a restored word carries a ZWNJ and is not looked
+    at again.
     """
-    lex = lexicon()
+    words = [(m.start(), w) for m in WORD.finditer(text) if ZWNJ not in (w := m.group())]
+    margin = MARGIN["j"]
+    splits = [split_joined(w, margin) for _, w in words]
+    spaced = sum(w in SPACED_EVIDENCE for _, w in words)
+    deleted = sum(_bound_split(w, cut) for (_, w), cut in zip(words, splits, strict=True) if cut)
+    if spaced > deleted:
+        splits = [split_joined(w, margin + SPACER_MARGIN) for _, w in words]
+    compounds = spaced >= deleted
     edits: list[Edit] = []
-    words = list(WORD.finditer(text))
-    consumed = -1
-    for i, match in enumerate(words):
-        word = match.group()
-        if ZWNJ in word:
-            continue
-        edits.extend(
-            Edit(match.start() + p, match.start() + p, ZWNJ, STEP) for p in split_joined(word, lex)
-        )
-        if i <= consumed or i + 1 == len(words):
-            continue
-        nxt = words[i + 1]
-        if (
-            nxt.start() == match.end() + 1
-            and text[match.end()] == " "
-            and ZWNJ not in nxt.group()
-            and join_spaced(word, nxt.group(), lex)
-        ):
-            edits.append(Edit(match.end(), nxt.start(), ZWNJ, STEP))
-            consumed = i + 1
+    prev_end, prev = -2, ""
+    for (start, word), cut in zip(words, splits, strict=True):
+        if prev_end + 1 == start and text[prev_end] == " " and join_spaced(prev, word, compounds):
+            edits.append(Edit(prev_end, start, ZWNJ, STEP))
+        edits.extend(Edit(start + pos, start + pos, ZWNJ, STEP) for pos in cut)
+        prev_end, prev = start + len(word), word
     return edits
+
+
+def _bound_split(word: str, cut: tuple[int, ...]) -> bool:
+    """Whether a restored split of `word` is at a bound part (a sign the writer deleted ZWNJ
+    rather than spacing it)."""
+    return any(word[:pos] in VERB_PREFIXES or word[pos:] in SPACED_EVIDENCE for pos in cut)

@@ -1,0 +1,41 @@
+"""ZWNJ gap model: suffix parsing, writer-convention evidence and the shipped model."""
+
+from __future__ import annotations
+
+from rasad.text.normalize import normalize
+from rasad.text.zwnj import lexicon, restore_zwnj, split_suffix, zwnj_positions
+
+Z = "\u200c"
+
+
+def test_split_suffix_takes_the_longest_closed_suffix():
+    assert split_suffix("کتابهایشان") == ("کتاب", "هایشان")
+    assert split_suffix("ها") == ("ها", "")
+
+
+def test_zwnj_positions_are_in_letter_offsets():
+    assert zwnj_positions(f"فرهنگ{Z}سازی{Z}های") == (5, 9)
+
+
+def test_model_is_shipped_with_both_modes():
+    weights = lexicon().weights
+    assert any(name.startswith("j:") for name in weights)
+    assert any(name.startswith("s:") for name in weights)
+
+
+def test_a_text_that_deletes_zwnj_keeps_its_spaces():
+    assert normalize("کتابهای محیط زیست را میخوانند") == (f"کتاب{Z}های محیط زیست را می{Z}خوانند")
+
+
+def test_a_text_that_spaces_zwnj_gets_bound_parts_joined():
+    assert normalize("کتاب های محیط زیست را می خوانند") == (f"کتاب{Z}های محیط زیست را می{Z}خوانند")
+
+
+def test_two_gaps_never_leave_a_one_letter_part():
+    out = normalize("بیانیهای")
+    assert all(len(part) >= 2 for part in out.split(Z))
+
+
+def test_restored_text_has_nothing_left_to_restore():
+    once = normalize("همکاریهای دانشبنیان را نمی توانند")
+    assert restore_zwnj(once) == []
