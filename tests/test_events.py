@@ -151,7 +151,8 @@ def test_topic_of_a_question_keeps_its_own_parties() -> None:
     text = "مخبر درباره اینکه آمریکا به بلاروس حمله کرد گفت: ما آماده همکاری هستیم"
     _, found = _events(text)
     assault = [e for e in found if e.type == "ASSAULT"]
-    assert [_key(e) for e in assault] == [("ASSAULT", None, [("USA", None)], [("BLR", None)])]
+    # a state attacks through its forces: the bare state is coded MIL
+    assert [_key(e) for e in assault] == [("ASSAULT", None, [("USA", "MIL")], [("BLR", None)])]
 
 
 def test_criticism_without_a_named_target_is_only_a_quote() -> None:
@@ -390,3 +391,82 @@ def test_passive_nominal_and_planned(text: str, expected: tuple) -> None:
 )
 def test_passive_without_agent_not_coded(text: str) -> None:
     assert [e for e in _events(text)[1] if e.type in ("ACCUSE", "THREATEN", "AGREE")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «به X سفر کرد»: a trip made is a visit, the destination its host
+        (
+            "محمد مخبر به بلاروس سفر کرد",
+            ("CONSULT", "visit", [("IRN", "GOV")], [("BLR", None)]),
+        ),
+        # a trip or meeting announced for the future is a pledge (AGREE)
+        (
+            "محمد مخبر هفته آینده به بلاروس سفر خواهد کرد",
+            ("AGREE", None, [("IRN", "GOV")], [("BLR", None)]),
+        ),
+        (
+            "مخبر و رومن گلاوچنکو دیدار خواهند کرد",
+            ("AGREE", None, [("BLR", "GOV"), ("IRN", "GOV")], []),
+        ),
+        # «از X خواست تا …»: the party asked is the recipient, not the parties of the request
+        (
+            "مخبر از بلاروس خواست تا با آمریکا مذاکره نکند",
+            ("REQUEST", "meet", [("IRN", "GOV")], [("BLR", None)]),
+        ),
+        # refusal
+        (
+            "بلاروس از پذیرش درخواست آمریکا خودداری کرد",
+            ("REJECT", None, [("BLR", None)], [("USA", None)]),
+        ),
+        # the adverbial «با انتقاد از X» is criticism by the subject
+        (
+            "مخبر با انتقاد از آمریکا گفت: همکاری ادامه دارد",
+            ("ACCUSE", "disapprove", [("IRN", "GOV")], [("USA", None)]),
+        ),
+        # the dead and wounded undergo an attack whose agent follows «توسط»
+        (
+            "سه سرباز بلاروس توسط نیروهای آمریکایی کشته شدند",
+            ("ASSAULT", None, [("USA", "MIL")], [("BLR", "MIL")]),
+        ),
+        # a bare «پارلمان» is the parliament of the state named before it in the clause
+        (
+            "دولت بلاروس از پارلمان خواست تا بودجه را تصویب کند",
+            ("REQUEST", "change", [("BLR", "GOV")], [("BLR", "LEG")]),
+        ),
+    ],
+)
+def test_trigger_families(text: str, expected: tuple) -> None:
+    _, found = _events(text)
+    assert [_key(e) for e in found][:1] == [expected]
+
+
+def test_future_meeting_needs_two_parties() -> None:
+    assert _events("نشست حزب ایران هفته آینده برگزار خواهد شد")[1] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "آیا ایران و بلاروس به توافق رسیدند؟",  # a yes/no question asks, it does not tell
+        "گفته می شود آمریکا به بلاروس حمله کرد",  # hearsay
+        "مخبر از مردم خواست صرفه جویی کنند",  # an appeal to the public names no party
+        "مخبر گفت: ما وارد میدان شدیم",  # «وارد میدان شد» is an idiom, not a trip
+        "بلاروس به اتهام جاسوسی سه نفر را محاکمه کرد",  # «به اتهام» is the charge of an act
+    ],
+)
+def test_not_events_new_families(text: str) -> None:
+    assert [e.type for e in _events(text)[1]] == []
+
+
+def test_anaphoric_attack_not_recoded() -> None:
+    text = "نیروهای آمریکایی به بلاروس حمله کردند\nدر این حمله سه سرباز بلاروس کشته شدند"
+    _, found = _events(text)
+    assert [e.type for e in found] == ["ASSAULT"]
+
+
+def test_this_country_after_a_nationality_adjective() -> None:
+    text = "ایران از حملات جنگنده های آمریکایی انتقاد کرد\nاین کشور پیشتر بلاروس را هدف قرار داد"
+    _, found = _events(text)
+    assert _key(found[-1]) == ("ASSAULT", None, [("USA", "MIL")], [("BLR", None)])

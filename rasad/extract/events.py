@@ -43,6 +43,7 @@ from rasad.extract.parties import (
     is_place,
     lexicon,
     sentence_parties,
+    state_codes,
     unknown_agent,
 )
 from rasad.extract.quotes import cues as cues_table
@@ -50,8 +51,11 @@ from rasad.model import Document, Event, Participant, Quote, Span
 from rasad.pipeline import stage
 
 NEGATION = re.compile(r"^[\s\u200c]*(?:نه|نیست|نشد|نکرد|نمی|نخواهد|ندارد|نداریم)")
-HYPOTHETICAL = re.compile(tolerant("(اگر|در صورتی که|چنانچه|ممکن است|احتمال)"))
-ANAPHORIC_MEETING = re.compile(tolerant("(در )?(این|آن) (دیدار|ملاقات|نشست|گفت و گو)"))
+# conditions, possibilities and hearsay («گفته می‌شود»): not told as fact
+HYPOTHETICAL = re.compile(
+    tolerant("(اگر|در صورتی که|چنانچه|ممکن است|احتمال|گفته می شود|شایع است|شایعه)")
+)
+QUESTION = re.compile(tolerant("آیا") + r"(?![\w\u200c])[^.!؟?]*$")  # «آیا … کرد؟» asks, not tells
 ANAPHOR = re.compile(tolerant("(این|آن|همین)") + r"[\s\u200c]+$")
 FIRST_PERSON = re.compile(tolerant("(ما|کشورمان|کشور ما)") + r"(?![\w\u200c])")
 PAST_VERB = re.compile(tolerant("(کرد|کردند|شد|شدند|داد|دادند|رسید|رسیدند|داشت|داشتند)$"))
@@ -89,6 +93,7 @@ EMBEDDED = re.compile(
     + tolerant("(علیه|با|ضد)")
     + r"[\s\u200c]+"
 )
+CONTENT = re.compile(r"[\s\u200c]+" + tolerant("(که|تا)") + "$")  # a predicate taking a clause
 GENITIVE = re.compile(r"[\s\u200c]*(?:[^\s\u200c]+[\s\u200c]+)?")
 DESTINATION = re.compile(tolerant("به") + r"[\s\u200c]+$")
 COUNTERPART = re.compile(tolerant("با") + r"[\s\u200c]+$")
@@ -195,10 +200,12 @@ def _oblique(doc: Document, part: Participant, begin: int, trigger: int) -> bool
 
 
 def _state_actor(pat: Pattern, part: Participant) -> Participant:
-    """Only a government imposes sanctions: a bare state as actor of such a type is GOV."""
-    if part.sector or not plover()[pat.type].get("state_actor"):
+    """A bare state acting as a type's actor stands for the body that does it: only a
+    government imposes sanctions (GOV), a state attacks through its forces (MIL)."""
+    sector = plover()[pat.type].get("state_actor")
+    if part.sector or not sector or part.country not in state_codes():
         return part
-    return Participant(part.start, part.end, part.actor_id, part.country, "GOV")
+    return Participant(part.start, part.end, part.actor_id, part.country, sector)
 
 
 def _sides(
@@ -214,6 +221,8 @@ def _sides(
     (end of the previous trigger, this trigger's start, start of the next one): a directed
     event's recipients are the parties named between its neighbouring predicates."""
     since, trigger, trigger_end, until = span
+    if content := CONTENT.search(doc.text, trigger, trigger_end):
+        until = min(until, content.start())  # «از بحرین خواست تا …»: what is asked, not of whom
     begin, end = _clause(doc, sent, trigger, quote)
     named = _parties_of(doc, pat, begin, end, (trigger, trigger_end))
     speaker = _speaker(doc, quote) if quote else None
@@ -401,10 +410,12 @@ def _place(doc: Document, sent: Span) -> Participant | None:
 
 
 def _skipped(doc: Document, sent: Span, match: re.Match[str]) -> bool:
-    """Negated or hypothetical matches are not events."""
+    """Negated or hypothetical matches are not events, nor the predicate of a yes/no
+    question."""
     after = doc.text[match.end() : match.end() + 12]
     before = doc.text[sent.start : match.start()]
-    return bool(NEGATION.match(after) or HYPOTHETICAL.search(before))
+    asked = QUESTION.search(before) and re.match(r"[^.!؟?]*[؟?]", doc.text[match.end() : sent.end])
+    return bool(NEGATION.match(after) or HYPOTHETICAL.search(before) or asked)
 
 
 def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
@@ -456,19 +467,32 @@ def _inherited(found: list[Event], pat: Pattern, sent: Span, doc: Document, at: 
     return None
 
 
+@lru_cache(maxsize=1)
+def _anaphors() -> dict[str, re.Pattern[str]]:
+    return {kind: word_regex(rx) for kind, rx in lexicon()["anaphors"].items()}
+
+
+def _restated(doc: Document, sent: Span, pat: Pattern, at: int, found: list[Event]) -> bool:
+    """«در این دیدار …», «بر اثر این انفجار … کشته شدند»: a demonstrative restatement of an
+    event of the same type coded earlier in the article is not a new event."""
+    anaphor = _anaphors().get(pat.type)
+    if anaphor is None or not any(e.type == pat.type for e in found):
+        return False
+    return bool(anaphor.search(doc.text, sent.start, at))
+
+
 def _sentence_events(
     doc: Document, sent: Span, tracker: Tracker, found: list[Event]
 ) -> list[Event]:
     _, travel = patterns()
     text = doc.text[sent.start : sent.end]
     visiting = bool(travel.search(text))
-    met = any(e.type == "CONSULT" for e in found)
     out: dict[tuple, Event] = {}
     since = sent.start
     last: tuple[str, int] = ("", sent.start)
     matches = _matches(doc, sent)
     for pat, match in matches:
-        if pat.type == "CONSULT" and met and ANAPHORIC_MEETING.match(text):
+        if _restated(doc, sent, pat, match.start(), found):
             continue
         if (pat.type, match.start() < last[1]) == (last[0], True):
             continue  # «دیدار و گفت و گو کرد»: one predicate matched by two patterns

@@ -41,8 +41,14 @@ def lexicon() -> dict:
 def _regexes() -> dict[str, re.Pattern[str]]:
     """The lexicon's phrase regexes (government words, unknown agents), compiled once."""
     lex = lexicon()
-    names = ("government", "same_country", "unknown_agents")
+    names = ("same_country", "unknown_agents")
     return {name: word_regex(lex[name]) for name in names}
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> dict[str, re.Pattern[str]]:
+    """Sector → regex of the words naming that body of an unnamed state («دولت», «پارلمان»)."""
+    return {sector: word_regex(rx) for sector, rx in lexicon()["institutions"].items()}
 
 
 def unknown_agent(doc: Document, begin: int, end: int) -> bool:
@@ -152,14 +158,18 @@ def _prominent_countries(doc: Document, n: int) -> list[str]:
 
 
 def _state_before(doc: Document, pos: int) -> str | None:
-    """The country of the last state named before `pos` («دولت این کشور»)."""
+    """The country of the last state named before `pos` («دولت این کشور»), by name or by a
+    nationality adjective («جنگنده‌های انگلیسی … این کشور»)."""
+    start = max(0, pos - _LOOKBACK)
     states = [
         ment
-        for ment in mentions_in(doc, max(0, pos - _LOOKBACK), pos, frozenset({"GPE"}))
+        for ment in mentions_in(doc, start, pos, frozenset({"GPE"}))
         if (actor := doc.actor_of(ment)) and actor.country and stands_for_state(doc, ment)
     ]
     parties = [m for m in states if not is_place(doc, m)] or states  # «در سوریه» is a place
-    return doc.actor_of(parties[-1]).country if parties else None
+    named = [(m.start, doc.actor_of(m).country) for m in parties[-1:]]
+    named += [(p.start, p.country) for p in _demonym_parties(doc, start, pos)[-1:]]
+    return max(named)[1] if named else None
 
 
 def _states_before(doc: Document, pos: int, n: int) -> list[str]:
@@ -200,20 +210,27 @@ def _anaphoric_parties(doc: Document, start: int, end: int) -> list[Participant]
     return found
 
 
-def _government_parties(doc: Document, start: int, end: int, named: list[Participant]):
-    """«دولت» / «مسئولین» with nothing after it is the article's main country's government
-    («دولت ترکیه» and «دولت این کشور» are carried by the name and the anaphor)."""
-    rx = _regexes()
-    for match in rx["government"].finditer(doc.text, start, end):
-        if any(match.end() <= p.start <= match.end() + 2 for p in named):
-            continue  # «دولت ترکیه»: the mention itself carries the party
-        if INDEFINITE.search(doc.text, max(0, match.start() - 4), match.start()):
-            continue  # «یک دولت اجنبی»: a description, not a party
-        if rx["same_country"].match(doc.text[match.end() : match.end() + 12].lstrip()):
-            continue
-        country = next(iter(_prominent_countries(doc, 1)), None)
-        if country:
-            yield Participant(match.start(), match.end(), None, country, "GOV")
+def _institution_parties(doc: Document, start: int, end: int, named: list[Participant]):
+    """«دولت» / «مسئولین» / «پارلمان» with nothing after it is that body of the state in
+    context: the country of the party named just before it in the clause, else the
+    article's main one («دولت ترکیه» and «دولت این کشور» are carried by the name and the
+    anaphor; «در پارلمان» is where, not who)."""
+    same_country = _regexes()["same_country"]
+    for sector, rx in _institutions().items():
+        for match in rx.finditer(doc.text, start, end):
+            at, after = match.start(), match.end()
+            if any(p.start <= at < p.end or 0 <= p.start - after <= 2 for p in named):
+                continue  # «دولت ترکیه», «مجلس شورای اسلامی»: a mention carries the party
+            if INDEFINITE.search(doc.text, max(0, at - 4), at) or PLACE_PREP.search(
+                doc.text, max(0, at - 30), at
+            ):
+                continue  # «یک دولت اجنبی»: a description, not a party
+            if same_country.match(doc.text[after : after + 12].lstrip()):
+                continue
+            before = [p.country for p in named if p.end <= at]
+            country = (before or _prominent_countries(doc, 1) or [None])[-1]
+            if country:
+                yield Participant(at, after, None, country, sector)
 
 
 def _before_anaphor(doc: Document, ment: Mention) -> bool:
@@ -231,7 +248,7 @@ def sentence_parties(doc: Document, start: int, end: int) -> list[Participant]:
     parties += _compound_parties(doc, start, end)
     parties += _anaphoric_parties(doc, start, end)
     parties += _demonym_parties(doc, start, end)
-    parties += _government_parties(doc, start, end, parties)
+    parties += _institution_parties(doc, start, end, parties)
     return sorted(parties, key=lambda p: p.start)
 
 
