@@ -23,6 +23,9 @@ the subject; unidentified attackers («افراد مسلح ناشناس») leave
 event's recipients are the parties named since the previous predicate of the sentence. A
 further measure stated without parties inherits those of the same-type event just before.
 
+The rest of a paragraph opened by «X گفت:» is still X's speech: its sentences speak with X's
+voice (for demands and criticism), but only an event naming a party besides X is coded there.
+
 Negated («نکرد»، «نخواهد») and hypothetical («اگر»، «در صورتی که»، «ممکن است») matches are
 skipped rather than emitted with flags: PLOVER drops them and evaluators count every listed
 event as a prediction. An anaphoric meeting («در این دیدار») after a coded meeting is not
@@ -40,6 +43,7 @@ from rasad.extract.coref import Resolved, Tracker, clause_start, mentions_in, re
 from rasad.extract.parties import (
     NON_PARTY_SECTORS,
     dedupe,
+    heads_phrase,
     is_place,
     lexicon,
     sentence_parties,
@@ -64,6 +68,15 @@ _WORDS = r"(?:{gap}[^\s\u200c،,:]+){{0,{n}}}{gap}$"
 OBLIQUE = re.compile(tolerant("(با|به|علیه|از|برای|ضد|نزد|بر)") + _WORDS.format(gap=_GAP, n=3))
 # «یکی از وزرای عراقی هدف حمله قرار گرفت»: a partitive «از» still names who undergoes it
 COMPLEMENT = re.compile(tolerant("(با|به|علیه|برای|ضد|نزد)") + _WORDS.format(gap=_GAP, n=3))
+REPORTED = re.compile(  # a speech noun, its speaker, «مبنی بر (اینکه)» and the content
+    tolerant("(اظهارات|سخنان|درخواست|ادعای|گفته های|پیشنهاد)")
+    + r"([^.:؛«»]{1,80}?)"
+    + tolerant("(مبنی بر)")
+    + r"(?:[\s\u200c]+"
+    + tolerant("(اینکه|این که|آنکه)")
+    + r")?(?![\w\u200c])"
+)
+VICTIM = re.compile(tolerant("(به|علیه|برای|ضد)") + _WORDS.format(gap=_GAP, n=1))
 BOUNDARY = re.compile(r"[:؛]|[.!؟](?=\s)")  # a full stop inside a quote ends a clause
 TOPIC = re.compile(tolerant("(درباره|در باره|در خصوص|در مورد|در پاسخ به|با اشاره به) "))
 OBJECT = re.compile(r"[\s\u200c]+" + tolerant("را") + r"(?![\w\u200c])")
@@ -71,11 +84,15 @@ COMPLEMENTIZER = re.compile(tolerant("(اینکه|این که|آنکه|آن که
 FINITE = re.compile(
     tolerant("(است|بود|شد|کرد|کند|دارد|داشت|نیست|باشد|هستند|بودند|شدند|کردند)") + r"(?![\w\u200c])"
 )
-FIRST_PERSON_VERB = re.compile(r"[^.؟!:«»]{0,60}?[\w\u200c]*(?:یم|ییم)(?![\w\u200c])")
+# «باید … بدهیم»: a first-person verb ends its clause («تحریم‌ها را» is a noun)
+FIRST_PERSON_VERB = re.compile(
+    r"[^.؟!:«»]{0,60}?[\w\u200c]*(?:یم|ییم)(?![\w\u200c])"
+    r"(?=[\s\u200c]*(?:[.،,؛:!؟?»\n]|$|(?:و|تا|که)[\s\u200c]))"
+)
 COORDINATED = re.compile(r"\S+[\s\u200c]+و[\s\u200c]+$")  # «X … است و باید»: one subject
 FIRST_PERSON_PREDICATE = re.compile(  # «می‌خواهیم», «حاضریم», «هستیم»: the speaker acts
     r"(?<![\w\u200c])(?:"
-    + tolerant("(ن?می ?[^\\s]*یم|هستیم|داریم|نداریم|کنیم|کردیم|حاضریم|شدیم|دادیم)")
+    + tolerant("(ن?می ?[^\\s]*یم|هستیم|داریم|نداریم|کنیم|کردیم|حاضریم|شدیم|دادیم|کردم|شدم|دادم)")
     + r")(?![\w\u200c])"
 )
 REASON = re.compile(tolerant("(به خاطر|بخاطر|به دلیل|به علت|به منظور|به سبب) "))
@@ -96,9 +113,17 @@ EMBEDDED = re.compile(
 CONTENT = re.compile(r"[\s\u200c]+" + tolerant("(که|تا)") + "$")  # a predicate taking a clause
 GENITIVE = re.compile(r"[\s\u200c]*(?:[^\s\u200c]+[\s\u200c]+)?")
 DESTINATION = re.compile(tolerant("به") + r"[\s\u200c]+$")
+WITH = re.compile(r"(?<![\w\u200c])" + tolerant("با") + r"[\s\u200c]+")
+# nouns taking a «با» complement inside a topic phrase («در خصوص همکاری با X», «مبارزه با X»)
+RELATION = re.compile(
+    tolerant("(مبارزه|جنگ|مقابله|درگیری|همکاری|همکاری ها|رابطه|روابط|مناسبات|توافق|مذاکره")
+    + tolerant("|مذاکرات|گفت و گو|تماس|ارتباط|تجارت|مخالفت|موافقت)")
+    + r"[\s\u200c]*$"
+)
 COUNTERPART = re.compile(tolerant("با") + r"[\s\u200c]+$")
 AGENT = re.compile(tolerant("(از سوی|از طرف|توسط) ") + "$")
 BY = re.compile(tolerant("(از سوی|از طرف|از جانب|توسط)") + r"(?:[\s\u200c]+\S+){0,4}[\s\u200c]+$")
+SPEECH_OPENS = re.compile(r"[\s\u200c]*:(?![\s\u200c]*[«\"])")  # «گفت: …», not «گفت: «…»»
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +138,7 @@ class Pattern:
     cameo: str | None
     min_parties: int  # nominal patterns («دیدار X و Y») need both sides named
     genitive: bool  # an action noun construed with its agent («حملات جنگنده‌های انگلیسی»)
+    named_subject: bool  # the actor must be a named subject, never the speaker by default
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +164,7 @@ def patterns() -> tuple[tuple[Pattern, ...], re.Pattern[str]]:
             cameo=table[row["type"]]["cameo"],
             min_parties=int(row.get("min_parties", 1)),
             genitive=row.get("genitive") == "agent",
+            named_subject=row.get("subject") == "named",
         )
         for row in data["patterns"]
     )
@@ -253,12 +280,13 @@ def _sides(
         if pat.genitive:  # «در پی حملات جنگنده‌های انگلیسی»: the noun's own agent first
             subjects = _genitive(doc, named, trigger, trigger_end) or subjects
         verbal = plover()[pat.type]["quad"] in (1, 3)  # only words fall back on who said them
-        fallback = [speaker if verbal else None]
+        fallback = [speaker if verbal and not pat.named_subject else None]
         source = _sharpen(([speaker] if mine else agents or subjects or fallback)[0], subjects)
         if source is None and main:
             source = _subject(doc, sent, trigger, tracker)
-    if source is None:
-        return [], [] if pat.parties == "speaker" else dedupe(named)
+    if source is None:  # an attack keeps its victims; words and pledges need their author
+        keep = pat.parties == "speaker" or pat.named_subject
+        return [], [] if keep else dedupe(named)
     others = [
         p
         for p in named
@@ -266,15 +294,27 @@ def _sides(
         and (p.country != source.country or (p.sector and p.sector != source.sector))
         and (since <= p.start < until or p.start < source.start or pat.parties == "speaker")
         and not p.start < trigger < source.start  # a noun's agent acts on what follows it
+        and not (pat.parties == "speaker" and _wronged(doc, p, trigger))
     ]
     if mode == "visit":  # the host is who the visitor meets («با X دیدار»), else where he goes
         met = [  # «با X دیدار کرد»: the counterpart is named before the meeting verb
-            p for p in others
+            p
+            for p in others
             if p.start < trigger and COUNTERPART.search(doc.text, p.start - 4, p.start)
         ]
         went = [p for p in others if DESTINATION.search(doc.text, p.start - 4, p.start)]
         others = met or went or others
-    return [_state_actor(pat, _voice(source, speaker))], dedupe(others)
+    joint = [p for p in others if p.start == source.start]  # «نیروهای ارتش و پلیس عراق»
+    actors = [_state_actor(pat, _voice(source, speaker))] + joint
+    return actors, dedupe([p for p in others if p not in joint])
+
+
+def _wronged(doc: Document, part: Participant, trigger: int) -> bool:
+    """«تجاوز دشمن به ملت فلسطین», «توطئه علیه ایران»: a party the criticised deed is done
+    to (or for) after the criticism word is its victim, not the one criticised."""
+    return part.start > trigger and bool(
+        VICTIM.search(doc.text, max(0, part.start - 30), part.start)
+    )
 
 
 def _genitive(
@@ -310,7 +350,16 @@ def _context_spans(doc: Document, pat: Pattern, begin: int, end: int, trigger: t
     if plover()[pat.type]["quad"] == 1:  # «درباره دیدار X و Y، گفت»: a topic clause is kept
         openers += (m for m in TOPIC.finditer(doc.text, begin, end) if m.start() > begin + 1)
     for match in openers:
-        yield match.start(), trigger[0] if match.start() < trigger[0] else end
+        if match.start() >= trigger[0]:
+            yield match.start(), end
+            continue
+        # «درباره X با سران Y وارد گفت‌وگو شد»: the «با» phrase before the verb is a party
+        partner = [
+            m.start()
+            for m in WITH.finditer(doc.text, match.end(), trigger[0])
+            if not RELATION.search(doc.text, max(0, m.start() - 20), m.start())
+        ]
+        yield match.start(), max(partner, default=trigger[0])
     for match in EMBEDDED.finditer(doc.text, begin, end):
         inside = match.start() <= trigger[0] < match.end()
         if not (inside or trigger[0] <= match.start() < trigger[1]):  # «علیه مواضع داعش»
@@ -331,7 +380,10 @@ def _addressee(
     doc: Document, begin: int, trigger: int, speaker: Participant | None
 ) -> tuple[list[Participant], list[Participant]]:
     """«X باید …» in a speaker's words: the speaker demands of X, the subject before «باید»
-    (or the agent «توسط X»); a first-person «باید … دهیم» is the speaker's own pledge."""
+    (or the agent «توسط X»); a first-person «باید … دهیم» is the speaker's own pledge.
+    «اظهارات X مبنی بر اینکه Y باید …» reports X's demand, wherever it stands."""
+    if reported := _reported(doc, begin, trigger):
+        speaker, begin = reported
     if speaker is None or FIRST_PERSON_VERB.match(doc.text, trigger, trigger + 60):
         return [], []
     named = sentence_parties(doc, begin, trigger)
@@ -339,7 +391,7 @@ def _addressee(
         p
         for p in named
         if AGENT.search(doc.text[max(0, p.start - 12) : p.start])
-        or not _oblique(doc, p, begin, trigger)
+        or (not _oblique(doc, p, begin, trigger) and heads_phrase(doc, p.start, begin))
     ]
     addressed = [
         p
@@ -348,6 +400,17 @@ def _addressee(
         and not FINITE.search(COORDINATED.sub("", doc.text[p.end : trigger]))
     ]
     return ([speaker], dedupe(addressed[-1:])) if addressed else ([], [])
+
+
+def _reported(doc: Document, begin: int, trigger: int) -> tuple[Participant, int] | None:
+    """«اظهارات بولتون … مبنی بر اینکه …»: the first party named between a speech noun and
+    «مبنی بر» said what follows, and the content clause starts after «مبنی بر»."""
+    found = list(REPORTED.finditer(doc.text, begin, trigger))
+    if not found:
+        return None
+    said = found[-1]
+    who = sentence_parties(doc, said.end(1), said.start(3))
+    return (who[0], said.end()) if who else None
 
 
 def _passive(
@@ -422,17 +485,40 @@ def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
     return next((q for q in quotes if q.start <= pos < q.end), None)
 
 
+def _continued(doc: Document, sent: Span) -> Quote | None:
+    """«وی گفت: … . مسئولین مربوطه نباید …»: the rest of a paragraph opened by «X گفت:» is
+    still X's speech, so a later sentence of it with no cue of its own speaks with X's voice
+    (a closed «…» quote or a new cue ends it)."""
+    last = max((q for q in doc.quotes if q.end <= sent.start), key=lambda q: q.end, default=None)
+    if last is None or "\n" in doc.text[last.cue_start : sent.start]:
+        return None
+    if not SPEECH_OPENS.match(doc.text, last.cue_end):
+        return None
+    if any(cue.regex.search(doc.text, last.end, sent.end) for cue in cues_table()):
+        return None
+    return Quote(
+        sent.start,
+        sent.end,
+        last.cue_start,
+        last.cue_end,
+        last.speaker_start,
+        last.speaker_end,
+        last.speaker_actor_id,
+        last.speaker_mention,
+    )
+
+
 def _matches(doc: Document, sent: Span) -> list[tuple[Pattern, re.Match[str]]]:
     """Every pattern match in the sentence that is neither negated nor hypothetical, in
-    text order."""
+    text order. Matches ending on the same verb are one predicate: the pattern listed first
+    reads it («ادعا را رد کرد» is a denial, not a refusal)."""
     table, _ = patterns()
-    found = [
-        (pat, match)
-        for pat in table
-        for match in pat.regex.finditer(doc.text, sent.start, sent.end)
-        if not _skipped(doc, sent, match)
-    ]
-    return sorted(found, key=lambda pm: pm[1].start())
+    by_end: dict[int, tuple[Pattern, re.Match[str]]] = {}
+    for pat in table:
+        for match in pat.regex.finditer(doc.text, sent.start, sent.end):
+            if not _skipped(doc, sent, match):
+                by_end.setdefault(match.end(), (pat, match))
+    return sorted(by_end.values(), key=lambda pm: pm[1].start())
 
 
 @lru_cache(maxsize=1)
@@ -491,13 +577,14 @@ def _sentence_events(
     since = sent.start
     last: tuple[str, int] = ("", sent.start)
     matches = _matches(doc, sent)
+    continued = _continued(doc, sent) if matches else None
     for pat, match in matches:
         if _restated(doc, sent, pat, match.start(), found):
             continue
         if (pat.type, match.start() < last[1]) == (last[0], True):
             continue  # «دیدار و گفت و گو کرد»: one predicate matched by two patterns
         last = (pat.type, max(last[1], match.end()))
-        quote = _quote_at(doc.quotes, match.start())
+        quote = _quote_at(doc.quotes, match.start()) or continued
         mode = "visit" if pat.type == "CONSULT" and visiting and pat.mode is None else pat.mode
         later = [m.start() for _, m in matches if m.start() >= match.end()]
         span = (since, match.start(), match.end(), min(later, default=sent.end))
@@ -509,6 +596,8 @@ def _sentence_events(
             actors, recipients = list(prev.source), list(prev.target)
         if not (actors or recipients) or (pat.parties == "speaker" and not recipients):
             continue
+        if continued is not None and quote is continued and not recipients:
+            continue  # a voice carried over from an earlier cue says what, not who to
         if len(actors) + len(recipients) < pat.min_parties:
             continue
         when = _date(doc, sent, match.start(), match.group(0))

@@ -26,6 +26,20 @@ COMPOUND = re.compile(tolerant("(دو|سه) (کشور|طرف)"))
 WORD = re.compile(r"[^\W\d_]+(?:\u200c[^\W\d_]+)*")
 PLURAL = re.compile(r"\u200c?ها(?:ست|یی|ی)?$")
 _COMPOUND_SIZE = {"دو": 2, "سه": 3}
+PHRASE_OPENER = re.compile(
+    r"(?:[،,:«\"(؛.]|(?<![\w\u200c])"
+    + tolerant("(و|که|اینکه|این که|اما|ولی|بلکه|چون|زیرا|همچنین|نیز)")
+    + r")[\s\u200c]*$"
+)
+MEMBERS = re.compile(
+    r"(?:"
+    + tolerant("دیگر")
+    + r"[\s\u200c]+)?(?:\d+[\s\u200c]+)?"
+    + tolerant("(کشورهای|کشور|دولت های|دولت) عضو")
+    + r"[\s\u200c]+$"
+)
+DESTINATION = re.compile(tolerant("(وارد|به|در|عازم|راهی)") + r"[\s\u200c]+$")
+AND = re.compile(r"[\s\u200c]+" + tolerant("و") + r"[\s\u200c]+$")
 _HEAD_WORDS = 3  # a sector head noun («دولت», «نیروهای ارتش», «روسای جمهور») this close
 _LOOKBACK = 1500  # characters searched back for the states a «دو کشور» refers to
 NON_PARTY_SECTORS = frozenset({"MED"})  # news agencies report events, they are not parties
@@ -41,7 +55,7 @@ def lexicon() -> dict:
 def _regexes() -> dict[str, re.Pattern[str]]:
     """The lexicon's phrase regexes (government words, unknown agents), compiled once."""
     lex = lexicon()
-    names = ("same_country", "unknown_agents")
+    names = ("same_country", "same_body", "unknown_agents")
     return {name: word_regex(lex[name]) for name in names}
 
 
@@ -72,8 +86,7 @@ def _states() -> frozenset[str]:
     names |= {
         key(row["name_fa"]) for row in read_tsv("places.tsv") if row["name_en"] in state_names
     }
-    names |= {key(n) for n in lexicon()["capitals"]}
-    return frozenset(names)
+    return frozenset(names | _capitals())
 
 
 def stands_for_state(doc: Document, ment: Mention) -> bool:
@@ -97,15 +110,31 @@ def sector_before(doc: Document, start: int, end: int) -> str | None:
     for role in doc.roles:
         if role.start <= start and end <= role.end + 1 and role.sector:
             return role.sector
-    words = WORD.findall(doc.text, max(0, start - 40), start)[-_HEAD_WORDS - 1 :]
+    return _head_before(doc, start)[0]
+
+
+def _head_before(doc: Document, start: int) -> tuple[str | None, int]:
+    """The sector of a head noun right before `start` (past a modifier) and where the head
+    begins; (None, start) when there is none."""
+    words = list(WORD.finditer(doc.text, max(0, start - 40), start))[-_HEAD_WORDS - 1 :]
     heads, modifiers = _heads()
-    if words and key(words[-1]) in modifiers:
+    if words and key(words[-1].group(0)) in modifiers:
         words = words[:-1]
     for size in range(min(len(words), _HEAD_WORDS), 0, -1):
-        sector = heads.get(key(" ".join(words[-size:])))
+        sector = heads.get(key(" ".join(w.group(0) for w in words[-size:])))
         if sector:
-            return sector
-    return None
+            return sector, words[-size].start()
+    return None, start
+
+
+def heads_phrase(doc: Document, start: int, begin: int) -> bool:
+    """«دولت ترکیه باید», «، روسیه نباید»: the party (with its head noun) opens its noun
+    phrase — it follows the clause start, a punctuation mark or a conjunction — rather than
+    modifying another noun («تحولات عراق باید», «چتر حمایتی بسیج از … باید»)."""
+    at = _head_before(doc, start)[1]
+    if not doc.text[begin:at].strip(" \u200c"):
+        return True
+    return bool(PHRASE_OPENER.search(doc.text, max(begin, at - 20), at))
 
 
 def participant(doc: Document, ment: Mention) -> Participant | None:
@@ -115,8 +144,28 @@ def participant(doc: Document, ment: Mention) -> Participant | None:
         return None
     if ment.label == "GPE" and not stands_for_state(doc, ment):
         return None
-    sector = actor.sector or sector_before(doc, ment.start, ment.end)
+    sector = actor.sector or sector_before(doc, ment.start, ment.end) or _capital(doc, ment)
     return Participant(ment.start, ment.end, actor.id, actor.country, sector)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(key(n) for n in lexicon()["capitals"])
+
+
+def _capital(doc: Document, ment: Mention) -> str | None:
+    """«فشارهای واشنگتن», «برنامه‌های دهلی نو»: a capital acting stands for its government;
+    one travelled to or from («وارد مسکو شد», «از کابل») or the site of a blast or a
+    facility («انفجار بیروت», «فرودگاه بغداد») is a place."""
+    if key(doc.text[ment.start : ment.end]) not in _capitals():
+        return None
+    before = doc.text[max(0, ment.start - 30) : ment.start]
+    return None if DESTINATION.search(before) or _place_head().search(before) else "GOV"
+
+
+@lru_cache(maxsize=1)
+def _place_head() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w\u200c])" + tolerant(lexicon()["place_heads"]) + r"[\s\u200c]+$")
 
 
 def is_place(doc: Document, ment: Mention) -> bool:
@@ -210,6 +259,24 @@ def _anaphoric_parties(doc: Document, start: int, end: int) -> list[Participant]
     return found
 
 
+def _body_parties(doc: Document, start: int, end: int) -> list[Participant]:
+    """«کشورهای عضو این اتحادیه», «دبیرکل این سازمان»: the international body (a party
+    coded as no single state: EUR, UNO, IGO …) named last before the anaphor."""
+    found: list[Participant] = []
+    states = state_codes()
+    for match in _regexes()["same_body"].finditer(doc.text, start, end):
+        bodies = [
+            part
+            for ment in mentions_in(doc, max(0, match.start() - _LOOKBACK), match.start())
+            if (part := participant(doc, ment)) and part.country not in states
+        ]
+        if bodies:  # «سران (دیگر ۲۸) کشور عضو این اتحادیه»: the heads of its members
+            members = MEMBERS.search(doc.text, max(0, match.start() - 40), match.start())
+            sector = sector_before(doc, members.start() if members else match.start(), match.end())
+            found.append(Participant(match.start(), match.end(), None, bodies[-1].country, sector))
+    return found
+
+
 def _institution_parties(doc: Document, start: int, end: int, named: list[Participant]):
     """«دولت» / «مسئولین» / «پارلمان» with nothing after it is that body of the state in
     context: the country of the party named just before it in the clause, else the
@@ -247,9 +314,34 @@ def sentence_parties(doc: Document, start: int, end: int) -> list[Participant]:
     ]
     parties += _compound_parties(doc, start, end)
     parties += _anaphoric_parties(doc, start, end)
+    parties += _body_parties(doc, start, end)
     parties += _demonym_parties(doc, start, end)
     parties += _institution_parties(doc, start, end, parties)
-    return sorted(parties, key=lambda p: p.start)
+    return _coordinated(doc, sorted(parties, key=lambda p: p.start))
+
+
+def _coordinated(doc: Document, parties: list[Participant]) -> list[Participant]:
+    """A head noun governs a coordination: «روسای جمهوری ایران و الجزایر» (both GOV),
+    «شرکت‌های آلمانی و اسپانیولی» (both BUS), and «نیروهای ارتش و پلیس عراق» names both
+    the army and the police of Iraq."""
+    out: list[Participant] = []
+    for part in parties:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and part.sector is None
+            and prev.sector is not None
+            and prev.country != part.country
+            and AND.fullmatch(doc.text, prev.end, part.start)
+        ):
+            part = Participant(part.start, part.end, part.actor_id, part.country, prev.sector)
+        out.append(part)
+        at = _head_before(doc, part.start)[1]  # the head: before the name or inside it
+        joined = AND.search(doc.text, max(0, at - 5), at) if part.sector else None
+        other = _head_before(doc, joined.start())[0] if joined else None
+        if other not in (None, part.sector):
+            out.append(Participant(part.start, part.end, None, part.country, other))
+    return out
 
 
 def dedupe(parties: list[Participant]) -> list[Participant]:
