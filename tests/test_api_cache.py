@@ -113,11 +113,13 @@ def test_concurrent_misses_compute_once() -> None:
 def test_write_during_a_miss_is_not_hidden() -> None:
     """A request arriving after a write must not get an answer computed before it."""
     cache = ResponseCache(marker=lambda: 1)
-    middleware = CacheMiddleware(SlowApp(), cache)
+    app = SlowApp()
+    middleware = CacheMiddleware(app, cache)
 
     async def race() -> tuple[bytes, bytes, bytes]:
         before = asyncio.create_task(_get(middleware))
-        await asyncio.sleep(0.001)
+        while app.calls == 0:  # the first answer is being computed (not merely requested)
+            await asyncio.sleep(0.001)
         cache.bump()
         after = await _get(middleware)
         return await before, after, await _get(middleware)

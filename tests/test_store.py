@@ -17,11 +17,14 @@ from sqlalchemy import create_engine, delete, make_url
 
 from rasad.model import Actor, DateMention, Document, Event, Mention, Participant, Quote
 from rasad.store import Store
+from rasad.store.dedup import BANDS, band_keys, shingles
 from rasad.store.export import CSV_COLUMNS, csv_lines, jsonl_lines
-from rasad.store.schema import MIGRATIONS, metadata, schema_version
+from rasad.store.migrations import MIGRATIONS
+from rasad.store.schema import dyads, metadata, minhash_bands, schema_version
 from rasad.store.store import _url
 
 COUNTRIES = {"IRN": "ایران", "BLR": "بلاروس", "USA": "آمریکا", "RUS": "روسیه"}
+PINNED_BANDS = (3960980449311007117, 1980590910521717291)
 PAYLOADS = ["' OR 1=1; --", '"; DROP TABLE documents; --', "x%_\\", 'NEAR("a" "b")', "*:^-"]
 
 
@@ -427,3 +430,52 @@ def test_search_control_characters_are_not_fts_syntax(store: Store, query: str) 
     """Found by schemathesis: a NUL ended the FTS5 string early and the query failed."""
     store.add(make_doc("c", [("CONSULT", "IRN", "BLR", None)], "همکاری‌ها ادامه دارد 0"))
     assert isinstance(store.search(query), list)
+
+
+def test_migrations_backfill_the_dyad_index_and_band_hashes(store: Store) -> None:
+    """A store made before the dyad index and the numpy band hashes gets both filled in
+    when it is opened: same timelines and counts, and a new copy of a stored story is
+    still linked to it."""
+    store.add_many([
+        make_doc("a", [("CONSULT", "IRN", "BLR", "2024-01-02"), ("AGREE", "USA", "IRN", None)]),
+        make_doc("b", [("ACCUSE", "BLR", "IRN", "2023-05")]),
+        _wire_story("wire-1", "انتهای پیام/"),
+    ])
+    before = store.dyad_events("IRN", "BLR"), store.top_dyads(limit=5)
+    assert len(before[0]) == 3
+    with store.engine.begin() as conn:
+        conn.execute(delete(dyads))
+        conn.execute(delete(minhash_bands))
+        conn.execute(delete(schema_version).where(
+            schema_version.c.name.in_(["0005_numpy_minhash", "0006_dyads"])))
+    with Store(store.url) as again:
+        assert (again.dyad_events("IRN", "BLR"), again.top_dyads(limit=5)) == before
+        again.add(_wire_story("wire-2", "منبع: ایرنا"))
+        assert again.dyad_page("IRN", "BLR", limit=1)[1] == 3  # the copy is linked
+
+
+def test_dyad_counts_an_event_once_per_pair(store: Store) -> None:
+    doc = make_doc("m", [("CONSULT", "IRN", "BLR", "2024-01-02")])
+    event = doc.events[0]
+    event.source.append(event.source[0])  # the same country twice on one side
+    event.target.append(event.source[0])  # and on both sides: an IRN-IRN dyad too
+    store.add(doc)
+    assert [len(store.dyad("IRN", "BLR")), len(store.dyad("BLR", "IRN"))] == [1, 1]
+    assert store.dyad_page("IRN", "IRN", limit=5)[1] == 1
+    assert store.top_dyads(limit=5) == [{"a": "BLR", "b": "IRN", "events": 1}]
+
+
+def test_band_hashes_are_pinned() -> None:
+    """Band hashes are stored: changing how they are computed needs a migration that
+    re-computes them (as 0005 did), or new copies stop meeting stored stories."""
+    keys = band_keys(shingles("یک دو سه چهار پنج"))
+    assert keys[:2] == [(0, PINNED_BANDS[0]), (1, PINNED_BANDS[1])]
+    assert len(keys) == BANDS and all(0 <= h < 2**63 for _, h in keys)
+
+
+def test_postgresql_search_reads_the_trigram_index(pg_store: Store) -> None:
+    with pg_store.engine.connect() as conn:
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        plan = conn.exec_driver_sql(
+            "EXPLAIN SELECT pk FROM documents WHERE folded LIKE '%%همکاریها%%'").all()
+    assert "ix_documents_folded_trgm" in " ".join(row[0] for row in plan)

@@ -1,9 +1,15 @@
 """Near-duplicate stories: the same wire text republished by several sites.
 
-Each document gets a MinHash signature (datasketch) of its word 4-gram shingles, cut into
-LSH bands stored in `minhash_bands`. A new document whose bands meet a stored document's is
-compared on the exact shingle sets; at Jaccard ≥ THRESHOLD it is linked to that story's first
-copy (`documents.duplicate_of`), so its events are kept but not counted twice.
+Each document gets a MinHash signature of its word 4-gram shingles, cut into LSH bands stored
+in `minhash_bands`. A new document whose bands meet a stored document's is compared on the
+exact shingle sets; at Jaccard ≥ THRESHOLD it is linked to that story's first copy
+(`documents.duplicate_of`), so its events are kept but not counted twice.
+
+The signature is computed with numpy, not a hash call per shingle: each distinct word is
+hashed once (blake2b, cached), a shingle's 64-bit hash is mixed from its four words' hashes,
+and the 64 permutations are multiply-shift hashes applied to all shingles at once. Every
+hash is seeded and platform independent, because band hashes are stored and compared across
+processes and runs (migration 0005 re-computed the bands of stores made before).
 
 A batch is linked with one look-up of all its band hashes (indexed on `hash` alone), and a
 document is also compared with the batch's earlier documents, which are not stored yet.
@@ -11,13 +17,13 @@ document is also compared with the batch's earlier documents, which are not stor
 
 from __future__ import annotations
 
-import struct
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 from hashlib import blake2b
 from typing import Any
 
-from datasketch import MinHash
+import numpy as np
 from sqlalchemy import Connection, select
 
 from rasad.store.schema import documents, minhash_bands
@@ -28,30 +34,62 @@ ROWS = NUM_PERM // BANDS
 SHINGLE = 4
 THRESHOLD = 0.8
 
+_U64 = np.uint64
 
-def shingles(folded: str) -> set[bytes]:
-    """Word 4-grams of the search-folded text (short texts: the words themselves)."""
+
+def _constants(name: str) -> np.ndarray:
+    """NUM_PERM fixed 64-bit constants (from blake2b, so no generator version can change
+    them)."""
+    return np.array([int.from_bytes(blake2b(f"{name}{i}".encode(), digest_size=8).digest(),
+                                    "little") for i in range(NUM_PERM)], dtype=np.uint64)
+
+
+_MUL = _constants("mul") | np.uint64(1)  # odd multipliers: multiply-shift permutations
+_ADD = _constants("add")
+_BAND_SALT = (np.arange(BANDS, dtype=_U64) + _U64(1)) * _U64(0x9E3779B97F4A7C15)
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finalizer: spreads every input bit over the 64 output bits."""
+    x = (x ^ (x >> _U64(30))) * _U64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> _U64(27))) * _U64(0x94D049BB133111EB)
+    return x ^ (x >> _U64(31))
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
+def shingles(folded: str) -> np.ndarray:
+    """Sorted distinct 64-bit hashes of the word 4-grams of the search-folded text (short
+    texts: of the words themselves)."""
     words = folded.split()
-    if len(words) < SHINGLE:
-        return {w.encode() for w in words}
-    return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+    hashes = np.fromiter(map(_word_hash, words), dtype=_U64, count=len(words))
+    if len(words) >= SHINGLE:
+        grams = hashes[: len(words) - SHINGLE + 1].copy()
+        for i in range(1, SHINGLE):
+            grams = grams * _U64(0x100000001B3) + hashes[i : len(words) - SHINGLE + 1 + i]
+        hashes = grams
+    return np.unique(_mix(hashes))
 
 
-def band_keys(grams: set[bytes]) -> list[tuple[int, int]]:
-    """(band number, band hash) pairs of the MinHash signature."""
-    sig = MinHash(num_perm=NUM_PERM)
-    sig.update_batch(list(grams))
-    values = [int(v) for v in sig.hashvalues]
-    keys = []
-    for band in range(BANDS):
-        chunk = struct.pack(f"<{ROWS}Q", *values[band * ROWS : (band + 1) * ROWS])
-        digest = int.from_bytes(blake2b(chunk, digest_size=8).digest(), "little") >> 1
-        keys.append((band, digest))  # >> 1 keeps it a positive signed 64-bit integer
-    return keys
+def band_keys(grams: np.ndarray) -> list[tuple[int, int]]:
+    """(band number, band hash) pairs of the MinHash signature of non-empty `grams`."""
+    signature = ((grams[:, None] * _MUL + _ADD) >> _U64(32)).min(axis=0)
+    rows = signature.reshape(BANDS, ROWS)
+    acc = rows[:, 0]
+    for i in range(1, ROWS):
+        acc = _mix(acc ^ _BAND_SALT) + rows[:, i]
+    digests = _mix(acc ^ _BAND_SALT) >> _U64(1)  # a positive signed 64-bit integer
+    return list(enumerate(digests.tolist()))
 
 
-def _jaccard(a: set[bytes], b: set[bytes]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    if not (a.size or b.size):
+        return 0.0
+    shared = np.intersect1d(a, b, assume_unique=True).size
+    return shared / (a.size + b.size - shared)
 
 
 LOOKUP_CHUNK = 900  # band hashes per IN (...) look-up
@@ -71,8 +109,10 @@ def _stored_bands(conn: Connection, hashes: set[int]) -> dict[tuple[int, int], l
     return found
 
 
-def _stored_docs(conn: Connection, pks: set[int]) -> dict[int, tuple[str, set[bytes], Any]]:
+def _stored_docs(conn: Connection, pks: set[int]) -> dict[int, tuple[str, np.ndarray, Any]]:
     """(id, shingles, duplicate_of) of stored candidate documents."""
+    if not pks:
+        return {}
     rows = conn.execute(
         select(documents.c.pk, documents.c.id, documents.c.folded, documents.c.duplicate_of)
         .where(documents.c.pk.in_(sorted(pks)))
@@ -80,13 +120,20 @@ def _stored_docs(conn: Connection, pks: set[int]) -> dict[int, tuple[str, set[by
     return {r.pk: (r.id, shingles(r.folded), r.duplicate_of) for r in rows}
 
 
+def band_rows(new: Sequence[tuple[int, str]]) -> tuple[dict[int, np.ndarray],
+                                                       dict[int, list[tuple[int, int]]]]:
+    """Shingles and band keys of documents (pk, folded text); no keys for empty texts."""
+    grams = {pk: shingles(folded) for pk, folded in new}
+    keys = {pk: band_keys(g) for pk, g in grams.items() if g.size}
+    return grams, keys
+
+
 def link_duplicates(
     conn: Connection, new: Sequence[tuple[int, str, str]]
 ) -> tuple[dict[int, str], list[dict[str, int]]]:
     """For new documents (pk, id, folded text) in pk order: the id of the story each one
     duplicates (pk -> id, originals absent), and their band rows to insert after them."""
-    grams = {pk: shingles(folded) for pk, _, folded in new}
-    keys = {pk: band_keys(g) for pk, g in grams.items() if g}
+    grams, keys = band_rows([(pk, folded) for pk, _, folded in new])
     buckets = _stored_bands(conn, {h for ks in keys.values() for _, h in ks})
     known = _stored_docs(conn, {pk for ks in keys.values() for k in ks for pk in buckets[k]})
     originals: dict[int, str] = {}

@@ -18,18 +18,23 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
-    and_,
-    case,
     column,
     false,
     func,
     or_,
     select,
     table,
-    union,
 )
 
-from rasad.store.schema import actors, documents, event_participants, events, quotes
+from rasad.store.schema import (
+    DYAD_ORDER,
+    actors,
+    documents,
+    dyads,
+    event_participants,
+    events,
+    quotes,
+)
 from rasad.store.search import fts_expression, like_needles, snippet
 
 CHUNK = 500  # rows per round trip when streaming or loading participants
@@ -129,43 +134,42 @@ def has_participant(side: str | None = None, **equals: str) -> ColumnElement[boo
     return events.c.id.in_(select(p.c.event_id).where(*conds))
 
 
-def _directed(source: str, target: str) -> Select:
-    src, tgt = event_participants.alias(), event_participants.alias()
+def dyad_select(a: str, b: str, where: Sequence[ColumnElement[bool]] = ()) -> Select:
+    """Ids of the events with country `a` on one side and `b` on the other (either
+    direction), in timeline order: a range of the dyad index (schema.dyads), no sort."""
+    first, second = sorted((a, b))
     return (
-        select(src.c.event_id)
-        .join(tgt, and_(tgt.c.event_id == src.c.event_id, tgt.c.side == "target",
-                        tgt.c.country == target))
-        .where(src.c.side == "source", src.c.country == source)
+        select(dyads.c.event_id)
+        .where(dyads.c.a == first, dyads.c.b == second, *where)
+        .order_by(*(dyads.c[name] for name in DYAD_ORDER))
     )
 
 
-def dyad_select(a: str, b: str, where: Sequence[ColumnElement[bool]] = ()) -> Select:
-    """Events with country `a` on one side and `b` on the other, either direction.
-
-    The pair's event ids (two look-ups on participants (country, side, event_id)) are the
-    FROM clause the events are joined to, so the planner starts from them; as an `IN`
-    filter SQLite would rather scan every original document and probe its events.
-    """
-    ids = union(_directed(a, b), _directed(b, a)).subquery()
-    return _event_select(where).join(ids, ids.c.event_id == events.c.id)
+def _type_and_dates(
+    columns: Any, *, type: str | None = None, types: Sequence[str] | None = None,
+    since: date | None = None, until: date | None = None,
+) -> list[ColumnElement[bool]]:
+    """Filters on event type and date range over `columns` (events' or the dyad index's);
+    a date range keeps only events known to overlap it."""
+    where: list[ColumnElement[bool]] = []
+    if type:
+        where.append(columns.type == type)
+    if types is not None:
+        where.append(columns.type.in_(list(types)) if types else false())
+    if since:
+        where.append(columns.date_last >= since)
+    if until:
+        where.append(columns.date_first <= until)
+    return where
 
 
 def event_filters(
-    *, type: str | None = None, types: Sequence[str] | None = None, country: str | None = None,
-    since: date | None = None, until: date | None = None, text: str | None = None,
+    *, country: str | None = None, text: str | None = None, **type_and_dates: Any,
 ) -> list[ColumnElement[bool]]:
-    """WHERE clauses for event lists; a date range keeps only events known to overlap it."""
-    where: list[ColumnElement[bool]] = []
-    if type:
-        where.append(events.c.type == type)
-    if types is not None:
-        where.append(events.c.type.in_(list(types)) if types else false())
+    """WHERE clauses for event lists (type, types, since, until, country, text)."""
+    where = _type_and_dates(events.c, **type_and_dates)
     if country:
         where.append(has_participant(country=country))
-    if since:
-        where.append(events.c.date_last >= since)
-    if until:
-        where.append(events.c.date_first <= until)
     if text:
         where.append(func.lower(events.c.evidence_text).contains(text.lower(), autoescape=True))
     return where
@@ -175,10 +179,14 @@ def dyad_events(
     conn: Connection, a: str, b: str, *, start: date | None = None, end: date | None = None,
     types: Sequence[str] | None = None, offset: int = 0, limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Events between countries `a` and `b`; `source`/`target` are the pair's participants."""
-    stmt = dyad_select(a, b, event_filters(types=types, since=start, until=end))
+    """Events between countries `a` and `b`; `source`/`target` are the pair's participants.
+
+    The page is cut from the dyad index first, so only its events are loaded."""
+    where = _type_and_dates(dyads.c, types=types, since=start, until=end)
+    page = dyad_select(a, b, where).offset(offset).limit(limit).subquery()
+    stmt = _event_select([]).join(page, page.c.event_id == events.c.id)
     pair = {a, b}
-    out = load_events(conn, stmt, offset=offset, limit=limit)
+    out = load_events(conn, stmt)
     for ev in out:
         for side, parts in (("source", ev["actor"]), ("target", ev["recipient"])):
             ev[side] = next((p for p in parts if p["country"] in pair), ev[side])
@@ -186,8 +194,8 @@ def dyad_events(
 
 
 def dyad_total(conn: Connection, a: str, b: str) -> int:
-    """How many events `dyad_events(a, b)` lists."""
-    return count(conn, dyad_select(a, b))
+    """How many events `dyad_events(a, b)` lists (counted in the dyad index)."""
+    return count(conn, dyad_select(a, b).order_by(None))
 
 
 def find_events(
@@ -258,7 +266,8 @@ def search_documents(
 ) -> tuple[list[dict[str, Any]], int]:
     """Documents whose text contains the query in any joined/split spelling, best first.
 
-    SQLite ranks by FTS5's bm25; PostgreSQL scans the folded text (newest first).
+    SQLite ranks by FTS5's bm25; PostgreSQL finds substrings of the folded text with a
+    trigram index where it has one (newest first).
     """
     expression = fts_expression(query)
     if expression is None:
@@ -269,6 +278,10 @@ def search_documents(
         hits = hits.subquery()
         stmt = stmt.join(hits, hits.c.rowid == documents.c.pk).order_by(hits.c.rank)
     else:
+        # The planner prices a LIKE over long (TOASTed) text like one over a short string
+        # and scans every document instead of the trigram index (migration 0007), about 50x
+        # slower; without that index this changes nothing.
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
         needles = like_needles(query)
         stmt = stmt.where(or_(*(documents.c.folded.contains(n, autoescape=True)
                                 for n in needles)))
@@ -355,16 +368,9 @@ def sector_counts(conn: Connection) -> dict[str, int]:
 
 def top_dyads(conn: Connection, *, limit: int) -> list[dict[str, Any]]:
     """Country pairs (alphabetical within the pair) with the most events between them."""
-    src, tgt = event_participants.alias(), event_participants.alias()
-    a = case((src.c.country < tgt.c.country, src.c.country), else_=tgt.c.country).label("a")
-    b = case((src.c.country < tgt.c.country, tgt.c.country), else_=src.c.country).label("b")
-    n = func.count(src.c.event_id.distinct()).label("events")
+    n = func.count().label("events")
     rows = conn.execute(
-        select(a, b, n)
-        .select_from(src)
-        .join(tgt, and_(tgt.c.event_id == src.c.event_id, tgt.c.side == "target"))
-        .where(src.c.side == "source", counted(src.c.event_id), src.c.country.is_not(None),
-               tgt.c.country.is_not(None), src.c.country != tgt.c.country)
-        .group_by(a, b).order_by(n.desc(), a, b).limit(limit)
+        select(dyads.c.a, dyads.c.b, n).where(dyads.c.a != dyads.c.b)
+        .group_by(dyads.c.a, dyads.c.b).order_by(n.desc(), dyads.c.a, dyads.c.b).limit(limit)
     ).all()
     return [{"a": r.a, "b": r.b, "events": r.events} for r in rows]

@@ -8,20 +8,15 @@ texts are copied too, because the dashboard and CSV export list them without loa
 Strings have no length limit: SQLite ignores limits and PostgreSQL enforces them, and a
 document must not be accepted by one backend and refused by the other.
 
-Migrations are named functions applied in order and recorded in `schema_version`; each is
-idempotent (`checkfirst`, `IF NOT EXISTS`), so re-applying one after a crash is harmless.
+The migrations that create and change these tables are in migrations.py.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from datetime import UTC, datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
-    Connection,
     Date,
     DateTime,
     Float,
@@ -32,8 +27,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    inspect,
-    select,
 )
 
 metadata = MetaData()
@@ -185,78 +178,31 @@ minhash_bands = Table(
     Index("ix_minhash_bands_hash", "hash"),  # a batch looks up all its hashes at once
 )
 
+# A dyad timeline's index: one row per event of an original story (not a near-duplicate
+# copy) and unordered country pair (a <= b) with a on one side and b on the other. The index
+# holds the timeline order (dated first, by first day, ..., as queries.TIMELINE) and the
+# filter columns, so a page and the pair's total are read from it alone, not by joining
+# participants and sorting every event of a busy pair.
+DYAD_ORDER = ("undated", "date_first", "date", "doc_id", "evidence_start", "seq")
+dyads = Table(
+    "dyads", metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("a", String, nullable=False),
+    Column("b", String, nullable=False),
+    Column("undated", Boolean, nullable=False),
+    Column("date_first", Date),
+    Column("date", String),
+    Column("doc_id", String, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("type", String, nullable=False),
+    Column("date_last", Date),
+    Index("ix_dyads_timeline", "a", "b", *DYAD_ORDER, "event_id", "type", "date_last"),
+    Index("ix_dyads_event", "event_id"),  # deleting a replaced document's events
+)
+
 CHILD_TABLES = (mentions, roles, dates, quotes, events, minhash_bands)
 for _table in CHILD_TABLES:
     Index(f"ix_{_table.name}_doc", _table.c.doc_pk)
 
-
-def _initial(conn: Connection) -> None:
-    metadata.create_all(conn, checkfirst=True)
-
-
-# FTS5 over the folded copy, kept in step with `documents` by triggers. External content:
-# the index stores no second copy of the text. SQLite only; PostgreSQL searches `folded`.
-_FTS = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
-    "folded, content='documents', content_rowid='pk', tokenize='unicode61')",
-    "CREATE TRIGGER IF NOT EXISTS documents_fts_ai AFTER INSERT ON documents BEGIN "
-    "INSERT INTO documents_fts(rowid, folded) VALUES (new.pk, new.folded); END",
-    "CREATE TRIGGER IF NOT EXISTS documents_fts_ad AFTER DELETE ON documents BEGIN "
-    "INSERT INTO documents_fts(documents_fts, rowid, folded) VALUES ('delete', old.pk, "
-    "old.folded); END",
-    "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
-)
-
-
-def _sqlite_fts(conn: Connection) -> None:
-    if conn.dialect.name != "sqlite":
-        return
-    for statement in _FTS:
-        conn.exec_driver_sql(statement)
-
-
-def _near_duplicates(conn: Connection) -> None:
-    """Stores made before near-duplicate linking get the column and the bands table."""
-    if "duplicate_of" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
-        conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR")
-        conn.exec_driver_sql(
-            "CREATE INDEX IF NOT EXISTS ix_documents_duplicate_of ON documents (duplicate_of)"
-        )
-    minhash_bands.create(conn, checkfirst=True)
-
-
-def _bulk_indexes(conn: Connection) -> None:
-    """Batched near-duplicate look-ups search band hashes alone."""
-    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_minhash_bands_band_hash")
-    for index in minhash_bands.indexes:
-        index.create(conn, checkfirst=True)
-
-
-Migration = Callable[[Connection], None]
-MIGRATIONS: tuple[tuple[str, Migration], ...] = (
-    ("0001_initial", _initial),
-    ("0002_sqlite_fts5", _sqlite_fts),
-    ("0003_near_duplicates", _near_duplicates),
-    ("0004_bulk_indexes", _bulk_indexes),
-)
-
-
-def migrate(conn: Connection) -> list[str]:
-    """Apply the migrations not yet recorded (in order) and record them; returns their names.
-
-    The caller holds the write transaction, so two processes opening a new store at once
-    apply each migration once.
-    """
-    schema_version.create(conn, checkfirst=True)
-    done = set(conn.scalars(select(schema_version.c.name)))
-    applied = []
-    for name, step in MIGRATIONS:
-        if name in done:
-            continue
-        step(conn)
-        conn.execute(
-            schema_version.insert().values(name=name, applied_at=datetime.now(UTC))
-        )
-        applied.append(name)
-    return applied
 
