@@ -58,6 +58,7 @@ def test_cue_forms(text: str, speaker: str) -> None:
         "گفته می شود که او رفته است",  # impersonal
         "یک مقام آگاه گفت: چنین است",  # anonymous
         "مخبر و بلاروس در گفتگو بودند",  # «گفت» inside a longer word
+        "مخبر و لوکاشنکو در گفت و گو بودند",  # talks written with spaces, not a speech cue
         "رئیس پارلمان بلاروس: ضرورت توسعه روابط",  # headline title with no known holder
     ],
 )
