@@ -63,7 +63,7 @@ EVAL_PERCENT = 15
 MIN_FORM = 2
 MIN_VOCAB = 2
 MIN_VERB = 2
-MIN_PARTNERS = 8
+MIN_PARTNERS = 5  # chosen on the bench's tuning split, as the decision margins are
 MIN_FEATURE = 3  # a feature must fire on this many training gaps to get a weight
 L2 = 1.0
 OUT = Path(__file__).resolve().parent.parent / "rasad" / "resources" / "zwnj"
@@ -293,9 +293,9 @@ def train(examples: list[Example]) -> dict[str, float]:
 
 
 def write_tsv(path: Path, rows: list[tuple]) -> None:
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-        for row in rows:
-            fh.write("\t".join(str(col) for col in row) + "\n")
+    """Gzip with a fixed header time, so an unchanged table rebuilds byte for byte."""
+    text = "".join("\t".join(str(col) for col in row) + "\n" for row in rows)
+    path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
 
 
 def main() -> None:

@@ -9,10 +9,15 @@ from hypothesis import strategies as st
 from rasad.model import Document
 from rasad.text.normalize import (
     Normalizer,
+    clean_zwnj,
+    fix_spacing,
     normalize,
     normalize_line,
     normalize_stage,
     normalize_with_offsets,
+    space_punctuation,
+    unify_digits,
+    unify_letters,
 )
 
 Z = "\u200c"
@@ -91,6 +96,23 @@ def test_zwnj_restoration(raw, expected):
     assert normalize(raw) == expected
 
 
+def test_only_places_that_need_an_edit_are_edited():
+    assert fix_spacing("یک دو، سه") == []
+    assert clean_zwnj(f"کتاب{Z}ها") == []
+    assert space_punctuation("گفت: «سلام» و رفت.") == []
+    assert [(e.start, e.end) for e in fix_spacing("یک  دو ،")] == [(3, 4), (6, 7)]
+
+
+def test_one_for_one_maps_translate_as_their_edits_would():
+    raw = "علي كريمي ١٤٠٣"
+    for step in (unify_letters, unify_digits):
+        edits = step(raw)
+        mapped = "".join(step.codes.get(ord(ch), ch) for ch in raw)
+        assert step.translate(raw) == (mapped, len(edits))
+        assert all(mapped[e.start] == e.replacement for e in edits)
+    assert unify_letters.translate("سلام") == ("سلام", 0)
+
+
 def test_switching_a_step_off():
     assert Normalizer(unify_letters=False).normalize("كتاب") == "كتاب"
     with pytest.raises(ValueError, match="unknown"):
@@ -143,6 +165,7 @@ VARIANTS = str.maketrans("يىكۀ٠١٢٣٤٥٦٧٨٩\u200c\t", "ییکه۰۱۲
 def test_offsets_map_back_and_idempotent(raw):
     text, offsets = normalize_with_offsets(raw)
     assert len(offsets) == len(text)
+    assert normalize(raw) == text  # the text-only path makes the same edits
     assert normalize(text) == text
     assert text.count("\n") == raw.count("\n")
     previous = 0

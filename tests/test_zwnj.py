@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rasad.text import zwnj
 from rasad.text.normalize import normalize
 from rasad.text.zwnj import lexicon, restore_zwnj, split_suffix, zwnj_positions
 
@@ -39,3 +40,24 @@ def test_two_gaps_never_leave_a_one_letter_part():
 def test_restored_text_has_nothing_left_to_restore():
     once = normalize("همکاریهای دانشبنیان را نمی توانند")
     assert restore_zwnj(once) == []
+
+
+def test_spaced_pairs_are_found_inside_punctuation_and_only_at_one_space():
+    assert normalize("(می توانند)") == f"(می{Z}توانند)"
+    assert restore_zwnj("کتاب  های") == []  # two spaces: not a lost ZWNJ
+    assert restore_zwnj("کتاب، های") == []
+
+
+def test_decisions_are_the_same_from_a_cold_or_warm_cache():
+    text = "همکاریهای دانشبنیان را نمی توانند"
+    zwnj.clear_caches()
+    cold = restore_zwnj(text)
+    assert restore_zwnj(text) == cold
+
+
+def test_chunk_cache_is_bounded(monkeypatch):
+    monkeypatch.setattr(zwnj, "_CACHE_SIZE", 4)
+    zwnj.clear_caches()
+    restore_zwnj(" ".join(["کتاب", "خانه", "میز", "دختر", "تنها", "میدان", "همکاریهای"]))
+    assert len(zwnj._chunks) <= 4
+    zwnj.clear_caches()

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from rasad.model import Document, Edit, OffsetMap
 from rasad.pipeline import stage
@@ -18,6 +20,7 @@ from rasad.text.letters import PERSIAN_LETTERS
 from rasad.text.zwnj import LETTERS, ZWNJ, restore_zwnj
 
 StepFn = Callable[[str], list[Edit]]
+_START = attrgetter("start", "end")
 
 # Format and control characters that carry no text: bidi marks, soft hyphen, BOM, ZWJ, ZWSP,
 # and C0 controls other than newline and tab (a carriage return is dropped, its newline kept).
@@ -30,25 +33,48 @@ _DIGIT_MAP = {chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)}
 _DIGIT_RE = re.compile("[\u0660-\u0669]")
 # Kashida (tatweel) and harakat, tanwin, shadda, sukun, hamza above/below, superscript alef.
 _MARKS = re.compile("[\u0640\u064b-\u065f\u0670]+")
-# A ZWNJ survives only between two letters; runs collapse to one.
-_ZWNJ_RUN = re.compile(f"{ZWNJ}+")
+# A ZWNJ survives only between two letters; runs collapse to one. Only runs that need an
+# edit match: two or more, or one without a letter on each side.
 _LETTER_SET = frozenset(LETTERS + "ۀه")
+_LETTER_CLASS = f"[{LETTERS}ۀه]"
+_ZWNJ_RUN = re.compile(f"{ZWNJ}(?:{ZWNJ}+|(?<!{_LETTER_CLASS}{ZWNJ})|(?!{_LETTER_CLASS}))")
 # Punctuation that takes no space before it, and the opening marks that take none after.
 _CLOSING = "،؛:؟!?,.»)]"
 _OPENING = "«(["
-_SPACE_RUN = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+# Only space runs that need an edit match: two or more characters, any space other than a
+# plain one, or a single space at a line edge, before a closing or after an opening mark.
+_SPACE = "[ \t\u00a0\u2000-\u200a\u202f\u3000]"
+_SPACE_RUN = re.compile(
+    f"{_SPACE}(?:{_SPACE}+|(?<=[^ ])|(?<![^\n{re.escape(_OPENING)}] )"
+    f"|(?=[\n{re.escape(_CLOSING)}]|\\Z))"
+)
 _PERSIAN_LETTER = f"[{LETTERS}]"
+# Each alternative starts with the mark itself, so the regex engine skips ahead to marks.
 _NEED_SPACE = re.compile(
-    f"(?<=[،؛:؟!?»)])(?:{_PERSIAN_LETTER}|«)|(?<=[{LETTERS}]{{2}})\\.(?={_PERSIAN_LETTER})"
-    f"|(?<=[{LETTERS}۰-۹0-9])[«(]"
+    f"[،؛:؟!?»)](?={_PERSIAN_LETTER}|«)|\\.(?<=[{LETTERS}]{{2}}\\.)(?={_PERSIAN_LETTER})"
+    f"|[«(](?<=[{LETTERS}۰-۹0-9][«(])"
 )
 
 
-def _map_chars(pattern: re.Pattern[str], table: dict[str, str], step: str) -> StepFn:
-    def run(text: str) -> list[Edit]:
-        return [Edit(m.start(), m.end(), table[m.group()], step) for m in pattern.finditer(text)]
+@dataclass(frozen=True)
+class CharMap:
+    """A step that swaps single characters one for one. Offsets never move, so the
+    normalizer applies it with `str.translate` and only counts the changes."""
 
-    return run
+    pattern: re.Pattern[str]
+    codes: dict[int, str]
+    step: str
+
+    def __call__(self, text: str) -> list[Edit]:
+        codes, step = self.codes, self.step
+        return [
+            Edit(m.start(), m.end(), codes[ord(m[0])], step) for m in self.pattern.finditer(text)
+        ]
+
+    def translate(self, text: str) -> tuple[str, int]:
+        """The mapped text and how many characters changed."""
+        changed = len(self.pattern.findall(text))
+        return (text.translate(self.codes), changed) if changed else (text, 0)
 
 
 def _delete(pattern: re.Pattern[str], step: str) -> StepFn:
@@ -60,10 +86,10 @@ def _delete(pattern: re.Pattern[str], step: str) -> StepFn:
 
 remove_invisible = _delete(_INVISIBLE, "remove_invisible")
 remove_invisible.__doc__ = "Drop bidi marks, soft hyphens, BOM, ZWJ and control characters."
-unify_letters = _map_chars(_LETTER_RE, _LETTER_MAP, "unify_letters")
-unify_letters.__doc__ = "Arabic yeh/kaf to Persian; ezafe heh (ۀ) to ه. Alef-hamza forms stay."
-unify_digits = _map_chars(_DIGIT_RE, _DIGIT_MAP, "unify_digits")
-unify_digits.__doc__ = "Arabic-Indic digits to Persian digits; Latin digits stay."
+# Arabic yeh/kaf to Persian; ezafe heh (ۀ) to ه. Alef-hamza forms stay.
+unify_letters = CharMap(_LETTER_RE, str.maketrans(_LETTER_MAP), "unify_letters")
+# Arabic-Indic digits to Persian digits; Latin digits stay.
+unify_digits = CharMap(_DIGIT_RE, str.maketrans(_DIGIT_MAP), "unify_digits")
 remove_marks = _delete(_MARKS, "remove_marks")
 remove_marks.__doc__ = "Drop kashida and diacritics (harakat), which readers and matchers ignore."
 
@@ -103,7 +129,7 @@ def space_punctuation(text: str) -> list[Edit]:
     fix_spacing, so `رفت .بعد` first loses its space, then gains one after the dot)."""
     edits = []
     for m in _NEED_SPACE.finditer(text):
-        pos = m.start() + (1 if m.group() == "." else 0)
+        pos = m.start() if m.group() in _OPENING else m.end()
         edits.append(Edit(pos, pos, " ", "space_punctuation"))
     return edits
 
@@ -142,6 +168,9 @@ class Normalizer:
         offsets = OffsetMap.identity(len(text))
         counts: dict[str, int] = {}
         for name, fn in self.steps:
+            if isinstance(fn, CharMap):  # one for one: the map stays as it is
+                text, counts[name] = fn.translate(text)
+                continue
             edits = fn(text)
             counts[name] = len(edits)
             if edits:
@@ -149,7 +178,24 @@ class Normalizer:
         return text, offsets, counts
 
     def normalize(self, text: str) -> str:
-        return self.normalize_with_offsets(text)[0]
+        """Normalized text alone: the same edits, without building an offset map."""
+        for _, fn in self.steps:
+            if isinstance(fn, CharMap):
+                text = fn.translate(text)[0]
+            elif edits := fn(text):
+                text = _apply(text, edits)
+        return text
+
+
+def _apply(text: str, edits: list[Edit]) -> str:
+    """`text` with non-overlapping `edits` applied (OffsetMap.apply, without the map)."""
+    out, pos = [], 0
+    for edit in sorted(edits, key=_START):
+        out.append(text[pos : edit.start])
+        out.append(edit.replacement)
+        pos = edit.end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 @cache

@@ -11,6 +11,10 @@ corpus counts of the whole unit written with ZWNJ, joined and spaced, how often 
 stands alone as a word, the identity of closed-class parts, whether the remainder after
 می is a known verb, and the letters at the gap. A word the corpus knows as one word (تنها،
 انتهای، قالیباف) gets a large joined count and stays whole.
+
+Decisions depend only on the chunk of text between two spaces (and, for a spaced gap, the two
+words around it plus the text's writer convention), so each is made once and cached: on
+running text almost every chunk is a cache hit and restoration is a few C-level passes.
 """
 
 from __future__ import annotations
@@ -18,10 +22,13 @@ from __future__ import annotations
 import gzip
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import Protocol
+from itertools import accumulate, compress, islice, repeat
+from operator import attrgetter, itemgetter, or_
+from typing import NamedTuple, Protocol, TypeVar
 
 from rasad.model import Edit
 
@@ -101,6 +108,9 @@ class ZwnjLexicon:
     right_parts: frozenset[str]
     left_parts: frozenset[str]
     weights: dict[str, float]
+    # Words that may open a spaced pair: verb prefixes, left parts, and the left half of a
+    # form the corpus writes with ZWNJ there (پیش of پیش‌بینی).
+    pair_lefts: frozenset[str]
 
     def zwnj_at(self, key: str, pos: int) -> int:
         counts = self.forms.get(key)
@@ -146,6 +156,11 @@ def lexicon() -> ZwnjLexicon:
         right_parts=frozenset(part for side, part, _ in parts if side == "R"),
         left_parts=frozenset(part for side, part, _ in parts if side == "L"),
         weights={name: float(w) for name, w in _rows("model.tsv.gz")},
+        pair_lefts=frozenset(
+            key[:pos] for key, c in forms.items() if c.n_zwnj for pos in c.positions
+        )
+        | {part for side, part, _ in parts if side == "L"}
+        | VERB_PREFIXES,
     )
 
 
@@ -183,33 +198,41 @@ def gap_features(mode: str, left: str, right: str, key: str, pos: int, c: Counts
     if rclass == "open" and suffix:
         rclass = "core+" + _side(core, frozenset(), c.right_parts) + "+" + suffix
     unseen = "u" if nz == nj == 0 else "k"
+    bz, blf, brf, zj = _bin(nz), _bin(lf), _bin(rf), _ratio(nz, nj)
+    le, rb, lr = left[-1], right[0], f"L={lclass}|R={rclass}"
+    m = mode  # every name carries its mode, built in one format (this runs per candidate)
     feats = [
-        "bias",
-        f"z{_bin(nz)}",
-        f"j{_bin(nj)}",
-        f"s{_bin(ns)}",
-        f"zj{_ratio(nz, nj)}",
-        f"zs{_ratio(nz, ns)}",
-        f"lf{_bin(lf)}",
-        f"lz{_bin(c.zwnj_any(left))}|R={rclass}",
-        f"rf{_bin(rf)}",
-        f"rc{_bin(c.joined(core)) if suffix else '-'}",
-        f"L={lclass}",
-        f"R={rclass}",
-        f"L={lclass}|R={rclass}",
-        f"le={left[-1]}|R={rclass}",
-        f"le={left[-1]}",
-        f"rb={right[0]}",
-        f"le={left[-1]}|rb={right[0]}",
-        f"ll{min(len(left), 6)}|R={rclass}",
-        f"rl{min(len(right), 6)}|L={lclass}",
-        f"{unseen}|lf{_bin(lf)}|rf{_bin(rf)}",
-        f"{unseen}|lf{_bin(lf)}|R={rclass}",
-        f"{unseen}|zj{_ratio(nz, nj)}|R={rclass}",
+        f"{m}:bias",
+        f"{m}:z{bz}",
+        f"{m}:j{_bin(nj)}",
+        f"{m}:s{_bin(ns)}",
+        f"{m}:zj{zj}",
+        f"{m}:zs{_ratio(nz, ns)}",
+        f"{m}:lf{blf}",
+        f"{m}:lz{_bin(c.zwnj_any(left))}|R={rclass}",
+        f"{m}:rf{brf}",
+        f"{m}:rc{_bin(c.joined(core)) if suffix else '-'}",
+        f"{m}:L={lclass}",
+        f"{m}:R={rclass}",
+        f"{m}:{lr}",
+        f"{m}:le={le}|R={rclass}",
+        f"{m}:le={le}",
+        f"{m}:rb={rb}",
+        f"{m}:le={le}|rb={rb}",
+        f"{m}:ll{min(len(left), 6)}|R={rclass}",
+        f"{m}:rl{min(len(right), 6)}|L={lclass}",
+        f"{m}:{unseen}|lf{blf}|rf{brf}",
+        f"{m}:{unseen}|lf{blf}|R={rclass}",
+        f"{m}:{unseen}|zj{zj}|R={rclass}",
     ]
     if lclass in VERB_PREFIXES:
-        feats.append(f"verb{c.verb(right)}")
-    return [f"{mode}:{name}" for name in feats]
+        feats.append(f"{m}:verb{c.verb(right)}")
+    # Which learned part it is: name parts (پور، زاده، آباد) bind unlike free-standing ones (که).
+    if lclass == "part":
+        feats.append(f"{m}:Lp={left}")
+    if rclass == "part":
+        feats.append(f"{m}:Rp={right}")
+    return feats
 
 
 def joined_candidates(word: str, c: Counts) -> list[int]:
@@ -244,7 +267,7 @@ def spaced_candidate(left: str, right: str, c: Counts) -> bool:
 
 
 def score(feats: list[str], weights: dict[str, float]) -> float:
-    return sum(weights.get(f, 0.0) for f in feats)
+    return sum(map(weights.get, feats, repeat(0.0)))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -264,7 +287,6 @@ def split_joined(word: str, margin: float) -> tuple[int, ...]:
     return tuple(sorted(chosen))
 
 
-@lru_cache(maxsize=_CACHE_SIZE)
 def join_spaced(left: str, right: str, compounds: bool) -> bool:
     """Whether the space between two ZWNJ-free words should be a ZWNJ. Without `compounds`
     only a bound part (می، ها، ترین…) is joined: two free words (به طور، محیط زیست) keep the
@@ -278,6 +300,75 @@ def join_spaced(left: str, right: str, compounds: bool) -> bool:
     return score(feats, lex.weights) > MARGIN["s"]
 
 
+class Chunk(NamedTuple):
+    """What restoration needs to know of one space-free chunk of text (usually one word,
+    perhaps with punctuation), computed once per distinct chunk."""
+
+    cut: tuple[int, ...]  # ZWNJ offsets in the chunk at the default margin
+    words: tuple[tuple[int, str], ...]  # (offset, word) of the words with a cut
+    bound: int  # words cut at a bound part: the writer deleted ZWNJ
+    evidence: int  # bound parts standing alone: the writer spaced ZWNJ
+    first: str  # the ZWNJ-free word the chunk starts with ('' if none)
+    last: str  # the ZWNJ-free word the chunk ends with ('' if none)
+    opens: bool  # `last` may open a spaced pair (می، پیش of پیش بینی)
+    closes: bool  # `first` may close one (های of کتاب های)
+
+
+_CUT, _EVIDENCE, _FIRST, _LAST, _OPENS, _CLOSES = (itemgetter(i) for i in (0, 3, 4, 5, 6, 7))
+# Bounded caches, plain dicts emptied when full: a hit is a C-level `dict.get` over a whole
+# text's chunks (an LRU would need Python-level bookkeeping per hit), and news vocabulary is
+# Zipfian, so a refill costs little. Spaced pairs are kept per value of `compounds`.
+_chunks: dict[str, Chunk] = {}
+_pairs: dict[bool, dict[tuple[str, str], bool]] = {False: {}, True: {}}
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(cache: dict[_K, _V], key: _K, compute: Callable[[_K], _V]) -> _V:
+    value = cache.get(key)
+    if value is None:
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        value = cache[key] = compute(key)
+    return value
+
+
+def chunk_info(chunk: str) -> Chunk:
+    """The facts of one chunk, from the bounded per-chunk cache."""
+    return _remember(_chunks, chunk, _chunk_info)
+
+
+def clear_caches() -> None:
+    """Forget every per-chunk and per-word decision (for cold-cache measurements)."""
+    _chunks.clear()
+    _pairs[False].clear()
+    _pairs[True].clear()
+    split_joined.cache_clear()
+
+
+def _chunk_info(chunk: str) -> Chunk:
+    cut: list[int] = []
+    words: list[tuple[int, str]] = []
+    bound = evidence = 0
+    first = last = ""
+    for m in WORD.finditer(chunk):
+        start, word = m.start(), m.group()
+        if ZWNJ in word:
+            continue
+        evidence += word in SPACED_EVIDENCE
+        first = word if start == 0 else first
+        last = word if m.end() == len(chunk) else last
+        positions = split_joined(word, MARGIN["j"])
+        if positions:
+            cut.extend(start + pos for pos in positions)
+            words.append((start, word))
+            bound += _bound_split(word, positions)
+    lex = lexicon()
+    opens = len(last) >= MIN_PART and last in lex.pair_lefts
+    closes = len(first) >= MIN_PART and (first in SUFFIXES or first in lex.right_parts)
+    return Chunk(tuple(cut), tuple(words), bound, evidence, first, last, opens, closes)
+
+
 def restore_zwnj(text: str) -> list[Edit]:
     """Edits that restore ZWNJ in joined and space-split words.
 
@@ -286,24 +377,49 @@ def restore_zwnj(text: str) -> list[Edit]:
     standing alone); then spaces are the writer's own, and in a text that spaces ZWNJ a
     joined word needs more evidence to be split. Only ZWNJ-free words are considered, so the
     result is a fixed point (idempotent): a restored word carries a ZWNJ and is not looked
-    at again.
+    at again. The text is cut at single spaces and each chunk looked up in a cache, so the
+    Python-level work is only for the few chunks that change.
     """
-    words = [(m.start(), w) for m in WORD.finditer(text) if ZWNJ not in (w := m.group())]
-    margin = MARGIN["j"]
-    splits = [split_joined(w, margin) for _, w in words]
-    spaced = sum(w in SPACED_EVIDENCE for _, w in words)
-    deleted = sum(_bound_split(w, cut) for (_, w), cut in zip(words, splits, strict=True) if cut)
+    chunks = text.split(" ")
+    infos = list(map(_chunks.get, chunks))
+    if not all(infos):  # a chunk not seen before (a Chunk is a non-empty tuple)
+        infos = list(map(chunk_info, chunks))
+    cut_at = list(compress(range(len(chunks)), map(_CUT, infos)))
+    spaced = sum(map(_EVIDENCE, infos))
+    deleted = sum(infos[i].bound for i in cut_at)
+    cuts = {i: infos[i].cut for i in cut_at}
     if spaced > deleted:
-        splits = [split_joined(w, margin + SPACER_MARGIN) for _, w in words]
-    compounds = spaced >= deleted
-    edits: list[Edit] = []
-    prev_end, prev = -2, ""
-    for (start, word), cut in zip(words, splits, strict=True):
-        if prev_end + 1 == start and text[prev_end] == " " and join_spaced(prev, word, compounds):
-            edits.append(Edit(prev_end, start, ZWNJ, STEP))
+        margin = MARGIN["j"] + SPACER_MARGIN
+        cuts = {
+            i: tuple(
+                start + pos for start, word in infos[i].words for pos in split_joined(word, margin)
+            )
+            for i in cut_at
+        }
+    joins = _spaced_joins(infos, compounds=spaced >= deleted)
+    if not joins and not any(cuts.values()):
+        return []
+    # Chunk i ends at ends[i] + i (one space after each chunk before it).
+    ends = list(accumulate(map(len, chunks)))
+    edits = [Edit(ends[i] + i, ends[i] + i + 1, ZWNJ, STEP) for i in joins]
+    for i, cut in cuts.items():
+        start = ends[i] + i - len(chunks[i])
         edits.extend(Edit(start + pos, start + pos, ZWNJ, STEP) for pos in cut)
-        prev_end, prev = start + len(word), word
+    edits.sort(key=attrgetter("start"))
     return edits
+
+
+def _spaced_joins(infos: list[Chunk], compounds: bool) -> list[int]:
+    """Indices i where the single space after chunk i becomes a ZWNJ. Only pairs that one
+    side can open or close are candidates; each is decided once, then read from the cache."""
+    candidate = list(map(or_, map(_OPENS, infos), map(_CLOSES, islice(infos, 1, None))))
+    pairs = zip(map(_LAST, infos), map(_FIRST, islice(infos, 1, None)), strict=False)
+    keys = list(compress(pairs, candidate))
+    cache = _pairs[compounds]
+    joined = list(map(cache.get, keys))
+    if None in joined:
+        joined = [_remember(cache, key, lambda k: join_spaced(*k, compounds)) for key in keys]
+    return list(compress(compress(range(len(candidate)), candidate), joined))
 
 
 def _bound_split(word: str, cut: tuple[int, ...]) -> bool:
