@@ -252,24 +252,60 @@ def test_entities_khomeini_epithets_are_titles_not_entities(title: str) -> None:
 @pytest.mark.parametrize(
     ("words", "spans", "kept"),
     [
-        # «رادیو فرانسه»: the model's organisation takes the place inside it
-        (["رادیو", "فرانسه", "گفت"], [(0, 2, "ORG")], []),
+        # «رادیو فرانسه»: the model's organisation takes the state that ends it
+        (["رادیو", "فرانسه", "گفت"], [(0, 2, "ORG", 0.95)], []),
+        # ... but only when the model is sure of it
+        (["رادیو", "فرانسه", "گفت"], [(0, 2, "ORG", 0.5)], [(1, 2)]),
         # «دولت فرانسه» keeps its state (house convention: «دولت X» is not an entity)
-        (["دولت", "فرانسه", "گفت"], [(0, 2, "ORG")], [(1, 2)]),
+        (["دولت", "فرانسه", "گفت"], [(0, 2, "ORG", 0.95)], [(1, 2)]),
+        # a place and its state are two entities: a longer place keeps the state
+        (["آنتالیای", "فرانسه"], [(0, 2, "LOC", 0.95)], [(1, 2)]),
+        # a state that does not end the organisation stays
+        (["فرانسه", "نفت", "گاز"], [(0, 3, "ORG", 0.95)], [(0, 1)]),
+        # a direction before a place is not part of it (house convention)
+        (["شمال", "فرانسه"], [(0, 2, "LOC", 0.95)], [(1, 2)]),
+        # a span right after a title is the title's complement, not an organisation
+        (["نخست", "وزیر", "موقت", "فرانسه"], [(2, 4, "ORG", 0.95)], [(3, 4)]),
         # a model span equal to the place, or a person span, changes nothing
-        (["فرانسه", "گفت"], [(0, 1, "ORG")], [(0, 1)]),
-        (["ژان", "فرانسه"], [(0, 2, "PER")], [(1, 2)]),
+        (["فرانسه", "گفت"], [(0, 1, "ORG", 0.95)], [(0, 1)]),
+        (["ژان", "فرانسه"], [(0, 2, "PER", 0.95)], [(1, 2)]),
     ],
 )
-def test_entities_places_yield_to_longer_model_orgs(words, spans, kept):
-    from rasad.extract.entities import _yield_to_model_orgs
+def test_entities_places_yield_to_longer_model_spans(words, spans, kept):
+    from rasad.extract.entities import _yield_to_model_spans
     from rasad.extract.gazetteer import key
     from rasad.extract.roles import Hit
 
     keys = [key(w) for w in words]
     place = next(i for i, w in enumerate(words) if w == "فرانسه")
-    places = [Hit(place, place + 1, "GPE", country="FRA")]
-    assert [(h.first, h.last) for h in _yield_to_model_orgs(places, spans, keys)] == kept
+    places = [Hit(place, place + 1, "GPE", country="FRA", kind="state")]
+    assert [(h.first, h.last) for h in _yield_to_model_spans(places, spans, keys)] == kept
+
+
+@pytest.mark.parametrize(
+    ("words", "hit", "spans", "kept"),
+    [
+        # a generic institution inside a sure organisation that a state ends gives way
+        # («مجلس اعلای اسلامی عراق»): the state ending it yields too
+        (["مجلس", "اعلای", "اسلامی", "عراق"], ("head", None), [(0, 4, "ORG", 0.96)], []),
+        # ... but not where the model only runs on past it («بانک مرکزی ارز»)
+        (["مجلس", "اعلای", "اسلامی"], ("head", None), [(0, 3, "ORG", 0.96)], [(0, 1)]),
+        # a named organisation or a medium keeps its own name («گروه تروریستی داعش»)
+        (["گروه", "تروریستی", "مجلس"], ("org", None), [(0, 3, "ORG", 0.96)], [(2, 3)]),
+        (["شبکه", "خبری", "مجلس"], ("head", "MED"), [(0, 3, "ORG", 0.96)], [(2, 3)]),
+    ],
+)
+def test_entities_generic_institutions_yield_to_model_orgs(words, hit, spans, kept):
+    from rasad.extract.entities import _yield_to_model_spans
+    from rasad.extract.gazetteer import key
+    from rasad.extract.roles import Hit
+
+    keys = [key(w) for w in words]
+    at = words.index("مجلس")
+    orgs = [Hit(at, at + 1, "ORG", country="IRN", sector=hit[1], kind=hit[0])]
+    if "عراق" in words:
+        orgs.append(Hit(3, 4, "GPE", country="IRQ", kind="state"))
+    assert [(h.first, h.last) for h in _yield_to_model_spans(orgs, spans, keys)] == kept
 
 
 @pytest.mark.parametrize(
@@ -292,3 +328,39 @@ def test_entities_title_with_country_binds_a_model_found_name(text, person, expe
     (ent,) = [e for e in doc["entities"] if e["text"] == person]
     assert (ent["actor"]["country"], ent["actor"]["sector"]) == expected
     assert ent["role"] and ent["role"].endswith("آمریکا")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "absent"),
+    [
+        # «جمهوری» after «رئیس» belongs to the title, not to the state
+        ("رئیس جمهوری آمریکا به فلوریدا رفت.", "آمریکا", "جمهوری آمریکا"),
+        # «شهر» before a state is a noun of the sentence («چهار شهر ایران»)
+        ("این طرح برای چهار شهر ایران اجرا شد.", "ایران", "شهر ایران"),
+    ],
+)
+def test_entities_gpe_prefixes_only_where_they_name(text: str, surface: str, absent: str) -> None:
+    found = _found(_run(text))
+    assert found[surface][0] == "GPE"
+    assert absent not in found
+
+
+def test_entities_committee_joins_named_parliament() -> None:
+    doc = _run("رئیس کمیسیون اجتماعی مجلس شورای اسلامی گفت که طرح آماده است.")
+    assert _found(doc)["کمیسیون اجتماعی مجلس شورای اسلامی"][:3] == ("ORG", "IRN", "LEG")
+
+
+def test_entities_actor_alias_after_another_given_name_is_not_the_actor() -> None:
+    doc = _run("علی جنتی در این مراسم سخنرانی کرد.")
+    assert all(doc.actors[m.actor_id].name_en != "Ahmad Jannati" for m in doc.entities)
+
+
+def test_entities_sayyid_is_part_of_a_table_name() -> None:
+    doc = _run("سید عباس عراقچی امروز به مسکو رفت.")
+    assert "سید عباس عراقچی" in _found(doc)
+
+
+def test_entities_shaped_name_drops_leading_honorific() -> None:
+    found = _found(_run("به گزارش ایسنا ، «سردار امیر رحمت‌اللهی» با تاکید بر این موضوع گفت."))
+    assert "امیر رحمت‌اللهی" in found
+    assert not any(s.startswith("سردار") for s in found)

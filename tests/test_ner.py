@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from rasad.extract.ner import (
     DEFAULT_MODEL,
     LABELS,
+    NerModel,
     bio_to_spans,
     default_model,
     fold,
@@ -43,6 +45,13 @@ def _doc(text: str) -> Document:
 
 def test_ner_model_file_is_small() -> None:
     assert DEFAULT_MODEL.stat().st_size < 25_000_000
+
+
+def test_ner_model_reads_gzipped_and_plain_files_alike(tmp_path) -> None:
+    plain = tmp_path / "ner.crfsuite"
+    plain.write_bytes(gzip.decompress(DEFAULT_MODEL.read_bytes()))
+    words = ["محمد", "جواد", "ظریف", "وزیر", "امور", "خارجه", "ایران", "به", "مسکو", "رفت"]
+    assert NerModel(plain).tag(words) == NerModel(DEFAULT_MODEL).tag(words)
 
 
 def test_ner_model_loads_once() -> None:
@@ -182,3 +191,43 @@ def test_ner_eval_rules_tag_runs_the_real_entities_stage() -> None:
     words = SENTENCES[0][0].split()
     found = {(" ".join(words[a:b]), label) for a, b, label in rules_tag(words)}
     assert set(SENTENCES[0][1]) <= found
+
+
+def test_ner_scored_spans_carry_a_probability() -> None:
+    from rasad.extract.ner import scored_spans
+
+    doc = _doc(SENTENCES[0][0])
+    scored = scored_spans(doc)
+    assert [s[:3] for s in scored] == predict_spans(doc)
+    assert all(0.0 < s[3] <= 1.0 for s in scored)
+
+
+@pytest.mark.parametrize(
+    ("words", "gold", "house"),
+    [
+        # honorific and epithet are left out of a person
+        ("سردار قاسم سلیمانی ( ره ) گفت", [(0, 6, "PER")], {(1, 3, "PER")}),
+        # «دولت X»: the state is the entity; a state acting is a GPE (folded into LOC)
+        ("دولت عراق گفت", [(0, 2, "ORG")], {(1, 2, "LOC")}),
+        ("جمهوری اسلامی ایران گفت", [(0, 3, "ORG")], {(0, 3, "LOC")}),
+        # a place and its state are two entities; a direction is not part of a place
+        ("در هامبورگ آلمان", [(1, 3, "LOC")], {(1, 2, "LOC"), (2, 3, "LOC")}),
+        ("در شمال لندن", [(1, 3, "LOC")], {(2, 3, "LOC")}),
+        # «شبکه خبری X» is the medium X; «وزیر X» is a title, not an organisation X
+        ("شبکه خبری الجزیره گفت", [(0, 3, "ORG")], {(2, 3, "ORG")}),
+        ("وزیر خارجه ترکیه گفت", [(1, 3, "ORG")], set()),
+        # anything else is kept as the corpus has it
+        ("بانک مرکزی گفت", [(0, 2, "ORG")], {(0, 2, "ORG")}),
+    ],
+)
+def test_ner_eval_house_spans(words: str, gold: list, house: set) -> None:
+    from rasad.extract.ner_eval import house_spans
+
+    assert house_spans(words.split(), set(gold)) == house
+
+
+def test_ner_lexicon_features_mark_gazetteer_words() -> None:
+    feats = sentence_features(["سفیر", "ایران", "گفت"])
+    assert "lx=STATE" in feats[1]
+    assert "lx[-1]=JOB" in feats[1]
+    assert not any(f.startswith("lx=") for f in feats[2])

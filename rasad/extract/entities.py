@@ -3,7 +3,9 @@
 Order of evidence, each step only on tokens no earlier step took: gazetteers of states, places,
 IGOs and institutions (with compositions: «پارلمان» + «بلاروس», «کمیسیون …» + «مجلس»); titles;
 the actors table; person names next to a title; the statistical NER model; surnames of people
-already named. Rules and gazetteers win over the model on any overlap.
+already named. Rules and gazetteers win over the model on overlaps, except where the model is
+sure of a longer name that a gazetteer place ends or a generic institution starts
+(`_yield_to_model_spans`: «استانداری بوشهر», «مجلس اعلای اسلامی عراق»).
 """
 
 from __future__ import annotations
@@ -20,7 +22,14 @@ from rasad.extract.actors import (
     settle_persons,
     slug,
 )
-from rasad.extract.gazetteer import demonyms, entity_ruler, given_names, head_sector, key
+from rasad.extract.gazetteer import (
+    common_words,
+    demonyms,
+    entity_ruler,
+    given_names,
+    head_sector,
+    key,
+)
 from rasad.extract.orgs import phrase_orgs
 from rasad.extract.roles import (
     HOME_COUNTRY,
@@ -34,7 +43,9 @@ from rasad.model import Actor, Document, Mention, Role, Span
 from rasad.pipeline import stage
 
 _WORD = re.compile(r"[\w\u200c\u200d]+|[^\w\s]")
-_GPE_PREFIXES = frozenset(key(w) for w in ("جمهوری", "شهر", "استان"))
+_GPE_PREFIXES = frozenset(key(w) for w in ("شهر", "استان"))
+_REPUBLIC = key("جمهوری")
+_PRESIDENCY = frozenset(key(w) for w in ("رئیس", "رییس", "ریاست", "معاون", "نهاد"))
 _ORDINALS = frozenset(
     key(w) for w in ("ششم", "هفتم", "هشتم", "نهم", "دهم", "یازدهم", "دوازدهم", "سیزدهم")
 )
@@ -44,7 +55,13 @@ _QUOTES = frozenset('«»"')
 _STATE_HEADS = frozenset(key(w) for w in ("دولت", "رژیم", "حکومت", "کشور", "جمهوری"))
 _PARTITIVE = tuple(tuple(key(w) for w in p.split()) for p in ("، یکی از", "، از"))
 _PLURALS = ("", "ها", "های", "ان")
+_DIRECTIONS = frozenset(
+    key(w) for w in ("شمال", "جنوب", "شرق", "غرب", "مرکز", "حومه", "اطراف", "نزدیکی")
+)
+_SURE = 0.8  # marginal probability a model span needs to override a gazetteer name
+_SAYYID = key("سید")  # part of the name in house gold («سید عباس عراقچی»)
 _MAX_NAME = 3  # words in a person name found next to a title
+ModelSpan = tuple[int, int, str, float]  # first, last, label, the model's confidence
 
 
 def _tokens(doc: Document) -> list[Span]:
@@ -80,17 +97,26 @@ def _compose(hits: list[Hit], keys: list[str]) -> list[Hit]:
         if prev is not None and prev.last == hit.first and _joins(prev, hit, keys):
             _absorb(prev, hit)
             continue
-        if hit.label == "GPE" and hit.first > 0 and keys[hit.first - 1] in _GPE_PREFIXES:
+        if hit.label == "GPE" and _gpe_prefix(hit, keys):
             hit.first -= 1
         out.append(hit)
     return [h for h in out if h.kind != "bound"]
+
+
+def _gpe_prefix(hit: Hit, keys: list[str]) -> bool:
+    """«جمهوری» before a state («جمهوری آذربایجان») but not in the title «رئیس جمهوری
+    آمریکا»; «شهر/استان» before a city or province, not before a state («چهار شهر ایران»)."""
+    before = keys[hit.first - 1] if hit.first > 0 else ""
+    if before == _REPUBLIC:
+        return hit.kind == "state" and (hit.first < 2 or keys[hit.first - 2] not in _PRESIDENCY)
+    return before in _GPE_PREFIXES and hit.kind != "state"
 
 
 def _joins(prev: Hit, hit: Hit, keys: list[str]) -> bool:
     if prev.label == "ORG" and prev.kind in ("head", "bound", "joined") and hit.label == "GPE":
         return bool(hit.country)
     if prev.label == "ORG" and prev.kind == "org" and hit.label == "ORG":
-        return hit.kind == "head" and hit.sector == prev.sector
+        return hit.kind in ("head", "org") and hit.sector == prev.sector
     return False
 
 
@@ -128,12 +154,20 @@ def _table_persons(keys: list[str], taken: list[bool]) -> list[Hit]:
     actors = known_actors()
     out = []
     for m in actor_ruler().match(keys):
-        if _free(taken, m.first, m.last):
+        first = m.first - 1 if m.first > 0 and keys[m.first - 1] == _SAYYID else m.first
+        if first == m.first and first > 0 and _plain_given_name(keys[first - 1]):
+            continue  # «علی جنتی» is not «(احمد) جنتی»: a surname alias after another given name
+        if _free(taken, first, m.last):
             actor = actors[m.pattern.id or ""]
-            hit = Hit(m.first, m.last, "PER", actor.country, actor.sector, actor.name_en)
+            hit = Hit(first, m.last, "PER", actor.country, actor.sector, actor.name_en)
             hit.origin, hit.actor_id = "actors", actor.id
             out.append(_take(taken, hit))
     return out
+
+
+def _plain_given_name(word: str) -> bool:
+    """A given name that is no common word («علی», not «ولی» 'but' or «امید» 'hope')."""
+    return word in given_names() and word not in common_words()
 
 
 def _name_near(keys: list[str], taken: list[bool], pos: int, step: int) -> tuple[int, int] | None:
@@ -199,7 +233,7 @@ def _bind_roles(
 
 
 def _model_persons_by_titles(
-    spans: list[tuple[int, int, str]], keys: list[str], roles: list[RoleHit], taken: list[bool]
+    spans: list[ModelSpan], keys: list[str], roles: list[RoleHit], taken: list[bool]
 ) -> list[Hit]:
     """Model persons right before or after a title («جان بولتون معاون وزیر …»), taken before
     titles are bound so the title finds its holder even when no rule knew the name."""
@@ -207,17 +241,25 @@ def _model_persons_by_titles(
     after = {r.last for r in roles}
     return [
         _take(taken, Hit(first, last, "PER", origin="ner"))
-        for first, last, label in spans
+        for first, last, label, _ in spans
         if label == "PER" and (last in before or first in after) and _free(taken, first, last)
     ]
 
 
 def _shaped_persons(
-    doc: Document, toks: list[Span], keys: list[str], taken: list[bool], roles: list[RoleHit]
+    doc: Document,
+    toks: list[Span],
+    keys: list[str],
+    taken: list[bool],
+    roles: list[RoleHit],
+    spans: list[ModelSpan],
 ) -> list[Hit]:
-    """Names told by their words and context (rasad.extract.names), most specific rule first."""
+    """Names told by their words and context (rasad.extract.names), most specific rule first.
+    A name whose first word is also a common word («هدایت», «ولی», «کمال») is kept only
+    where the model reads a person there too."""
     edges = {r.first for r in roles} | {r.last for r in roles}
     starts = names.clause_starts(keys, _sentence_index(doc, toks))
+    model_persons = {i for a, b, label, _ in spans if label == "PER" for i in range(a, b)}
     out: list[Hit] = []
     for rule in (
         lambda: names.quoted_names(keys, taken, edges),
@@ -225,59 +267,72 @@ def _shaped_persons(
         lambda: names.given_name_spans(keys, taken),
     ):
         for first, last in rule():
-            if _free(taken, first, last):
+            while last - first > 1 and is_honorific(keys[first]):
+                first += 1  # «سردار امیر رحمت‌اللهی»: honorifics are not part of the name
+            ambiguous = keys[first] in common_words() and first not in model_persons
+            if _free(taken, first, last) and not ambiguous:
                 out.append(_take(taken, Hit(first, last, "PER", origin="shape")))
     return out
 
 
-def _model_spans(doc: Document, toks: list[Span], keys: list[str]) -> list[tuple[int, int, str]]:
-    """The NER model's spans as tidied token ranges `(first, last, label)`."""
+def _model_spans(doc: Document, toks: list[Span], keys: list[str]) -> list[ModelSpan]:
+    """The NER model's spans as tidied token ranges `(first, last, label, p)`."""
     index = {t.start: i for i, t in enumerate(toks)}
     ends = {t.end: i + 1 for i, t in enumerate(toks)}
     out = []
-    for start, end, label in ner.predict_spans(doc):
+    for start, end, label, p in ner.scored_spans(doc):
         first, last = index.get(start), ends.get(end)
         if first is not None and last is not None:
-            out.append((*_tidy(keys, first, last), label))
+            out.append((*_tidy(keys, first, last), label, p))
     return out
 
 
-def _yield_to_model_orgs(
-    places: list[Hit], spans: list[tuple[int, int, str]], keys: list[str]
-) -> list[Hit]:
-    """Places the model reads as part of a longer organisation («استانداری بوشهر», «رادیو
-    فرانسه») give way to it: the organisation is the entity, and the place is listed only
-    where it also stands alone. «دولت X» keeps its state (house convention), and so does a
-    title's country («وزیر امور خارجه آمریکا» is a role, not an organisation)."""
+def _yield_to_model_spans(places: list[Hit], spans: list[ModelSpan], keys: list[str]) -> list[Hit]:
+    """Gazetteer names that end a longer organisation or place the model is sure of give way to
+    it («استانداری بوشهر», «رادیو فرانسه», «ورزشگاه فولادشهر اصفهان», «ایالت فلوریدا»): the
+    longer name is the entity, and the inner one is listed only where it also stands alone.
+    House conventions keep the inner name: «دولت X» keeps its state, a title its country
+    («وزیر امور خارجه آمریکا» is a role, and so is «نخست وزیر موقت عراق»: a span right
+    after a title is the title's complement), a direction its place («شمال بغداد»), a medium its
+    own name («شبکه خبری العالم» → «العالم»)."""
     titled = {i for m in title_ruler().match(keys) for i in range(m.first, m.last)}
-    orgs = [
-        (first, last) for first, last, label in spans
-        if label == "ORG" and last - first > 1 and keys[first] not in _STATE_HEADS
-        and not titled.intersection(range(first, last))
-    ]  # fmt: skip
-    out = []
-    for hit in places:
-        inside = hit.label in ("GPE", "LOC") and any(
-            a <= hit.first and hit.last <= b and (a, b) != (hit.first, hit.last) for a, b in orgs
-        )
-        if not inside:
-            out.append(hit)
-    return out
+    longer = {
+        (first, last, label) for first, last, label, p in spans
+        if label in ("ORG", "LOC") and last - first > 1 and p >= _SURE
+        and keys[first] not in _STATE_HEADS and keys[first] not in _DIRECTIONS
+        and not titled.intersection(range(first - 1, last))
+    }  # fmt: skip
+    anchors = {h.last for h in places if h.label == "GPE"}
+    return [hit for hit in places if not any(_yields(hit, *span, anchors) for span in longer)]
 
 
-def _model_hits(
-    spans: list[tuple[int, int, str]], keys: list[str], taken: list[bool]
-) -> list[Hit]:
+def _yields(hit: Hit, first: int, last: int, label: str, anchors: set[int]) -> bool:
+    """Whether `hit` gives way to the longer model span `[first, last)`. A place that ends it;
+    a state only an organisation's («سفارت فرانسه»), since a place and its state are two
+    entities («آنتالیای ترکیه»). A generic institution inside a span that a state or city
+    ends («مجلس» in «مجلس اعلای اسلامی عراق», «مجلس سنای آمریکا»), not one the model only
+    runs on from («بانک مرکزی ارز»); a named organisation or medium keeps its name («گروه
+    تروریستی داعش» → «داعش»)."""
+    inside = first <= hit.first and hit.last <= last and (first, last) != (hit.first, hit.last)
+    if not inside:
+        return False
+    if hit.label == "ORG":
+        generic = hit.kind in ("head", "bound", "joined", "phrase") and hit.sector != "MED"
+        return generic and (hit.last == last or last in anchors)
+    return hit.last == last and (label == "ORG" or hit.kind != "state")
+
+
+def _model_hits(spans: list[ModelSpan], keys: list[str], taken: list[bool]) -> list[Hit]:
     """NER model spans on free tokens; honorifics at the start of a person are dropped, and an
     organization's head word gives its sector («جبهه …» PTY)."""
     out = []
-    for first, last, label in spans:
+    for first, last, label, p in spans:
         while label == "PER" and first < last and is_honorific(keys[first]):
             first += 1
         if not _free(taken, first, last):
             continue
-        if label == "LOC" and any(k in given_names() for k in keys[first:last]):
-            continue
+        if label == "LOC" and p < _SURE and any(k in given_names() for k in keys[first:last]):
+            continue  # an unsure place with a given name in it is more likely a person
         if all(_demonym_form(k) or k == _AND for k in keys[first:last]):
             continue  # «فلسطینی‌ها», «آلمانی و اسپانیولی»: demonyms are never entities
         sector = head_sector(keys[first:last]) if label == "ORG" else None
@@ -337,12 +392,12 @@ def entities(doc: Document) -> Document:
     places = phrase_orgs(keys, places)
     _place_bare_institutions(places, keys)
     spans = _model_spans(doc, toks, keys)
-    places = _yield_to_model_orgs(places, spans, keys)
+    places = _yield_to_model_spans(places, spans, keys)
     hits += [_take(taken, h) for h in places if _free(taken, h.first, h.last)]
     roles = find_roles(keys, hits)
     for role in roles:  # a title's words are never part of a name
         taken[role.first : role.last] = [True] * (role.last - role.first)
-    hits += _shaped_persons(doc, toks, keys, taken, roles)
+    hits += _shaped_persons(doc, toks, keys, taken, roles, spans)
     hits += _model_persons_by_titles(spans, keys, roles, taken)
     holders = _bind_roles(keys, roles, hits, taken)
     hits += _model_hits(spans, keys, taken)

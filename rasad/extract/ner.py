@@ -2,7 +2,8 @@
 
 No Persian NER model on PyPI runs offline, so rasad ships its own, trained by
 `scripts/train_ner.py` on PEYMA + NSURL-2019 600K + Arman (see resources/ner/MODEL_CARD.md),
-with distributional word clusters from `scripts/build_word_clusters.py` as features.
+with distributional word clusters from `scripts/build_word_clusters.py` and word classes from
+gazetteers (`feature_lexicon`) as features.
 The feature function lives here, not in the training script, so that training and run time
 compute exactly the same features. Labels are PER / ORG / LOC (GPE folded into LOC; the
 entities stage tells GPE from LOC with its gazetteers).
@@ -24,8 +25,9 @@ from rasad.text.letters import PERSIAN_LETTERS, TATWEEL
 
 LABELS = ("PER", "ORG", "LOC")
 MODEL_DIR = Path(str(files("rasad.resources") / "ner"))
-DEFAULT_MODEL = MODEL_DIR / "ner.crfsuite"
+DEFAULT_MODEL = MODEL_DIR / "ner.crfsuite.gz"  # gzip: 4.5 MB in the repo instead of 11.4
 CLUSTERS = MODEL_DIR / "word_clusters.tsv.gz"
+LEXICON = MODEL_DIR / "feature_lexicon.tsv.gz"
 _PADDING = ("<s2>", "<s1>", "</s1>", "</s2>")  # two pseudo-words either side of a sentence
 
 ZWNJ = "\u200c"
@@ -71,8 +73,9 @@ def _word_features(word: str) -> tuple[str, ...]:
     """Features of one word, independent of its position (cached: news vocabulary repeats)."""
     feats = [f"w={word}", f"sh={shape(word)}", f"len={min(len(word), 8)}"]
     bare = word.replace(ZWNJ, "")
-    feats += [f"p{n}={bare[:n]}" for n in (1, 2, 3) if len(bare) > n]
-    feats += [f"s{n}={bare[-n:]}" for n in (1, 2, 3) if len(bare) > n]
+    feats += [f"p{n}={bare[:n]}" for n in (1, 2, 3, 4) if len(bare) > n]
+    feats += [f"s{n}={bare[-n:]}" for n in (1, 2, 3, 4) if len(bare) > n]
+    feats += [f"lx={cls}" for cls in feature_lexicon().get(word, ())]
     if ZWNJ in word:
         parts = word.split(ZWNJ)
         feats += [f"zf={parts[0]}", f"zl={parts[-1]}"]
@@ -91,6 +94,18 @@ def word_clusters() -> dict[str, tuple[str, ...]]:
     with gzip.open(CLUSTERS, "rt", encoding="utf-8") as fh:
         rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
         return {row[0]: tuple(row[1:]) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def feature_lexicon() -> dict[str, tuple[str, ...]]:
+    """Word → lexicon classes (given name, title word, honorific, organisation or place head,
+    state, place, demonym), built by scripts/train_ner.py from gazetteers. Lists reach names
+    that the labelled data never shows; the CRF learns how far to trust them."""
+    if not LEXICON.exists():
+        return {}
+    with gzip.open(LEXICON, "rt", encoding="utf-8") as fh:
+        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
+        return {row[0]: tuple(row[1].split(",")) for row in rows}
 
 
 def _unknown_cluster(word: str) -> tuple[str, ...]:
@@ -120,6 +135,12 @@ def _cluster_features(clusters: Sequence[tuple[str, ...]], i: int) -> list[str]:
     return feats
 
 
+def _lexicon_context(padded: Sequence[str], j: int) -> list[str]:
+    """Lexicon classes of the two words either side («وزیر» before, «گفت» after a name)."""
+    table = feature_lexicon()
+    return [f"lx[{off}]={cls}" for off in (-2, -1, 1, 2) for cls in table.get(padded[j + off], ())]
+
+
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
     """CRF features for each word: the word itself, a ±2 window of words and their clusters."""
     words = [fold(w) for w in words]
@@ -135,6 +156,7 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
         feats += [f"w-1|w={padded[j - 1]}|{word}", f"w|w+1={word}|{padded[j + 1]}"]
         feats += [f"s3-1={padded[j - 1][-3:]}", f"s3+1={padded[j + 1][-3:]}"]
         feats += _cluster_features(clusters, i)
+        feats += _lexicon_context(padded, j)
         out.append(feats)
     return out
 
@@ -143,14 +165,26 @@ class NerModel:
     """A trained CRF tagger."""
 
     def __init__(self, model_path: Path = DEFAULT_MODEL) -> None:
+        """Open a model file as `train_ner.py` writes it: gzipped (`.gz`) or plain."""
         self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model_path))
+        if model_path.suffix == ".gz":
+            # crfsuite reads the buffer in place: it must live as long as the tagger
+            self._buffer = gzip.decompress(model_path.read_bytes())
+            self._tagger.open_inmemory(self._buffer)
+        else:
+            self._tagger.open(str(model_path))
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO tags (`B-PER`, `I-LOC`, `O`, …) for one sentence of words."""
         if not words:
             return []
         return list(self._tagger.tag(sentence_features(words)))
+
+    def tag_scored(self, words: list[str]) -> tuple[list[str], list[float]]:
+        """BIO tags and each tag's marginal probability: how sure the model is of a span, so
+        that the entities stage lets it override a gazetteer only when it is sure."""
+        tags = self.tag(words)
+        return tags, [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
 
 
 @lru_cache(maxsize=1)
@@ -194,17 +228,24 @@ def _sentence_token_groups(doc: Document) -> Iterable[list[int]]:
         yield list(range(idx, len(doc.tokens)))
 
 
-def predict_spans(doc: Document) -> list[tuple[int, int, str]]:
-    """Character spans `(start, end, label)` in `doc.text` the statistical model finds."""
+def scored_spans(doc: Document) -> list[tuple[int, int, str, float]]:
+    """Character spans `(start, end, label, p)` in `doc.text` the statistical model finds;
+    `p` is the lowest marginal probability of the span's tags."""
     if not doc.tokens:
         return []
     model = default_model()
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, str, float]] = []
     for group in _sentence_token_groups(doc):
         if not group:
             continue
         toks = [doc.tokens[i] for i in group]
-        words = [doc.text[t.start : t.end] for t in toks]
-        for first, last, label in bio_to_spans(model.tag(words)):
-            spans.append((toks[first].start, toks[last - 1].end, label))
+        tags, probs = model.tag_scored([doc.text[t.start : t.end] for t in toks])
+        for first, last, label in bio_to_spans(tags):
+            p = min(probs[first:last])
+            spans.append((toks[first].start, toks[last - 1].end, label, p))
     return spans
+
+
+def predict_spans(doc: Document) -> list[tuple[int, int, str]]:
+    """Character spans `(start, end, label)` in `doc.text` the statistical model finds."""
+    return [span[:3] for span in scored_spans(doc)]
