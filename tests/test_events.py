@@ -263,9 +263,9 @@ def _only(found: list, kind: str) -> tuple:
         ),
         # «دولت این کشور» is the government of the state named last
         (
-            "آمریکا با بلاروس مذاکره کرد\nدولت این کشور خواستار آزادی زندانیان شد",
+            "آمریکا با بلاروس مذاکره کرد\nدولت این کشور از آمریکا خواستار آزادی زندانیان شد",
             "REQUEST",
-            ("REQUEST", None, [("BLR", "GOV")], []),
+            ("REQUEST", None, [("BLR", "GOV")], [("USA", None)]),
         ),
         # a reason («بخاطر …») is context, not a party
         (

@@ -28,8 +28,13 @@ voice (for demands and criticism), but only an event naming a party besides X is
 
 Negated («نکرد»، «نخواهد») and hypothetical («اگر»، «در صورتی که»، «ممکن است») matches are
 skipped rather than emitted with flags: PLOVER drops them and evaluators count every listed
-event as a prediction. An anaphoric meeting («در این دیدار») after a coded meeting is not
-coded again, and an event with no coded party is left out (nothing to aggregate on).
+event as a prediction; so are habits («همواره», «هر روزه»), clauses under a negative-polarity
+word («هیچ»), and whatever lies inside a span that tells no event (a disputed proposition
+«این مطلب را که … رد کرد», a warning about a prospect, an event only pointed to, an
+accident). A demand or threat put to no named party is an appeal or a statement, and a
+meeting noun needs a party or office holder right after «با». An anaphoric meeting («در این
+دیدار») after a coded meeting is not coded again, and an event with no coded party is left
+out (nothing to aggregate on).
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from rasad.extract.parties import (
     dedupe,
     heads_phrase,
     is_place,
+    is_team,
     lexicon,
     sentence_parties,
     state_codes,
@@ -59,6 +65,7 @@ NEGATION = re.compile(r"^[\s\u200c]*(?:نه|نیست|نشد|نکرد|نمی|نخ
 HYPOTHETICAL = re.compile(
     tolerant("(اگر|در صورتی که|چنانچه|ممکن است|احتمال|گفته می شود|شایع است|شایعه)")
 )
+WHETHER = re.compile(tolerant("که آیا") + r"(?![\w\u200c])[^:؛«»،]*$")  # an embedded question
 QUESTION = re.compile(tolerant("آیا") + r"(?![\w\u200c])[^.!؟?]*$")  # «آیا … کرد؟» asks, not tells
 ANAPHOR = re.compile(tolerant("(این|آن|همین)") + r"[\s\u200c]+$")
 FIRST_PERSON = re.compile(tolerant("(ما|کشورمان|کشور ما)") + r"(?![\w\u200c])")
@@ -77,6 +84,9 @@ REPORTED = re.compile(  # a speech noun, its speaker, «مبنی بر (اینک�
     + r")?(?![\w\u200c])"
 )
 VICTIM = re.compile(tolerant("(به|علیه|برای|ضد)") + _WORDS.format(gap=_GAP, n=1))
+NOT_BEFORE = re.compile(r"(?<![\w\u200c])" + tolerant("(نه|نه تنها)") + r"[\s\u200c]+$")
+PHRASE_CUT = re.compile(r"[:؛،,.!؟]")  # the phrase a habit word governs ends at a comma
+DEMONSTRATIVE = re.compile(r"(?<![\w\u200c])" + tolerant("(این|آن|همین)") + r"[\s\u200c]+$")
 BOUNDARY = re.compile(r"[:؛]|[.!؟](?=\s)")  # a full stop inside a quote ends a clause
 TOPIC = re.compile(tolerant("(درباره|در باره|در خصوص|در مورد|در پاسخ به|با اشاره به) "))
 OBJECT = re.compile(r"[\s\u200c]+" + tolerant("را") + r"(?![\w\u200c])")
@@ -88,6 +98,11 @@ FINITE = re.compile(
 FIRST_PERSON_VERB = re.compile(
     r"[^.؟!:«»]{0,60}?[\w\u200c]*(?:یم|ییم)(?![\w\u200c])"
     r"(?=[\s\u200c]*(?:[.،,؛:!؟?»\n]|$|(?:و|تا|که)[\s\u200c]))"
+)
+# «باید … گرفته شود»: a passive verb (participle + شدن) makes its subject the one acted on;
+# only an agent («توسط دولت») is then asked to act
+PASSIVE_VERB = re.compile(
+    r"[^.؟!:،؛]{0,80}?[\w\u200c]+ه[\s\u200c]+" + tolerant("(شود|شوند)") + r"(?![\w\u200c])"
 )
 COORDINATED = re.compile(r"\S+[\s\u200c]+و[\s\u200c]+$")  # «X … است و باید»: one subject
 FIRST_PERSON_PREDICATE = re.compile(  # «می‌خواهیم», «حاضریم», «هستیم»: the speaker acts
@@ -121,6 +136,7 @@ RELATION = re.compile(
     + r"[\s\u200c]*$"
 )
 COUNTERPART = re.compile(tolerant("با") + r"[\s\u200c]+$")
+COUNTERPART_GAP = re.compile(r"[\s\u200c«\"]*(?:[^\s\u200c.،:]+[\s\u200c«\"]+){0,2}")
 AGENT = re.compile(tolerant("(از سوی|از طرف|توسط) ") + "$")
 BY = re.compile(tolerant("(از سوی|از طرف|از جانب|توسط)") + r"(?:[\s\u200c]+\S+){0,4}[\s\u200c]+$")
 SPEECH_OPENS = re.compile(r"[\s\u200c]*:(?![\s\u200c]*[«\"])")  # «گفت: …», not «گفت: «…»»
@@ -139,6 +155,9 @@ class Pattern:
     min_parties: int  # nominal patterns («دیدار X و Y») need both sides named
     genitive: bool  # an action noun construed with its agent («حملات جنگنده‌های انگلیسی»)
     named_subject: bool  # the actor must be a named subject, never the speaker by default
+    own_agent: bool  # a bare action noun («تحصن») is coded only with the party it is construed with
+    needs_recipient: bool  # a demand put to no named party is an appeal, not a REQUEST
+    counterpart_after: bool  # «ملاقات با X»: X, right after the match, must be a party
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +184,9 @@ def patterns() -> tuple[tuple[Pattern, ...], re.Pattern[str]]:
             min_parties=int(row.get("min_parties", 1)),
             genitive=row.get("genitive") == "agent",
             named_subject=row.get("subject") == "named",
+            own_agent=row.get("subject") == "genitive",
+            needs_recipient=row.get("recipient") == "required",
+            counterpart_after=row.get("counterpart") == "after",
         )
         for row in data["patterns"]
     )
@@ -187,7 +209,7 @@ def _subject(doc: Document, sent: Span, trigger: int, tracker: Tracker) -> Parti
     if who is None or who.actor_id is None or who.actor_id not in doc.actors:
         return None
     actor = doc.actors[who.actor_id]
-    if not actor.country or actor.sector in NON_PARTY_SECTORS:
+    if not actor.country or actor.sector in NON_PARTY_SECTORS or is_team(doc, who.as_written[0]):
         return None
     return Participant(who.as_written[0], who.as_written[1], actor.id, actor.country, actor.sector)
 
@@ -278,14 +300,16 @@ def _sides(
         if mode == "visit" and not subjects:  # «سفر امروز شرودر به الجزایر»: visitor after
             subjects = [p for p in named if p.start >= trigger_end][:1]
         if pat.genitive:  # «در پی حملات جنگنده‌های انگلیسی»: the noun's own agent first
-            subjects = _genitive(doc, named, trigger, trigger_end) or subjects
+            own = _genitive(doc, named, trigger, trigger_end)
+            subjects = own if pat.own_agent else own or subjects
+            agents = [] if pat.own_agent else agents
         verbal = plover()[pat.type]["quad"] in (1, 3)  # only words fall back on who said them
         fallback = [speaker if verbal and not pat.named_subject else None]
         source = _sharpen(([speaker] if mine else agents or subjects or fallback)[0], subjects)
-        if source is None and main:
+        if source is None and main and not pat.own_agent:
             source = _subject(doc, sent, trigger, tracker)
     if source is None:  # an attack keeps its victims; words and pledges need their author
-        keep = pat.parties == "speaker" or pat.named_subject
+        keep = pat.parties == "speaker" or pat.named_subject or pat.own_agent
         return [], [] if keep else dedupe(named)
     others = [
         p
@@ -380,18 +404,24 @@ def _addressee(
     doc: Document, begin: int, trigger: int, speaker: Participant | None
 ) -> tuple[list[Participant], list[Participant]]:
     """«X باید …» in a speaker's words: the speaker demands of X, the subject before «باید»
-    (or the agent «توسط X»); a first-person «باید … دهیم» is the speaker's own pledge.
+    (or the agent «توسط X»; with a passive verb only the agent); a first-person «باید …
+    دهیم» is the speaker's own pledge.
     «اظهارات X مبنی بر اینکه Y باید …» reports X's demand, wherever it stands."""
     if reported := _reported(doc, begin, trigger):
         speaker, begin = reported
     if speaker is None or FIRST_PERSON_VERB.match(doc.text, trigger, trigger + 60):
         return [], []
     named = sentence_parties(doc, begin, trigger)
+    passive = PASSIVE_VERB.match(doc.text, trigger)  # «X نباید … در نظر گرفته شود»
     addressed = [
         p
         for p in named
         if AGENT.search(doc.text[max(0, p.start - 12) : p.start])
-        or (not _oblique(doc, p, begin, trigger) and heads_phrase(doc, p.start, begin))
+        or (
+            not passive
+            and not _oblique(doc, p, begin, trigger)
+            and heads_phrase(doc, p.start, begin)
+        )
     ]
     addressed = [
         p
@@ -417,13 +447,15 @@ def _passive(
     doc: Document, pat: Pattern, named: list[Participant], begin: int, trigger: tuple[int, int]
 ) -> tuple[list[Participant], list[Participant]]:
     """«X مورد انتقاد Y قرار گرفت», «X از سوی Y مورد حمله قرار گرفت»: the agent is named inside
-    the predicate or after «از سوی/توسط»; the parties before the predicate undergo it. An
-    unnamed attacker leaves the actor empty (the event keeps its victims)."""
+    the predicate, after «از سوی/توسط», or as the owner of an operation («در عملیات ارتش
+    سوریه … کشته شدند»); the other parties before the predicate undergo it. An unnamed
+    attacker leaves the actor empty (the event keeps its victims)."""
     agents = [
         p
         for p in named
         if trigger[0] < p.start < trigger[1]
         or BY.search(doc.text[max(begin, p.start - 40) : p.start])
+        or _operation().search(doc.text[max(begin, p.start - 30) : p.start])
     ]
     actors = dedupe(agents[:1])
     keys = {(p.country, p.sector) for p in actors}
@@ -435,9 +467,18 @@ def _passive(
         and (p.country, p.sector) not in keys
         and not COMPLEMENT.search(doc.text[max(begin, p.start - 40) : p.start])
     ]
-    if not undergoing or not (actors or plover()[pat.type]["quad"] == 4):
-        return [], []  # words need a speaker and a target; an attack needs only its victim
+    material = plover()[pat.type]["quad"] == 4
+    if not (undergoing or (actors and material)) or not (actors or material):
+        return [], []  # words need a speaker and a target; an attack its victim or attacker
     return actors, dedupe(undergoing)
+
+
+@lru_cache(maxsize=1)
+def _operation() -> re.Pattern[str]:
+    """An operation or attack noun right before a party (or its head noun, «تهاجم نیروهای
+    اسرائیلی»): the party carries it out."""
+    nouns = tolerant(lexicon()["operation_nouns"])
+    return re.compile(rf"(?<![\w\u200c]){nouns}(?:[\s\u200c]+[^\s\u200c]+)?[\s\u200c]+$")
 
 
 def _voice(source: Participant, speaker: Participant | None) -> Participant:
@@ -472,13 +513,49 @@ def _place(doc: Document, sent: Span) -> Participant | None:
     return None
 
 
-def _skipped(doc: Document, sent: Span, match: re.Match[str]) -> bool:
+@lru_cache(maxsize=1)
+def _habitual() -> re.Pattern[str]:
+    """Habit words («همواره», «هر روزه»)."""
+    return word_regex(lexicon()["habitual"])
+
+
+@lru_cache(maxsize=1)
+def _planned() -> re.Pattern[str]:
+    """«تصمیم انگلیس برای انجام حملات هوایی»: the deed a plan is for, right before it."""
+    return re.compile(r"(?<![\w\u200c])" + tolerant(lexicon()["planned"]) + r"[\s\u200c]+$")
+
+
+@lru_cache(maxsize=1)
+def _negative_polarity() -> re.Pattern[str]:
+    """«هیچ», «هرگز»: the verb is negated further on («هیچ یک … دشمن … تلقی نمی‌شوند»)."""
+    return word_regex(lexicon()["negative_polarity"])
+
+
+def _skipped(doc: Document, sent: Span, pat: Pattern, match: re.Match[str]) -> bool:
     """Negated or hypothetical matches are not events, nor the predicate of a yes/no
-    question."""
+    question (or of an embedded «که آیا» one), nor one the text does not assert."""
     after = doc.text[match.end() : match.end() + 12]
     before = doc.text[sent.start : match.start()]
     asked = QUESTION.search(before) and re.match(r"[^.!؟?]*[؟?]", doc.text[match.end() : sent.end])
-    return bool(NEGATION.match(after) or HYPOTHETICAL.search(before) or asked)
+    asked = asked or WHETHER.search(before)  # «در پاسخ به این پرسش که آیا … حمله کرده است»
+    return bool(
+        NEGATION.match(after) or HYPOTHETICAL.search(before) or asked or _unasserted(pat, before)
+    )
+
+
+def _unasserted(pat: Pattern, before: str) -> bool:
+    """What the words before a trigger take back: a habit («همواره آماده است», «هر روزه …
+    کشته می‌شوند») — though a demand may ask for one («دولت باید هر سال …») — a
+    negative-polarity word in its clause («هیچ یک … دشمن … تلقی نمی‌شوند»), «نه …» right
+    before it, the plan it is the object of («تصمیم … برای انجام حملات»), and for a loaded
+    word a demonstrative («عوامل این جنایت»: a deed already told names no one new)."""
+    phrase = PHRASE_CUT.split(before)[-1]  # «که همواره آماده است به … تجاوز»
+    clause = phrase[max((m.end() for m in FINITE.finditer(phrase)), default=0) :]  # «… نشد و»
+    habit = pat.type != "REQUEST" and (
+        _habitual().search(phrase) or _negative_polarity().search(clause)
+    )
+    told = pat.parties == "speaker" and DEMONSTRATIVE.search(before[-8:])
+    return bool(habit or told or NOT_BEFORE.search(before) or _planned().search(before))
 
 
 def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
@@ -516,9 +593,17 @@ def _matches(doc: Document, sent: Span) -> list[tuple[Pattern, re.Match[str]]]:
     by_end: dict[int, tuple[Pattern, re.Match[str]]] = {}
     for pat in table:
         for match in pat.regex.finditer(doc.text, sent.start, sent.end):
-            if not _skipped(doc, sent, match):
+            if not _skipped(doc, sent, pat, match):
                 by_end.setdefault(match.end(), (pat, match))
-    return sorted(by_end.values(), key=lambda pm: pm[1].start())
+    # «این مطلب را که … رد کرد», «در اثر برخورد قطار … کشته شدند»: spans telling no event
+    said = [m.span() for rx in _non_events() for m in rx.finditer(doc.text, sent.start, sent.end)]
+    kept = [pm for pm in by_end.values() if not any(a <= pm[1].start() < b for a, b in said)]
+    return sorted(kept, key=lambda pm: pm[1].start())
+
+
+@lru_cache(maxsize=1)
+def _non_events() -> tuple[re.Pattern[str], ...]:
+    return tuple(word_regex(rx) for rx in lexicon()["non_events"].values())
 
 
 @lru_cache(maxsize=1)
@@ -567,6 +652,16 @@ def _restated(doc: Document, sent: Span, pat: Pattern, at: int, found: list[Even
     return bool(anaphor.search(doc.text, sent.start, at))
 
 
+def _counterpart(doc: Document, sent: Span, at: int) -> bool:
+    """«دیدار دیروز خود با بشار اسد»: a meeting noun's «با» complement is a party or an
+    office holder named at once (within two words); «ملاقات با اسرا» (prisoners' families)
+    is no political meeting."""
+    stop = min(sent.end, at + 60)
+    starts = [p.start for p in sentence_parties(doc, at, stop)]
+    starts += [r.start for r in doc.roles if at <= r.start < stop]  # «با وزیر ارشاد»
+    return any(COUNTERPART_GAP.fullmatch(doc.text, at, start) for start in starts)
+
+
 def _sentence_events(
     doc: Document, sent: Span, tracker: Tracker, found: list[Event]
 ) -> list[Event]:
@@ -599,6 +694,10 @@ def _sentence_events(
         if continued is not None and quote is continued and not recipients:
             continue  # a voice carried over from an earlier cue says what, not who to
         if len(actors) + len(recipients) < pat.min_parties:
+            continue
+        if (pat.needs_recipient and not recipients) or (
+            pat.counterpart_after and not _counterpart(doc, sent, match.end())
+        ):
             continue
         when = _date(doc, sent, match.start(), match.group(0))
         # one event per (sentence, type, parties); a different stated date is another event

@@ -144,8 +144,25 @@ def participant(doc: Document, ment: Mention) -> Participant | None:
         return None
     if ment.label == "GPE" and not stands_for_state(doc, ment):
         return None
+    if is_team(doc, ment.start):
+        return None
     sector = actor.sector or sector_before(doc, ment.start, ment.end) or _capital(doc, ment)
     return Participant(ment.start, ment.end, actor.id, actor.country, sector)
+
+
+@lru_cache(maxsize=1)
+def _sports() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The sports heads opening a mention, and standing up to three words before one."""
+    heads = tolerant(lexicon()["sports_heads"])
+    before = rf"(?<![\w\u200c]){heads}(?:[\s\u200c]+[^\s\u200c.,،:؛]+){{0,3}}[\s\u200c]+$"
+    return re.compile(rf"{heads}(?![\w\u200c])"), re.compile(before)
+
+
+def is_team(doc: Document, start: int) -> bool:
+    """«تیم ملی فوتبال ایران», «باشگاه پرسپولیس»: a team (and the country it plays for),
+    named from `start`, is no political party."""
+    opens, before = _sports()
+    return bool(opens.match(doc.text, start) or before.search(doc.text[max(0, start - 40) : start]))
 
 
 @lru_cache(maxsize=1)
