@@ -8,9 +8,13 @@ extraction costs nothing): about 10 events per article between countries drawn f
 (Zipf) distribution with Iran in most of them, dates over 20 years, evidence sentences sampled
 from the Fars News articles, a few near-duplicate republished copies. The same documents
 (same seed) are stored in a fresh SQLite file and in a throwaway PostgreSQL cluster, then:
-- ingest: articles/s and events/s through `Store.add_many` (document generation excluded);
+- ingest: articles/s and events/s through `Store.add_many` (document generation excluded),
+  with every row built in this process; and again into a fresh store with the rows built by
+  `writer.prepare_chunk` in 2 worker processes (rasad.scale's chunked, ordered window), so
+  this process only runs the SQL;
 - dyad: `Store.dyad_page(a, b)` (first 50 events in timeline order + total, what
   GET /api/dyads/A-B asks) for 100 frequent and 100 rare country pairs, p50/p95;
+- dyad chart: `Store.dyad_months(a, b)` (the dashboard chart's counts) for 40 frequent pairs;
 - search: `Store.search_documents` (first 20 hits + total) for 100 queries of 1-3 Persian
   words taken from the corpus, p50/p95.
 The SQLite dyad query plan is printed, to check it reads the dyad index without sorting.
@@ -19,14 +23,17 @@ The SQLite dyad query plan is printed, to check it reads the dyad index without 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import multiprocessing
 import os
 import random
 import re
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -43,9 +50,11 @@ from rasad.model import (
     OffsetMap,
     Participant,
 )
+from rasad.scale.worker import chunked, ordered_window
 from rasad.store import Store, pgserver
 from rasad.store import queries as store_queries
 from rasad.store.schema import documents as documents_table
+from rasad.store.writer import Prepared, prepare_chunk
 
 ROOT = Path(__file__).resolve().parents[1]
 FARS = ROOT.parent / "shared" / "data" / "farsnews-articles" / "train.jsonl"
@@ -135,11 +144,12 @@ def make_document(rng: random.Random, world: World, n: int) -> Document:
 
 
 def documents(world: World, events: int, clock: list[float]) -> Iterator[Document]:
-    """Documents up to about `events` events; time spent making them is added to clock[0]."""
+    """Documents up to about `events` events; the wall and CPU time spent making them are
+    added to clock[0] and clock[1]."""
     rng = random.Random(20240731)
     made, n, recent = 0, 0, []
     while made < events:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         if recent and rng.random() < DUPLICATE_SHARE:  # the same wire story, another site
             original = rng.choice(recent)
             doc = Document(id=f"bench-{n}", raw=original.raw, source=rng.choice(SOURCES),
@@ -151,6 +161,7 @@ def documents(world: World, events: int, clock: list[float]) -> Iterator[Documen
             recent = (recent + [doc])[-50:]
         made, n = made + len(doc.events), n + 1
         clock[0] += time.perf_counter() - t0
+        clock[1] += time.process_time() - c0
         yield doc
 
 
@@ -195,12 +206,47 @@ def explain_dyad(store: Store, a: str, b: str) -> str:
     return "\n".join(f"    {r[-1]}" for r in rows)
 
 
-def run_backend(name: str, url: str, world: World, events: int) -> dict[str, Any]:
-    clock = [0.0]
-    with Store(url) as store:
-        t0 = time.perf_counter()
-        summary = store.add_many(documents(world, events, clock), batch_size=500)
+BATCH = 500  # documents per write transaction
+PREPARE_WORKERS = 2
+PREPARE_CHUNK = 64
+
+
+def prepared_in_workers(pool: ProcessPoolExecutor,
+                        docs: Iterable[Document]) -> Iterator[Document | Prepared]:
+    """The documents' rows, built in the pool's processes, in input order; two batches in
+    flight, so the workers prepare the next batch while this process writes one."""
+    yield from ordered_window(chunked(docs, PREPARE_CHUNK),
+                              lambda chunk: pool.submit(prepare_chunk, chunk),
+                              window=2 * BATCH // PREPARE_CHUNK)
+
+
+def ingest_prepared(url: str, world: World, events: int) -> tuple[float, float]:
+    """Articles/s into a fresh store with the rows prepared in worker processes, and this
+    (the writer) process's CPU ms per article."""
+    clock = [0.0, 0.0]
+    context = multiprocessing.get_context("spawn")
+    with Store(url) as store, ProcessPoolExecutor(
+        PREPARE_WORKERS, mp_context=context, initializer=importlib.import_module,
+        initargs=("rasad.store.writer",),
+    ) as pool:
+        for started in [pool.submit(prepare_chunk, []) for _ in range(PREPARE_WORKERS)]:
+            started.result()  # not timed: the workers' interpreters starting up
+        t0, c0 = time.perf_counter(), time.process_time()
+        summary = store.add_many(prepared_in_workers(pool, documents(world, events, clock)),
+                                 batch_size=BATCH)
         seconds = time.perf_counter() - t0 - clock[0]
+        cpu = time.process_time() - c0 - clock[1]
+    stored = summary.added + summary.replaced + summary.duplicates
+    return stored / seconds, 1000 * cpu / stored
+
+
+def run_backend(name: str, url: str, world: World, events: int) -> dict[str, Any]:
+    clock = [0.0, 0.0]
+    with Store(url) as store:
+        t0, c0 = time.perf_counter(), time.process_time()
+        summary = store.add_many(documents(world, events, clock), batch_size=BATCH)
+        seconds = time.perf_counter() - t0 - clock[0]
+        cpu = time.process_time() - c0 - clock[1]
         counts = store.counts()
         with store.engine.connect() as conn:
             conn.exec_driver_sql("ANALYZE")  # the planner statistics a long-lived store has
@@ -220,11 +266,14 @@ def run_backend(name: str, url: str, world: World, events: int) -> dict[str, Any
             "backend": name, "articles": stored, "events": counts["events"],
             "ingest_s": round(seconds, 1), "articles_per_s": round(stored / seconds),
             "events_per_s": round(counts["events"] / seconds),
+            "writer_cpu_ms": round(1000 * cpu / stored, 2),
             "dyad_frequent_ms": percentiles(timed(page, frequent)),
             "dyad_rare_ms": percentiles(timed(page, rare)),
             "search_ms": percentiles(timed(lambda q: store.search_documents(q, limit=20),
                                            searches)),
             "dyad_sizes": (min(sizes), max(sizes)),
+            "dyad_chart_ms": percentiles(timed(lambda pair: store.dyad_months(*pair),
+                                               frequent[:40])),
         }
         slow = timed(page, frequent + rare)
         result["dyad_all_ms"] = percentiles(slow)
@@ -245,10 +294,16 @@ def table(results: list[dict[str, Any]]) -> str:
         ("articles / events stored", lambda r: f"{r['articles']:,} / {r['events']:,}"),
         ("ingest articles/s (events/s)",
          lambda r: f"{r['articles_per_s']:,} ({r['events_per_s']:,})"),
+        ("ingest, writer process CPU ms/article", lambda r: f"{r['writer_cpu_ms']:.2f}"),
+        (f"ingest, rows prepared in {PREPARE_WORKERS} workers: articles/s (writer CPU ms/art.)",
+         lambda r: f"{r['articles_per_s_prepared']:,} ({r['writer_cpu_ms_prepared']:.2f})"
+         if "articles_per_s_prepared" in r else "—"),
         ("dyad page, frequent pairs p50 / p95 ms", lambda r: ms(r["dyad_frequent_ms"])),
         ("dyad page, rare pairs p50 / p95 ms", lambda r: ms(r["dyad_rare_ms"])),
         ("dyad page, all 200 pairs p50 / p95 ms", lambda r: ms(r["dyad_all_ms"])),
         ("search (1-3 words) p50 / p95 ms", lambda r: ms(r["search_ms"])),
+        ("dyad chart (per month and type), 40 frequent pairs p50 / p95 ms",
+         lambda r: ms(r["dyad_chart_ms"])),
     ]
     lines = ["| | " + " | ".join(r["backend"] for r in results) + " |",
              "|---|" + "---|" * len(results)]
@@ -273,6 +328,11 @@ def main() -> None:
         if backend == "sqlite":
             with tempfile.TemporaryDirectory(prefix="rasad-bench-") as tmp:
                 results.append(run_backend("sqlite", str(Path(tmp) / "bench.db"), world, events))
+                rate, cpu = ingest_prepared(str(Path(tmp) / "prepared.db"), world, events)
+                results[-1] |= {"articles_per_s_prepared": round(rate),
+                                "writer_cpu_ms_prepared": round(cpu, 2)}
+                print(f"[sqlite] rows prepared in {PREPARE_WORKERS} workers: {rate:.0f} "
+                      f"articles/s, writer CPU {cpu:.2f} ms/article", flush=True)
         elif not pgserver.available():
             print("[postgresql] skipped: no PostgreSQL server installed")
         else:

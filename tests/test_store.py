@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import pickle
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, delete, make_url
+from sqlalchemy import create_engine, delete, event, make_url, text
 
 from rasad.model import Actor, DateMention, Document, Event, Mention, Participant, Quote
 from rasad.store import Store
@@ -22,6 +23,7 @@ from rasad.store.export import CSV_COLUMNS, csv_lines, jsonl_lines
 from rasad.store.migrations import MIGRATIONS
 from rasad.store.schema import dyads, metadata, minhash_bands, schema_version
 from rasad.store.store import _url
+from rasad.store.writer import prepare_chunk
 
 COUNTRIES = {"IRN": "ایران", "BLR": "بلاروس", "USA": "آمریکا", "RUS": "روسیه"}
 PINNED_BANDS = (3960980449311007117, 1980590910521717291)
@@ -465,6 +467,34 @@ def test_dyad_counts_an_event_once_per_pair(store: Store) -> None:
     assert store.top_dyads(limit=5) == [{"a": "BLR", "b": "IRN", "events": 1}]
 
 
+def test_add_many_takes_rows_prepared_in_another_process(store: Store) -> None:
+    good = make_doc("p", [("CONSULT", "IRN", "BLR", "2024-07-31")])
+    bad = make_doc("q", [("AGREE", "IRN", "BLR", None)])
+    bad.events[0].trigger_end = 10**6
+    items = pickle.loads(pickle.dumps(prepare_chunk([good, bad])))  # as a worker returns it
+    assert [type(item).__name__ for item in items] == ["Prepared", "Document"]
+    summary = store.add_many(items)
+    assert (summary.added, [doc_id for doc_id, _ in summary.failed]) == (1, ["q"])
+    assert "outside text" in summary.failed[0][1]
+    assert store.get_document("p") == good.to_dict()
+    assert [ev.type for ev in store.dyad("BLR", "IRN")] == ["CONSULT"]
+
+
+def test_dyad_months_counts_dated_events_per_month_and_type(store: Store) -> None:
+    store.add_many([
+        make_doc("a", [("CONSULT", "IRN", "BLR", "2024-07-31"), ("CONSULT", "BLR", "IRN",
+                                                                 "2024-07-02"),
+                       ("ACCUSE", "IRN", "BLR", "2024-07"), ("AGREE", "IRN", "BLR", None)]),
+        make_doc("b", [("CONSULT", "IRN", "BLR", "2023-12-31"), ("CONSULT", "IRN", "USA",
+                                                                 "2024-07-31")]),
+    ])
+    assert store.dyad_months("BLR", "IRN") == [
+        {"month": "2023-12", "type": "CONSULT", "quad": 1, "events": 1},
+        {"month": "2024-07", "type": "ACCUSE", "quad": 3, "events": 1},
+        {"month": "2024-07", "type": "CONSULT", "quad": 1, "events": 2},
+    ]
+
+
 def test_band_hashes_are_pinned() -> None:
     """Band hashes are stored: changing how they are computed needs a migration that
     re-computes them (as 0005 did), or new copies stop meeting stored stories."""
@@ -474,8 +504,22 @@ def test_band_hashes_are_pinned() -> None:
 
 
 def test_postgresql_search_reads_the_trigram_index(pg_store: Store) -> None:
+    """The statement search_documents runs, with the settings it makes, is planned on the
+    trigram index; and the index holds trigrams of Persian words (under a "C" locale
+    pg_trgm sees no letters outside ASCII: the index would match every row)."""
+    pg_store.add(make_doc("s", [("CONSULT", "IRN", "BLR", "2024-01-02")], "نشست هم‌اندیشی"))
+    plans: list[str] = []
+
+    def explain(conn, cursor, statement, parameters, context, executemany) -> None:
+        if "LIKE" in statement and not plans:
+            cursor.execute("EXPLAIN " + statement, parameters)
+            plans.extend(row[0] for row in cursor.fetchall())
+
+    event.listen(pg_store.engine, "before_cursor_execute", explain)
+    try:
+        assert pg_store.search_documents("هم اندیشی", limit=5)[1] == 1
+    finally:
+        event.remove(pg_store.engine, "before_cursor_execute", explain)
+    assert "ix_documents_folded_trgm" in " ".join(plans)
     with pg_store.engine.connect() as conn:
-        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-        plan = conn.exec_driver_sql(
-            "EXPLAIN SELECT pk FROM documents WHERE folded LIKE '%%همکاریها%%'").all()
-    assert "ix_documents_folded_trgm" in " ".join(row[0] for row in plan)
+        assert len(conn.scalar(text("SELECT show_trgm(:w)"), {"w": "همکاریها"})) == 9

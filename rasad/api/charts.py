@@ -25,21 +25,27 @@ def bar_chart(counts: dict[str, int], *, width: int = 520, label_width: int = 11
     return {"width": width, "height": 22 * len(bars) + 4, "label_width": label_width, "bars": bars}
 
 
-def _day(value: str | None) -> date | None:
-    """First day of an ISO date, month or year; None for intervals or nothing."""
-    if not value or "/" in value:
-        return None
-    parts = value.split("-")
-    try:
-        numbers = [int(p) for p in parts[:3]] + [1] * (3 - len(parts[:3]))
-        return date(*numbers)
-    except ValueError:
-        return None
+def _month_day(month: str) -> date:
+    year, number = month.split("-")
+    return date(int(year), int(number), 1)
 
 
-def timeline_chart(events: list[dict[str, Any]], *, width: int = 760) -> dict:
-    """Dated events on a time axis, one lane per PLOVER quad (lane 0: quad unknown)."""
-    dated = [(day, ev) for ev in events if (day := _day(ev.get("date"))) is not None]
+def _bubbles(months: list[dict[str, Any]]) -> dict[tuple[str, int], dict[str, Any]]:
+    """(month, lane) -> its event count and the count per type (quad unknown: lane 0)."""
+    cells: dict[tuple[str, int], dict[str, Any]] = {}
+    for row in months:
+        lane = row["quad"] if row["quad"] in QUAD_LANES else 0
+        cell = cells.setdefault((row["month"], lane), {"events": 0, "types": {}})
+        cell["events"] += row["events"]
+        cell["types"][row["type"]] = row["events"]
+    return cells
+
+
+def timeline_chart(months: list[dict[str, Any]], *, width: int = 760) -> dict:
+    """A dyad's dated events per month on a time axis, one lane per PLOVER quad (lane 0:
+    quad unknown); a bubble's area grows with its count. `months` are the store's
+    per-month, per-type counts (Store.dyad_months), so a busy pair costs no more to draw
+    than a quiet one."""
     left, right, lane_gap = 110, width - 30, 26
     lanes = [{"label": "unknown", "y": 20}] + [
         {"label": name, "y": 20 + lane_gap * quad} for quad, name in QUAD_LANES.items()
@@ -47,24 +53,28 @@ def timeline_chart(events: list[dict[str, Any]], *, width: int = 760) -> dict:
     axis_y = 20 + lane_gap * len(QUAD_LANES) + 16
     chart = {"width": width, "height": axis_y + 26, "left": left, "right": right}
     chart |= {"axis_y": axis_y, "lanes": lanes, "points": [], "ticks": []}
-    if not dated:
+    cells = _bubbles(months)
+    if not cells:
         return chart
-    first = min(day for day, _ in dated).toordinal()
-    last = max(day for day, _ in dated).toordinal()
+    first = min(_month_day(m) for m, _ in cells).toordinal()
+    last = max(_month_day(m) for m, _ in cells).toordinal()
     scale = (right - left) / max(last - first, 1)
+    top = max(cell["events"] for cell in cells.values())
 
     def x_of(ordinal: int) -> float:
         return round(left + (ordinal - first) * scale if last > first else (left + right) / 2, 1)
 
-    for day, ev in dated:
-        quad = ev.get("quad") if ev.get("quad") in QUAD_LANES else 0
+    for (month, lane), cell in sorted(cells.items()):
+        types = ", ".join(f"{t} {n}" for t, n in sorted(cell["types"].items(),
+                                                          key=lambda kv: (-kv[1], kv[0])))
         chart["points"].append(
-            {"x": x_of(day.toordinal()), "y": lanes[quad]["y"], "quad": quad, "date": ev["date"],
-             "type": ev["type"], "href": ev["href"]}
+            {"x": x_of(_month_day(month).toordinal()), "y": lanes[lane]["y"], "quad": lane,
+             "month": month, "events": cell["events"], "types": types,
+             "r": round(2.5 + 6.5 * math.sqrt(cell["events"] / top), 1)}
         )
     ticks = {first, last, (first + last) // 2}
     chart["ticks"] = [
-        {"x": x_of(o), "label": date.fromordinal(o).isoformat()} for o in sorted(ticks)
+        {"x": x_of(o), "label": date.fromordinal(o).isoformat()[:7]} for o in sorted(ticks)
     ]
     return chart
 

@@ -50,15 +50,14 @@ def _linked(ev: dict[str, Any]) -> dict[str, Any]:
 
 
 def dyad(store: Any, pair: str, page: Page, *, chart: bool = False) -> dict[str, Any]:
-    """A page of the pair's timeline; the dashboard's chart plots all of it."""
+    """A page of the pair's timeline; the dashboard's chart plots all of it, as counts per
+    month and type (however many events the pair has)."""
     a, b = (code.upper() for code in pair.split("-"))
-    if chart:
-        rows = [_linked(ev) for ev in store.dyad_events(a, b)]
-        data = _paged(rows[page.offset : page.offset + page.size], len(rows), page, a=a, b=b)
-        data["chart"] = timeline_chart(rows)
-        return data
     items, total = store.dyad_page(a, b, offset=page.offset, limit=page.size)
-    return _paged([_linked(ev) for ev in items], total, page, a=a, b=b)
+    data = _paged([_linked(ev) for ev in items], total, page, a=a, b=b)
+    if chart:
+        data["chart"] = timeline_chart(store.dyad_months(a, b))
+    return data
 
 
 def actor(store: Any, actor_id: str, *, network: bool = False) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import blake2b
 from typing import Any
@@ -120,32 +121,38 @@ def _stored_docs(conn: Connection, pks: set[int]) -> dict[int, tuple[str, np.nda
     return {r.pk: (r.id, shingles(r.folded), r.duplicate_of) for r in rows}
 
 
-def band_rows(new: Sequence[tuple[int, str]]) -> tuple[dict[int, np.ndarray],
-                                                       dict[int, list[tuple[int, int]]]]:
-    """Shingles and band keys of documents (pk, folded text); no keys for empty texts."""
-    grams = {pk: shingles(folded) for pk, folded in new}
-    keys = {pk: band_keys(g) for pk, g in grams.items() if g.size}
-    return grams, keys
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """A document's distinct shingles and LSH band keys, computed from its folded text
+    alone (so a worker process can compute it, see writer.prepare)."""
+
+    grams: np.ndarray
+    keys: list[tuple[int, int]]  # empty for a text without words
+
+    @classmethod
+    def of(cls, folded: str) -> Signature:
+        grams = shingles(folded)
+        return cls(grams, band_keys(grams) if grams.size else [])
 
 
 def link_duplicates(
-    conn: Connection, new: Sequence[tuple[int, str, str]]
+    conn: Connection, new: Sequence[tuple[int, str, Signature]]
 ) -> tuple[dict[int, str], list[dict[str, int]]]:
-    """For new documents (pk, id, folded text) in pk order: the id of the story each one
+    """For new documents (pk, id, signature) in pk order: the id of the story each one
     duplicates (pk -> id, originals absent), and their band rows to insert after them."""
-    grams, keys = band_rows([(pk, folded) for pk, _, folded in new])
+    keys = {pk: sig.keys for pk, _, sig in new}
     buckets = _stored_bands(conn, {h for ks in keys.values() for _, h in ks})
     known = _stored_docs(conn, {pk for ks in keys.values() for k in ks for pk in buckets[k]})
     originals: dict[int, str] = {}
-    for pk, doc_id, _ in new:
-        candidates = sorted({c for k in keys.get(pk, ()) for c in buckets[k]})
+    for pk, doc_id, sig in new:
+        candidates = sorted({c for k in sig.keys for c in buckets[k]})
         for c in candidates:
             other_id, other_grams, other_original = known[c]
-            if _jaccard(grams[pk], other_grams) >= THRESHOLD:
+            if _jaccard(sig.grams, other_grams) >= THRESHOLD:
                 originals[pk] = other_original or other_id
                 break
-        known[pk] = (doc_id, grams[pk], originals.get(pk))
-        for k in keys.get(pk, ()):
+        known[pk] = (doc_id, sig.grams, originals.get(pk))
+        for k in sig.keys:
             buckets[k].append(pk)
     rows = [{"doc_pk": pk, "band": b, "hash": h} for pk, ks in keys.items() for b, h in ks]
     return originals, rows

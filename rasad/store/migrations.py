@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, case, delete, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
-from rasad.store.dedup import band_rows
+from rasad.store.dedup import Signature
 from rasad.store.schema import (
     documents,
     dyads,
@@ -80,9 +80,9 @@ def _numpy_minhash(conn: Connection) -> None:
         select(documents.c.pk, documents.c.folded).where(documents.c.pk > last)
         .order_by(documents.c.pk).limit(BACKFILL_CHUNK)
     ).all():
-        _, keys = band_rows([(pk, folded) for pk, folded in chunk])
         insert_rows(conn, minhash_bands, [{"doc_pk": pk, "band": b, "hash": h}
-                                          for pk, ks in keys.items() for b, h in ks])
+                                          for pk, folded in chunk
+                                          for b, h in Signature.of(folded).keys])
         last = chunk[-1].pk
 
 

@@ -13,6 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 PG_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
+# Not the environment's locale: under "C" (or POSIX) pg_trgm sees no letter outside ASCII,
+# so Persian text has no trigrams and the search index narrows nothing (every row is read
+# and rechecked). C.UTF-8 (glibc 2.35+) classifies every Unicode letter and sorts by code
+# point, as Python does.
+LOCALE = "C.UTF-8"
 
 
 def available() -> bool:
@@ -44,7 +49,8 @@ def temporary_server(*, settings: str = "") -> Iterator[str]:
     def run(*cmd: str) -> None:
         subprocess.run(_as_postgres_user(list(cmd)), check=True, capture_output=True)
 
-    run(str(bindir / "initdb"), "-D", str(data), "-U", "rasad", "--auth=trust", "-E", "UTF8")
+    run(str(bindir / "initdb"), "-D", str(data), "-U", "rasad", "--auth=trust", "-E", "UTF8",
+        f"--locale={LOCALE}")
     opts = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off {settings}"
     run(str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-w", "start", "-l", str(root / "log"))
     try:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Connection,
     Select,
     column,
+    extract,
     false,
     func,
     or_,
@@ -196,6 +197,24 @@ def dyad_events(
 def dyad_total(conn: Connection, a: str, b: str) -> int:
     """How many events `dyad_events(a, b)` lists (counted in the dyad index)."""
     return count(conn, dyad_select(a, b).order_by(None))
+
+
+def dyad_months(conn: Connection, a: str, b: str) -> list[dict[str, Any]]:
+    """The pair's dated events counted per month and type (with the type's PLOVER quad),
+    in month order: what a timeline chart of a busy pair plots, read from the dyad index
+    alone instead of loading every event."""
+    year = extract("year", dyads.c.date_first).label("year")
+    month = extract("month", dyads.c.date_first).label("month")
+    n = func.count().label("events")
+    first, second = sorted((a, b))
+    rows = conn.execute(
+        select(year, month, dyads.c.type, n)
+        .where(dyads.c.a == first, dyads.c.b == second, dyads.c.date_first.is_not(None))
+        .group_by(year, month, dyads.c.type).order_by(year, month, dyads.c.type)
+    ).all()
+    return [{"month": f"{int(r.year):04d}-{int(r.month):02d}", "type": r.type,
+             "quad": _plover().get(r.type, {}).get("quad"), "events": r.events}
+            for r in rows]
 
 
 def find_events(

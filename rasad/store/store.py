@@ -175,9 +175,12 @@ class Store:
         with self._writing() as conn:
             return write_document(conn, doc)
 
-    def add_many(self, docs: Iterable[Document], *, batch_size: int = 500) -> AddSummary:
+    def add_many(self, docs: Iterable[Document | Prepared], *,
+                 batch_size: int = 500) -> AddSummary:
         """Store documents, one transaction and one INSERT per table per batch.
 
+        Items may be documents or their rows already made by `writer.prepare_chunk` in
+        worker processes: then this process only runs the SQL.
         A document whose spans do not fit its text is listed in `failed` before anything is
         written. If the database refuses a batch, it is rolled back and retried a document
         at a time, each in a savepoint, so only the refused documents are left out. If the
@@ -189,7 +192,7 @@ class Store:
             ready = []
             for doc in batch:
                 try:
-                    ready.append(prepare(doc))
+                    ready.append(doc if isinstance(doc, Prepared) else prepare(doc))
                 except StoreError as error:
                     summary.failed.append((doc.id, str(error)))
             with self._writing() as conn:
@@ -211,7 +214,7 @@ class Store:
                 with conn.begin_nested():
                     results += write_batch(conn, [one])
             except (IntegrityError, DataError) as error:
-                summary.failed.append((one.doc.id, str(error).splitlines()[0]))
+                summary.failed.append((one.doc_id, str(error).splitlines()[0]))
         return results
 
     # ---- reads --------------------------------------------------------------------------
@@ -247,6 +250,11 @@ class Store:
         with self._reading() as conn:
             return (queries.dyad_events(conn, a, b, offset=offset, limit=limit),
                     queries.dyad_total(conn, a, b))
+
+    def dyad_months(self, a: str, b: str) -> list[dict[str, Any]]:
+        """The pair's dated events per month and type: a timeline chart's data."""
+        with self._reading() as conn:
+            return queries.dyad_months(conn, a, b)
 
     def find_events(self, *, offset: int = 0, limit: int = 50,
                     **filters: Any) -> tuple[list[dict[str, Any]], int]:

@@ -8,10 +8,11 @@ wire story republished by a second outlet has its own source and URL); `content_
 indexed so such copies can be found.
 
 A batch is written with one executemany INSERT per table, not a round trip per event: every
-row is built (and every span checked) in Python first, then documents and events get their
-keys from `allocate_ids`, so participants can name their event without reading back each
-event's id. The dyad index (schema.dyads) is written with the events, in the same
-transaction, so it is never behind them.
+row is built (and every span checked) in Python first, by `prepare`, which needs the document
+alone and so may run in worker processes (`prepare_chunk`; Store.add_many takes its
+results); then documents and events get their keys from `allocate_ids`, so participants can
+name their event without reading back each event's id. The dyad index (schema.dyads) is
+written with the events, in the same transaction, so it is never behind them.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from rasad.errors import StoreError
 from rasad.model import Actor, Document, Event, Participant, Quote
-from rasad.store.dedup import link_duplicates
+from rasad.store.dedup import Signature, link_duplicates
 from rasad.store.schema import (
     actors,
     dates,
@@ -46,6 +47,7 @@ from rasad.store.schema import (
 )
 from rasad.store.search import fold
 
+CHILDREN = {t.name: t for t in (mentions, roles, dates, quotes)}  # Prepared.children's keys
 Status = Literal["added", "replaced", "skipped: duplicate"]
 
 
@@ -107,20 +109,26 @@ def _last_day(value: str) -> date:
 ACTOR_CHUNK = 1000  # rows per multi-row actor upsert: 7 parameters each, far below limits
 
 
-def _merged_actors(items: Iterable[Actor]) -> list[dict[str, Any]]:
+def _actor_row(a: Actor) -> dict[str, Any]:
+    return {"id": a.id, "name_fa": a.name_fa, "name_en": a.name_en, "country": a.country,
+            "sector": a.sector, "wikidata": a.wikidata, "kind": a.kind}
+
+
+def _merged_actors(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per actor id; for an id seen twice a later non-empty value wins, as if the
     documents had been stored one by one (PostgreSQL refuses an upsert touching a row twice)."""
     merged: dict[str, dict[str, Any]] = {}
-    for a in items:
-        row = {"id": a.id, "name_fa": a.name_fa, "name_en": a.name_en, "country": a.country,
-               "sector": a.sector, "wikidata": a.wikidata, "kind": a.kind}
-        old = merged.setdefault(a.id, row)
-        old.update({k: v for k, v in row.items() if v is not None})
+    for row in rows:
+        old = merged.get(row["id"])
+        if old is None:  # a copy: the row belongs to its Prepared, which a retry reuses
+            merged[row["id"]] = dict(row)
+        else:
+            old.update({k: v for k, v in row.items() if v is not None})
     return list(merged.values())
 
 
-def upsert_actors(conn: Connection, items: Iterable[Actor]) -> None:
-    """Insert actors, or fill in what a later document knows about a stored one.
+def upsert_actors(conn: Connection, items: Iterable[dict[str, Any]]) -> None:
+    """Insert actor rows, or fill in what a later document knows about a stored one.
 
     A non-empty new value wins; an empty one never erases what is stored.
     """
@@ -137,13 +145,20 @@ def upsert_actors(conn: Connection, items: Iterable[Actor]) -> None:
 
 @dataclass(slots=True)
 class Prepared:
-    """A document's rows, checked and ready to insert; keys are filled in at write time."""
+    """A document's rows, checked and ready to insert; keys are filled in at write time.
 
-    doc: Document
+    It holds plain values only (child rows keyed by table name, no Document, no Table), so
+    it is computed from the document alone and pickles cheaply: `prepare` can run in worker
+    processes and the writer only runs SQL (Store.add_many accepts Prepared items).
+    """
+
+    doc_id: str
     row: dict[str, Any]
-    children: dict[Any, list[dict[str, Any]]]
+    children: dict[str, list[dict[str, Any]]]
     events: list[dict[str, Any]]
-    participants: list[list[dict[str, Any]]] = field(default_factory=list)  # per event
+    participants: list[list[dict[str, Any]]]  # per event
+    actors: list[dict[str, Any]]
+    signature: Signature = field(repr=False)
 
 
 def prepare(doc: Document) -> Prepared:
@@ -153,7 +168,21 @@ def prepare(doc: Document) -> Prepared:
         _span(doc, ev.trigger_start, ev.trigger_end, "trigger")
         events_rows.append(_event_row(doc, seq, ev))
         parts.append(_participant_rows(doc, ev))
-    return Prepared(doc, _document_row(doc), _annotation_rows(doc), events_rows, parts)
+    row = _document_row(doc)
+    return Prepared(doc.id, row, _annotation_rows(doc), events_rows, parts,
+                    [_actor_row(a) for a in doc.actors.values()], Signature.of(row["folded"]))
+
+
+def prepare_chunk(docs: list[Document]) -> list[Document | Prepared]:
+    """`prepare` over a chunk, as a worker-process task; a document it refuses comes back as
+    it is, so the writer (Store.add_many) prepares it again and records why."""
+    out: list[Document | Prepared] = []
+    for doc in docs:
+        try:
+            out.append(prepare(doc))
+        except StoreError:
+            out.append(doc)
+    return out
 
 
 _RECORD = msgspec.json.Encoder()  # the record is most of a row; json.dumps took 6x longer
@@ -169,7 +198,7 @@ def _document_row(doc: Document) -> dict[str, Any]:
     }
 
 
-def _annotation_rows(doc: Document) -> dict[Any, list[dict[str, Any]]]:
+def _annotation_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     """Rows for the flat child tables (no `doc_pk` yet), every span checked against the text."""
     for m in doc.entities:
         _span(doc, m.start, m.end, "mention")
@@ -178,22 +207,22 @@ def _annotation_rows(doc: Document) -> dict[Any, list[dict[str, Any]]]:
     for d in doc.dates:
         _span(doc, d.start, d.end, "date")
     return {
-        mentions: [
+        mentions.name: [
             {"start": m.start, "end": m.end, "label": m.label, "actor_id": m.actor_id,
              "role_start": m.role_start, "role_end": m.role_end, "origin": m.origin}
             for m in doc.entities
         ],
-        roles: [
+        roles.name: [
             {"start": r.start, "end": r.end, "country": r.country, "sector": r.sector,
              "title_id": r.title_id, "holder_actor_id": r.holder_actor_id}
             for r in doc.roles
         ],
-        dates: [
+        dates.name: [
             {"start": d.start, "end": d.end, "calendar": d.calendar, "value": d.value,
              "precision": d.precision, "resolved": d.resolved}
             for d in doc.dates
         ],
-        quotes: [_quote_row(doc, q) for q in doc.quotes],
+        quotes.name: [_quote_row(doc, q) for q in doc.quotes],
     }
 
 
@@ -268,20 +297,20 @@ def _pending(conn: Connection, batch: Sequence[Prepared]) -> tuple[list[AddResul
                                                                     list[Prepared]]:
     """Each document's status, and the versions to insert (the last one per id); deletes
     stored versions that are being replaced."""
-    ids = list({p.doc.id for p in batch})
+    ids = list({p.doc_id for p in batch})
     stored: dict[str, str] = dict(conn.execute(
         select(documents.c.id, documents.c.content_hash).where(documents.c.id.in_(ids))
     ).all())
     results, latest = [], {}
     for p in batch:
-        before = latest[p.doc.id].row["content_hash"] if p.doc.id in latest else stored.get(
-            p.doc.id)
+        before = latest[p.doc_id].row["content_hash"] if p.doc_id in latest else stored.get(
+            p.doc_id)
         if before == p.row["content_hash"]:
-            results.append(AddResult(p.doc.id, "skipped: duplicate"))
+            results.append(AddResult(p.doc_id, "skipped: duplicate"))
             continue
-        results.append(AddResult(p.doc.id, "added" if before is None else "replaced"))
-        latest.pop(p.doc.id, None)  # a re-insert moves it to the end, as sequential adds would
-        latest[p.doc.id] = p
+        results.append(AddResult(p.doc_id, "added" if before is None else "replaced"))
+        latest.pop(p.doc_id, None)  # a re-insert moves it to the end, as sequential adds would
+        latest[p.doc_id] = p
     replaced = [i for i in latest if i in stored]
     if replaced:
         conn.execute(delete(documents).where(documents.c.id.in_(replaced)))
@@ -294,20 +323,20 @@ def write_batch(conn: Connection, batch: Sequence[Prepared]) -> list[AddResult]:
     doc_pks = allocate_ids(conn, documents.c.pk, len(todo))
     event_ids = iter(allocate_ids(conn, events.c.id, sum(len(p.events) for p in todo)))
     originals, bands = link_duplicates(
-        conn, [(pk, p.doc.id, p.row["folded"]) for pk, p in zip(doc_pks, todo, strict=True)]
+        conn, [(pk, p.doc_id, p.signature) for pk, p in zip(doc_pks, todo, strict=True)]
     )
-    upsert_actors(conn, (a for p in todo for a in p.doc.actors.values()))
-    rows: dict[Any, list[dict[str, Any]]] = {
+    upsert_actors(conn, (a for p in todo for a in p.actors))
+    rows: dict[Table, list[dict[str, Any]]] = {
         documents: [], minhash_bands: bands, events: [], event_participants: [], dyads: []
     }
     for pk, p in zip(doc_pks, todo, strict=True):
         # the keys are set in place: a retried batch (see Store.add_many) sets them again
         p.row.update(pk=pk, duplicate_of=originals.get(pk))
         rows[documents].append(p.row)
-        for table, children in p.children.items():
+        for name, children in p.children.items():
             for child in children:
                 child["doc_pk"] = pk
-            rows.setdefault(table, []).extend(children)
+            rows.setdefault(CHILDREN[name], []).extend(children)
         for ev, parts in zip(p.events, p.participants, strict=True):
             ev.update(id=next(event_ids), doc_pk=pk)
             for part in parts:
@@ -315,7 +344,7 @@ def write_batch(conn: Connection, batch: Sequence[Prepared]) -> list[AddResult]:
             rows[events].append(ev)
             rows[event_participants].extend(parts)
             if pk not in originals:  # a near-duplicate copy's events are not counted
-                rows[dyads].extend(_dyad_rows(p.doc.id, ev, parts))
+                rows[dyads].extend(_dyad_rows(p.doc_id, ev, parts))
     for table, table_rows in rows.items():  # documents first, then rows that refer to them
         insert_rows(conn, table, table_rows)
     return results
