@@ -49,6 +49,7 @@ from scipy.optimize import minimize
 from rasad.text.zwnj import (
     MIN_PART,
     VERB_PREFIXES,
+    ZWNJ,
     gap_features,
     joined_candidates,
     person_stem,
@@ -58,7 +59,6 @@ from rasad.text.zwnj import (
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"  # ../shared/data
 
-ZWNJ = "\u200c"
 EVAL_PERCENT = 15
 MIN_FORM = 2
 MIN_VOCAB = 2

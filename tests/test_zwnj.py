@@ -35,6 +35,7 @@ def test_a_text_that_spaces_zwnj_gets_bound_parts_joined():
 def test_two_gaps_never_leave_a_one_letter_part():
     out = normalize("بیانیهای")
     assert all(len(part) >= 2 for part in out.split(Z))
+    assert out == f"بیانیه{Z}ای"  # split once, not left whole (which would pass trivially)
 
 
 def test_restored_text_has_nothing_left_to_restore():

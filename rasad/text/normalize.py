@@ -27,8 +27,7 @@ _START = attrgetter("start", "end")
 _INVISIBLE = re.compile(
     "[\u200b\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff\x00-\x08\x0b-\x1f\x7f]+"
 )
-_LETTER_MAP = PERSIAN_LETTERS
-_LETTER_RE = re.compile(f"[{''.join(_LETTER_MAP)}]")
+_LETTER_RE = re.compile(f"[{''.join(PERSIAN_LETTERS)}]")
 _DIGIT_MAP = {chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)}
 _DIGIT_RE = re.compile("[\u0660-\u0669]")
 # Kashida (tatweel) and harakat, tanwin, shadda, sukun, hamza above/below, superscript alef.
@@ -87,7 +86,7 @@ def _delete(pattern: re.Pattern[str], step: str) -> StepFn:
 remove_invisible = _delete(_INVISIBLE, "remove_invisible")
 remove_invisible.__doc__ = "Drop bidi marks, soft hyphens, BOM, ZWJ and control characters."
 # Arabic yeh/kaf to Persian; ezafe heh (ۀ) to ه. Alef-hamza forms stay.
-unify_letters = CharMap(_LETTER_RE, str.maketrans(_LETTER_MAP), "unify_letters")
+unify_letters = CharMap(_LETTER_RE, str.maketrans(PERSIAN_LETTERS), "unify_letters")
 # Arabic-Indic digits to Persian digits; Latin digits stay.
 unify_digits = CharMap(_DIGIT_RE, str.maketrans(_DIGIT_MAP), "unify_digits")
 remove_marks = _delete(_MARKS, "remove_marks")

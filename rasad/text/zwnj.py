@@ -55,6 +55,7 @@ MARGIN = {"j": 0.0, "s": 0.5}
 # were mostly written joined on purpose.
 SPACER_MARGIN = 4.0
 _CACHE_SIZE = 1 << 16
+_NO_PARTS: frozenset[str] = frozenset()
 
 
 class Counts(Protocol):
@@ -148,18 +149,19 @@ def lexicon() -> ZwnjLexicon:
     vocab = {word: int(n) for word, n in _rows("vocab.tsv.gz")}
     verbs = frozenset(rest for rest, _ in _rows("verbs.tsv.gz"))
     parts = _rows("parts.tsv.gz")
+    left_parts = frozenset(part for side, part, _ in parts if side == "L")
     return ZwnjLexicon(
         forms=forms,
         vocab=vocab,
         verbs=verbs,
         verb_stems=frozenset(map(person_stem, verbs)) - {""},
         right_parts=frozenset(part for side, part, _ in parts if side == "R"),
-        left_parts=frozenset(part for side, part, _ in parts if side == "L"),
+        left_parts=left_parts,
         weights={name: float(w) for name, w in _rows("model.tsv.gz")},
         pair_lefts=frozenset(
             key[:pos] for key, c in forms.items() if c.n_zwnj for pos in c.positions
         )
-        | {part for side, part, _ in parts if side == "L"}
+        | left_parts
         | VERB_PREFIXES,
     )
 
@@ -196,7 +198,7 @@ def gap_features(mode: str, left: str, right: str, key: str, pos: int, c: Counts
     lclass = _side(left, VERB_PREFIXES, c.left_parts)
     rclass = _side(right, SUFFIXES, c.right_parts)
     if rclass == "open" and suffix:
-        rclass = "core+" + _side(core, frozenset(), c.right_parts) + "+" + suffix
+        rclass = "core+" + _side(core, _NO_PARTS, c.right_parts) + "+" + suffix
     unseen = "u" if nz == nj == 0 else "k"
     bz, blf, brf, zj = _bin(nz), _bin(lf), _bin(rf), _ratio(nz, nj)
     le, rb, lr = left[-1], right[0], f"L={lclass}|R={rclass}"
