@@ -40,7 +40,7 @@ out (nothing to aggregate on).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rasad.extract.contexts import contexts_of, load_yaml, sectors_of, tolerant, word_regex
@@ -67,7 +67,6 @@ HYPOTHETICAL = re.compile(
 )
 WHETHER = re.compile(tolerant("که آیا") + r"(?![\w\u200c])[^:؛«»،]*$")  # an embedded question
 QUESTION = re.compile(tolerant("آیا") + r"(?![\w\u200c])[^.!؟?]*$")  # «آیا … کرد؟» asks, not tells
-ANAPHOR = re.compile(tolerant("(این|آن|همین)") + r"[\s\u200c]+$")
 FIRST_PERSON = re.compile(tolerant("(ما|کشورمان|کشور ما)") + r"(?![\w\u200c])")
 PAST_VERB = re.compile(tolerant("(کرد|کردند|شد|شدند|داد|دادند|رسید|رسیدند|داشت|داشتند)$"))
 _GAP = r"[\s\u200c]+"
@@ -86,7 +85,9 @@ REPORTED = re.compile(  # a speech noun, its speaker, «مبنی بر (اینک�
 VICTIM = re.compile(tolerant("(به|علیه|برای|ضد)") + _WORDS.format(gap=_GAP, n=1))
 NOT_BEFORE = re.compile(r"(?<![\w\u200c])" + tolerant("(نه|نه تنها)") + r"[\s\u200c]+$")
 PHRASE_CUT = re.compile(r"[:؛،,.!؟]")  # the phrase a habit word governs ends at a comma
+# «این حمله»: bounded, so «ایران » (آ folded to ا) is no «آن »
 DEMONSTRATIVE = re.compile(r"(?<![\w\u200c])" + tolerant("(این|آن|همین)") + r"[\s\u200c]+$")
+ASKED = re.compile(r"[^.!؟?]*[؟?]")  # the rest of the sentence ends in a question mark
 BOUNDARY = re.compile(r"[:؛]|[.!؟](?=\s)")  # a full stop inside a quote ends a clause
 TOPIC = re.compile(tolerant("(درباره|در باره|در خصوص|در مورد|در پاسخ به|با اشاره به) "))
 OBJECT = re.compile(r"[\s\u200c]+" + tolerant("را") + r"(?![\w\u200c])")
@@ -536,7 +537,7 @@ def _skipped(doc: Document, sent: Span, pat: Pattern, match: re.Match[str]) -> b
     question (or of an embedded «که آیا» one), nor one the text does not assert."""
     after = doc.text[match.end() : match.end() + 12]
     before = doc.text[sent.start : match.start()]
-    asked = QUESTION.search(before) and re.match(r"[^.!؟?]*[؟?]", doc.text[match.end() : sent.end])
+    asked = QUESTION.search(before) and ASKED.match(doc.text, match.end(), sent.end)
     asked = asked or WHETHER.search(before)  # «در پاسخ به این پرسش که آیا … حمله کرده است»
     return bool(
         NEGATION.match(after) or HYPOTHETICAL.search(before) or asked or _unasserted(pat, before)
@@ -573,16 +574,7 @@ def _continued(doc: Document, sent: Span) -> Quote | None:
         return None
     if any(cue.regex.search(doc.text, last.end, sent.end) for cue in cues_table()):
         return None
-    return Quote(
-        sent.start,
-        sent.end,
-        last.cue_start,
-        last.cue_end,
-        last.speaker_start,
-        last.speaker_end,
-        last.speaker_actor_id,
-        last.speaker_mention,
-    )
+    return replace(last, start=sent.start, end=sent.end)
 
 
 def _matches(doc: Document, sent: Span) -> list[tuple[Pattern, re.Match[str]]]:
@@ -630,7 +622,7 @@ def _inherited(found: list[Event], pat: Pattern, sent: Span, doc: Document, at: 
     """A further measure told without its parties («همچنین آنها به تحریم های ثانویه محکوم
     شدند») continues the same-type event of the sentence before; a demonstrative restatement
     («این حمله») is not coded again."""
-    if pat.parties != "directed" or ANAPHOR.search(doc.text, max(sent.start, at - 8), at):
+    if pat.parties != "directed" or DEMONSTRATIVE.search(doc.text, max(sent.start, at - 8), at):
         return None
     for prev in reversed(found[-3:]):
         if prev.type == pat.type and sent.start - prev.evidence_end <= 2:
