@@ -18,7 +18,6 @@ import asyncio
 import json
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from urllib.parse import quote
 import httpx
 
 from rasad.fixtures import build
+from rasad.store.pgserver import free_port
 
 READ_PATHS = [
     "/api/dyads/IRN-BLR",
@@ -39,12 +39,6 @@ READ_PATHS = [
     "/dyads/IRN-BLR",
 ]
 TOKEN = "load-bench-token"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -148,7 +142,7 @@ def main() -> None:
     args.db.parent.mkdir(parents=True, exist_ok=True)
     args.db.unlink(missing_ok=True)
     build(str(args.db))
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "RASAD_TOKEN": TOKEN}
     command = [

@@ -14,6 +14,9 @@ from rasad.fixtures import build
 from rasad.store import pgserver
 
 TOKEN = "test-token-1234"
+free_port = pgserver.free_port  # test_web starts a server of its own
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL server on a free loopback port, removed after the session."""
@@ -25,9 +28,6 @@ def postgres_url() -> Iterator[str]:
         pytest.skip("psycopg not installed: pip install 'psycopg[binary]'")
     with pgserver.temporary_server() as url:
         yield url
-
-
-free_port = pgserver.free_port
 
 
 def require_store() -> None:

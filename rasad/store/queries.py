@@ -135,13 +135,18 @@ def has_participant(side: str | None = None, **equals: str) -> ColumnElement[boo
     return events.c.id.in_(select(p.c.event_id).where(*conds))
 
 
+def _pair(a: str, b: str) -> ColumnElement[bool]:
+    """The dyad index's rows of the unordered pair {a, b} (stored as a <= b)."""
+    first, second = sorted((a, b))
+    return (dyads.c.a == first) & (dyads.c.b == second)
+
+
 def dyad_select(a: str, b: str, where: Sequence[ColumnElement[bool]] = ()) -> Select:
     """Ids of the events with country `a` on one side and `b` on the other (either
     direction), in timeline order: a range of the dyad index (schema.dyads), no sort."""
-    first, second = sorted((a, b))
     return (
         select(dyads.c.event_id)
-        .where(dyads.c.a == first, dyads.c.b == second, *where)
+        .where(_pair(a, b), *where)
         .order_by(*(dyads.c[name] for name in DYAD_ORDER))
     )
 
@@ -206,10 +211,9 @@ def dyad_months(conn: Connection, a: str, b: str) -> list[dict[str, Any]]:
     year = extract("year", dyads.c.date_first).label("year")
     month = extract("month", dyads.c.date_first).label("month")
     n = func.count().label("events")
-    first, second = sorted((a, b))
     rows = conn.execute(
         select(year, month, dyads.c.type, n)
-        .where(dyads.c.a == first, dyads.c.b == second, dyads.c.date_first.is_not(None))
+        .where(_pair(a, b), dyads.c.date_first.is_not(None))
         .group_by(year, month, dyads.c.type).order_by(year, month, dyads.c.type)
     ).all()
     return [{"month": f"{int(r.year):04d}-{int(r.month):02d}", "type": r.type,

@@ -13,10 +13,10 @@ from __future__ import annotations
 import itertools
 import re
 
-from rasad.text.letters import PERSIAN_LETTERS
+from rasad.text.letters import PERSIAN_LETTERS, TATWEEL
 
 _DELETE = (
-    "\u200c\u200d\u00ad\u0640\u0670"
+    "\u200c\u200d\u00ad\u0670" + TATWEEL
     + "".join(chr(c) for c in range(0x064B, 0x0653))
     # control characters (a NUL ends an FTS5 string early); tab and line breaks stay gaps
     + "".join(chr(c) for c in [*range(0, 9), 11, 12, *range(14, 32), 127])
