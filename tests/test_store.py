@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import create_engine, delete, event, make_url, text
 
 from rasad.model import Actor, DateMention, Document, Event, Mention, Participant, Quote
+from rasad.pipeline import Pipeline
 from rasad.store import Store
 from rasad.store.dedup import BANDS, band_keys, shingles
 from rasad.store.export import CSV_COLUMNS, csv_lines, jsonl_lines
@@ -526,3 +527,30 @@ def test_postgresql_search_reads_the_trigram_index(pg_store: Store) -> None:
     assert "ix_documents_folded_trgm" in " ".join(plans)
     with pg_store.engine.connect() as conn:
         assert len(conn.scalar(text("SELECT show_trgm(:w)"), {"w": "همکاریها"})) == 9
+
+
+def test_extracted_article_comes_back_as_its_output_contract(
+    store: Store, pipeline: Pipeline, seed_texts: dict[str, str]
+) -> None:
+    """The record keeps the annotation layers only; every layer the pipeline fills (tokens,
+    quotes, roles, places, failures, ...) must come back as `to_dict` wrote it."""
+    docs = [pipeline(Document(id=name, raw=text)) for name, text in seed_texts.items()]
+    assert any(d.quotes for d in docs) and any(d.roles for d in docs)
+    store.add_many(docs)
+    for doc in docs:
+        assert store.get_document(doc.id) == json.loads(json.dumps(doc.to_dict()))
+    assert [d["id"] for d in store.iter_documents()] == [d.id for d in docs]
+
+
+def test_record_of_an_older_store_is_read_as_written(tmp_path: Path) -> None:
+    """Stores written before the layers record kept the output contract in `record`."""
+    path = tmp_path / "old.db"
+    doc = make_doc("old", [("CONSULT", "IRN", "BLR", "2024-07-31")])
+    with Store(str(path)) as store:
+        store.add(doc)
+    contract = doc.to_dict() | {"title": "as stored then"}
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE documents SET record = ?", (json.dumps(contract),))
+    with Store(str(path)) as store:
+        assert store.get_document("old") == contract
+        assert list(store.iter_documents()) == [contract]

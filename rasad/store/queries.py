@@ -27,6 +27,7 @@ from sqlalchemy import (
     table,
 )
 
+from rasad.store import record
 from rasad.store.schema import (
     DYAD_ORDER,
     actors,
@@ -242,23 +243,27 @@ def iter_events(conn: Connection) -> Iterator[dict[str, Any]]:
         last = rows[-1].id
 
 
+_STORED = (documents.c.pk, documents.c.id, documents.c.source, documents.c.published,
+           documents.c.url, documents.c.title, documents.c.raw, documents.c.text,
+           documents.c.record)  # what record.output needs
+
+
 def iter_documents(conn: Connection) -> Iterator[dict[str, Any]]:
     """Every document in the output contract, in the order stored."""
     last = 0
     while True:
         rows = conn.execute(
-            select(documents.c.pk, documents.c.record)
-            .where(documents.c.pk > last).order_by(documents.c.pk).limit(100)
+            select(*_STORED).where(documents.c.pk > last).order_by(documents.c.pk).limit(100)
         ).all()
         if not rows:
             return
-        yield from (json.loads(r.record) for r in rows)
+        yield from (record.output(r) for r in rows)
         last = rows[-1].pk
 
 
 def get_document(conn: Connection, doc_id: str) -> dict[str, Any] | None:
-    record = conn.scalar(select(documents.c.record).where(documents.c.id == doc_id))
-    return json.loads(record) if record is not None else None
+    row = conn.execute(select(*_STORED).where(documents.c.id == doc_id)).first()
+    return record.output(row) if row is not None else None
 
 
 _LISTED = (documents.c.id, documents.c.title, documents.c.source, documents.c.published,

@@ -61,7 +61,7 @@ documents = Table(
     Column("text", Text, nullable=False),
     Column("folded", Text, nullable=False),  # search copy of `text`: see search.fold
     Column("content_hash", String, nullable=False, index=True),
-    Column("record", Text, nullable=False),  # the output contract, verbatim (JSON)
+    Column("record", Text, nullable=False),  # annotation layers (JSON): see record.py
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     # the id of the first stored copy of the same story (see dedup.py); None for originals
     Column("duplicate_of", String, index=True),

@@ -122,9 +122,12 @@ def _sqlite_engine(url: str) -> Engine:
     def _on_connect(dbapi_conn: Any, _: Any) -> None:
         # Let SQLAlchemy's "begin" event, not the driver, open transactions.
         dbapi_conn.isolation_level = None
-        # a 32 MiB page cache (the default is 2): a large store's index pages stay in memory
+        # A 32 MiB page cache (the default is 2): a large store's index pages stay in memory.
+        # Checkpoints every 40 MiB of WAL (the default is 4): a batch of articles writes
+        # about that much, and copying it back once per batch, not a few times, cost a
+        # quarter of the commit time.
         for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL",
-                       "cache_size=-32768"):
+                       "cache_size=-32768", "wal_autocheckpoint=10000"):
             dbapi_conn.execute(f"PRAGMA {pragma}")
 
     @event.listens_for(engine, "begin")

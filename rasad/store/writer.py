@@ -26,12 +26,12 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Literal
 
-import msgspec
-from sqlalchemy import Column, Connection, Dialect, Table, delete, func, select
+from sqlalchemy import Column, Connection, Dialect, Insert, Table, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from rasad.errors import StoreError
 from rasad.model import Actor, Document, Event, Participant, Quote
+from rasad.store import record
 from rasad.store.dedup import Signature, link_duplicates
 from rasad.store.schema import (
     actors,
@@ -106,9 +106,6 @@ def _last_day(value: str) -> date:
     return date(year, month, day)
 
 
-ACTOR_CHUNK = 1000  # rows per multi-row actor upsert: 7 parameters each, far below limits
-
-
 def _actor_row(a: Actor) -> dict[str, Any]:
     return {"id": a.id, "name_fa": a.name_fa, "name_en": a.name_en, "country": a.country,
             "sector": a.sector, "wikidata": a.wikidata, "kind": a.kind}
@@ -127,20 +124,19 @@ def _merged_actors(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(merged.values())
 
 
+def _actor_upsert(dialect: Dialect) -> Insert:
+    """INSERT of an actor row that, for a stored id, fills in only the non-empty values."""
+    stmt = (postgresql if dialect.name == "postgresql" else sqlite).insert(actors)
+    keep = {c.name: func.coalesce(stmt.excluded[c.name], c) for c in actors.c if c.name != "id"}
+    return stmt.on_conflict_do_update(index_elements=["id"], set_=keep)
+
+
 def upsert_actors(conn: Connection, items: Iterable[dict[str, Any]]) -> None:
     """Insert actor rows, or fill in what a later document knows about a stored one.
 
     A non-empty new value wins; an empty one never erases what is stored.
     """
-    rows = _merged_actors(items)
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    for i in range(0, len(rows), ACTOR_CHUNK):
-        stmt = dialect.insert(actors).values(rows[i : i + ACTOR_CHUNK])
-        keep = {
-            name: func.coalesce(stmt.excluded[name], actors.c[name])
-            for name in rows[0] if name != "id"
-        }
-        conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=keep))
+    insert_rows(conn, actors, _merged_actors(items), upsert=True)
 
 
 @dataclass(slots=True)
@@ -185,15 +181,12 @@ def prepare_chunk(docs: list[Document]) -> list[Document | Prepared]:
     return out
 
 
-_RECORD = msgspec.json.Encoder()  # the record is most of a row; json.dumps took 6x longer
-
-
 def _document_row(doc: Document) -> dict[str, Any]:
     return {
         "id": doc.id, "source": doc.source, "published": doc.published, "url": doc.url,
         "title": doc.title, "raw": doc.raw, "text": doc.text, "folded": fold(doc.text),
         "content_hash": doc.content_hash,
-        "record": _RECORD.encode(doc.to_dict()).decode(),
+        "record": record.encode(doc),
         "ingested_at": datetime.now(UTC), "duplicate_of": None,
     }
 
@@ -365,8 +358,10 @@ def _dyad_rows(doc_id: str, ev: dict[str, Any],
              "date_last": ev["date_last"]} for a, b in pairs]
 
 
-def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """One executemany INSERT of `rows` (dicts with the same keys).
+def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], *,
+                upsert: bool = False) -> None:
+    """One executemany INSERT of `rows` (dicts with the same keys); `upsert` (actors only)
+    updates a stored row as `_actor_upsert` says.
 
     On SQLite the statement is compiled once per table and key set and the rows go to the
     driver as tuples: SQLAlchemy's per-row parameter handling cost more than SQLite's insert.
@@ -374,9 +369,9 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     if not rows:
         return
     if conn.dialect.name != "sqlite":
-        conn.execute(table.insert(), rows)
+        conn.execute(_actor_upsert(conn.dialect) if upsert else table.insert(), rows)
         return
-    sql, convert = _compiled_insert(conn.dialect, table, tuple(rows[0]))
+    sql, convert = _compiled_insert(conn.dialect, table, tuple(rows[0]), upsert)
     conn.exec_driver_sql(sql, convert(rows))
 
 
@@ -384,11 +379,12 @@ Converter = Callable[[list[dict[str, Any]]], list[tuple]]
 
 
 @lru_cache(maxsize=64)
-def _compiled_insert(dialect: Dialect, table: Table, keys: tuple[str, ...]) -> tuple[str,
-                                                                                    Converter]:
+def _compiled_insert(dialect: Dialect, table: Table, keys: tuple[str, ...],
+                     upsert: bool) -> tuple[str, Converter]:
     """The INSERT's SQL and a function turning rows into its positional parameters, with
     the column types' bind processing (dates to ISO strings, ...) applied."""
-    compiled = table.insert().compile(dialect=dialect, column_keys=list(keys))
+    stmt = _actor_upsert(dialect) if upsert else table.insert()
+    compiled = stmt.compile(dialect=dialect, column_keys=list(keys))
     names = compiled.positiontup or []
     getter = itemgetter(*names)
     processors = [(i, proc) for i, name in enumerate(names)
