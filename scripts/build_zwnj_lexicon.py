@@ -6,6 +6,7 @@ Sources (letters unified first: Arabic yeh/kaf -> Persian, diacritics dropped):
     (`eval_bucket(link) < EVAL_PERCENT`, see `is_heldout_fars`), which bench/normalize.py uses;
   - NSURL-2019 600K NER tokens (ZWNJ consistent, Arabic yeh);
   - Arman NER tokens (ZWNJ mostly present).
+Fars is repeated to weigh about as much as NSURL (see `weighted_runs`).
 HELD OUT, never read here: both UD dev treebanks (the gold for bench/normalize.py and
 bench/segment.py) and the Fars evaluation slice. PEYMA is skipped (it has no ZWNJ at all).
 PERLEX is not used: it writes productive forms joined (بزرگترین), so its counts would teach
@@ -20,6 +21,8 @@ Outputs (gzip TSV, small enough to ship):
   parts.tsv.gz   side (L/R), part, n_partners — productive compound parts (بی، هم، سازی،
                  کننده) seen with at least MIN_PARTNERS different partners in ZWNJ forms.
   model.tsv.gz   feature, weight — the logistic gap model of rasad.text.zwnj.
+  scores.tsv.gz  word, gap scores — the model's log-odds at each candidate gap of every
+                 shipped word, so that a first pass over text skips their features.
 
 The model is trained on every candidate gap of the training text, both ways it can be lost:
 inside each word with its ZWNJ deleted (mode j) and at each space once ZWNJ became a space
@@ -51,7 +54,10 @@ from rasad.text.zwnj import (
     VERB_PREFIXES,
     ZWNJ,
     gap_features,
+    gap_scores,
     joined_candidates,
+    lexicon,
+    pack_scores,
     person_stem,
     spaced_candidate,
     zwnj_positions,
@@ -66,6 +72,7 @@ MIN_VERB = 2
 MIN_PARTNERS = 5  # chosen on the bench's tuning split, as the decision margins are
 MIN_FEATURE = 3  # a feature must fire on this many training gaps to get a weight
 L2 = 1.0
+CLEAN_SOURCES = ("fars", "nsurl")  # ZWNJ-clean by filter (Fars) or by the data set's own note
 OUT = Path(__file__).resolve().parent.parent / "rasad" / "resources" / "zwnj"
 
 _UNIFY = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه"})
@@ -117,12 +124,28 @@ def clean_letters(text: str) -> str:
     return _MARKS.sub("", text.translate(_UNIFY))
 
 
-def training_texts(data: Path) -> Iterator[str]:
-    for record, text in fars_clean(data):
-        if not is_heldout_fars(record):
-            yield text
-    yield from _ner_sentences(data / "nsurl2019-ner-600k" / "train.tsv")
-    yield from _ner_sentences(data / "arman" / "train.tsv")
+def training_sources(data: Path) -> dict[str, list[str]]:
+    """The training texts of each source corpus."""
+    return {
+        "fars": [text for record, text in fars_clean(data) if not is_heldout_fars(record)],
+        "nsurl": list(_ner_sentences(data / "nsurl2019-ner-600k" / "train.tsv")),
+        "arman": list(_ner_sentences(data / "arman" / "train.tsv")),
+    }
+
+
+def weighted_runs(sources: dict[str, list[str]]) -> list[list[str]]:
+    """Word runs of every source; each ZWNJ-clean source (CLEAN_SOURCES) is repeated to weigh
+    about as much per word as the largest one. They disagree on conventions (NSURL writes
+    `آن‌ها` and `به‌عنوان`, Fars `آنها` and `به عنوان`), and the largest would otherwise set them
+    alone. Arman keeps weight 1: its joined forms are as often lost ZWNJ (`کتابهای`) as a
+    convention."""
+    runs = {
+        name: [run for text in texts for run in words_of(text)] for name, texts in sources.items()
+    }
+    sizes = {name: sum(map(len, r)) for name, r in runs.items()}
+    largest = max(sizes[name] for name in CLEAN_SOURCES)
+    repeat = {name: round(largest / sizes[name]) if name in CLEAN_SOURCES else 1 for name in runs}
+    return [run for name, r in runs.items() for _ in range(repeat[name]) for run in r]
 
 
 def words_of(text: str) -> list[list[str]]:
@@ -298,11 +321,24 @@ def write_tsv(path: Path, rows: list[tuple]) -> None:
     path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
 
 
+def write_scores() -> None:
+    """scores.tsv.gz: the gap scores of every shipped word that has a candidate gap, from the
+    lexicon and model just written (so that run time skips their features)."""
+    lexicon.cache_clear()
+    lex = lexicon()
+    rows = []
+    for word in sorted(set(lex.vocab) | set(lex.forms)):
+        if scored := gap_scores(word, lex):
+            rows.append((word, pack_scores(scored)))
+    write_tsv(OUT / "scores.tsv.gz", rows)
+    lexicon.cache_clear()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args()
-    runs = [run for text in training_texts(args.data) for run in words_of(text)]
+    runs = weighted_runs(training_sources(args.data))
     c = LooCounts(runs)
     examples = [*joined_examples(c), *spaced_examples(runs, c)]
     weights = train(examples)
@@ -318,6 +354,7 @@ def main() -> None:
     write_tsv(OUT / "verbs.tsv.gz", sorted((r, n) for r, n in c.verbs.items() if n >= MIN_VERB))
     write_tsv(OUT / "parts.tsv.gz", c.parts)
     write_tsv(OUT / "model.tsv.gz", sorted((f, f"{t:.4f}") for f, t in weights.items()))
+    write_scores()
     print(
         f"forms {len(forms)}  examples {len(examples)}  features {len(weights)}  "
         f"parts {len(c.parts)} -> {OUT}"

@@ -62,3 +62,13 @@ def test_chunk_cache_is_bounded(monkeypatch):
     restore_zwnj(" ".join(["کتاب", "خانه", "میز", "دختر", "تنها", "میدان", "همکاریهای"]))
     assert len(zwnj._chunks) <= 4
     zwnj.clear_caches()
+
+
+def test_shipped_gap_scores_match_the_shipped_model():
+    lex = lexicon()
+    assert len(lex.scores) > 1000
+    for word in sorted(lex.scores)[::500]:
+        shipped = lex.scores[word]
+        computed = zwnj.gap_scores(word, lex)
+        assert [pos for _, pos in shipped] == [pos for _, pos in computed]
+        assert all(abs(a - b) < 1e-3 for (a, _), (b, _) in zip(shipped, computed, strict=True))

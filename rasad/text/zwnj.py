@@ -51,8 +51,8 @@ MIN_FREE = 3  # a half seen this often as a word of its own counts as a known wo
 # Decision margins on the model's log-odds, per mode (j: inside a word, s: at a space).
 # Chosen on the bench's tuning split only (bench/normalize.py --split tune).
 MARGIN = {"j": 0.0, "s": 0.5}
-# Extra margin inside words of a text whose writer shows they space ZWNJ: its joined words
-# were mostly written joined on purpose.
+# Margin inside words of a text whose writer shows they space ZWNJ: its joined words were
+# mostly written joined on purpose.
 SPACER_MARGIN = 4.0
 _CACHE_SIZE = 1 << 16
 _NO_PARTS: frozenset[str] = frozenset()
@@ -112,6 +112,9 @@ class ZwnjLexicon:
     # Words that may open a spaced pair: verb prefixes, left parts, and the left half of a
     # form the corpus writes with ZWNJ there (پیش of پیش‌بینی).
     pair_lefts: frozenset[str]
+    # Gap scores (log-odds, offset) of the frequent training words, computed by the build
+    # script with this very model: a first pass over news text needs no features for them.
+    scores: dict[str, tuple[tuple[float, int], ...]]
 
     def zwnj_at(self, key: str, pos: int) -> int:
         counts = self.forms.get(key)
@@ -135,7 +138,10 @@ class ZwnjLexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
-    data = (files("rasad.resources") / "zwnj" / name).read_bytes()
+    path = files("rasad.resources") / "zwnj" / name
+    if not path.is_file():  # scores.tsv.gz before its first build
+        return []
+    data = path.read_bytes()
     return [line.split("\t") for line in gzip.decompress(data).decode("utf-8").splitlines()]
 
 
@@ -163,7 +169,19 @@ def lexicon() -> ZwnjLexicon:
         )
         | left_parts
         | VERB_PREFIXES,
+        scores={word: _parse_scores(packed) for word, packed in _rows("scores.tsv.gz")},
     )
+
+
+def _parse_scores(packed: str) -> tuple[tuple[float, int], ...]:
+    """'2:1.25 5:-3.5' -> ((1.25, 2), (-3.5, 5))."""
+    pairs = (item.split(":") for item in packed.split(" ") if item)
+    return tuple((float(value), int(pos)) for pos, value in pairs)
+
+
+def pack_scores(scored: list[tuple[float, int]]) -> str:
+    """The inverse of `_parse_scores`, for the build script."""
+    return " ".join(f"{pos}:{value:.4f}" for value, pos in scored)
 
 
 def _bin(n: int) -> int:
@@ -226,11 +244,16 @@ def gap_features(mode: str, left: str, right: str, key: str, pos: int, c: Counts
         f"{m}:{unseen}|lf{blf}|rf{brf}",
         f"{m}:{unseen}|lf{blf}|R={rclass}",
         f"{m}:{unseen}|zj{zj}|R={rclass}",
+        f"{m}:le2={left[-2:]}|R={rclass}",
+        f"{m}:re2={right[-2:]}|L={lclass}",
     ]
     if lclass in VERB_PREFIXES:
-        feats.append(f"{m}:verb{c.verb(right)}")
+        verb = c.verb(right)
+        feats.append(f"{m}:verb{verb}")
+        feats.append(f"{m}:verb{verb}|{unseen}|rl{min(len(right), 6)}")
     # Which learned part it is: name parts (پور، زاده، آباد) bind unlike free-standing ones (که).
-    if lclass == "part":
+    # Not before a closed suffix: کتاب of کتابخانه must not weigh on کتاب‌هایشان.
+    if lclass == "part" and rclass not in SUFFIXES:
         feats.append(f"{m}:Lp={left}")
     if rclass == "part":
         feats.append(f"{m}:Rp={right}")
@@ -272,16 +295,23 @@ def score(feats: list[str], weights: dict[str, float]) -> float:
     return sum(map(weights.get, feats, repeat(0.0)))
 
 
+def gap_scores(word: str, lex: ZwnjLexicon) -> list[tuple[float, int]]:
+    """(log-odds, offset) of every candidate gap inside a ZWNJ-free `word`."""
+    return [
+        (score(gap_features("j", word[:pos], word[pos:], word, pos, lex), lex.weights), pos)
+        for pos in joined_candidates(word, lex)
+    ]
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def split_joined(word: str, margin: float) -> tuple[int, ...]:
     """Offsets inside a ZWNJ-free `word` where a ZWNJ belongs (empty: leave it). Gaps are
     taken best first; one that would leave a part under two letters loses (بیانیه‌ای, not
     بیانی‌ه‌ای)."""
     lex = lexicon()
-    scored = [
-        (score(gap_features("j", word[:pos], word[pos:], word, pos, lex), lex.weights), pos)
-        for pos in joined_candidates(word, lex)
-    ]
+    scored = lex.scores.get(word)
+    if scored is None:
+        scored = gap_scores(word, lex)
     chosen: list[int] = []
     for value, pos in sorted(scored, reverse=True):
         if value > margin and all(abs(pos - other) >= MIN_PART for other in chosen):
@@ -391,7 +421,7 @@ def restore_zwnj(text: str) -> list[Edit]:
     deleted = sum(infos[i].bound for i in cut_at)
     cuts = {i: infos[i].cut for i in cut_at}
     if spaced > deleted:
-        margin = MARGIN["j"] + SPACER_MARGIN
+        margin = SPACER_MARGIN
         cuts = {
             i: tuple(
                 start + pos for start, word in infos[i].words for pos in split_joined(word, margin)
