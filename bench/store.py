@@ -16,7 +16,10 @@ from the Fars News articles, a few near-duplicate republished copies. The same d
   GET /api/dyads/A-B asks) for 100 frequent and 100 rare country pairs, p50/p95;
 - dyad chart: `Store.dyad_months(a, b)` (the dashboard chart's counts) for 40 frequent pairs;
 - search: `Store.search_documents` (first 20 hits + total) for 100 queries of 1-3 Persian
-  words taken from the corpus, p50/p95.
+  words taken from the corpus, p50/p95;
+- real articles (`--real N`, SQLite): N Fars articles run through the default pipeline first
+  (not timed), then stored: articles/s of real pipeline output, whose documents carry far
+  fewer events but more mentions, tokens and text than the synthetic ones.
 The SQLite dyad query plan is printed, to check it reads the dyad index without sorting.
 """
 
@@ -36,11 +39,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 
+from rasad.ingest.readers import read_paths
 from rasad.model import (
     Actor,
     DateMention,
@@ -50,6 +55,7 @@ from rasad.model import (
     OffsetMap,
     Participant,
 )
+from rasad.pipeline import Pipeline
 from rasad.scale.worker import chunked, ordered_window
 from rasad.store import Store, pgserver
 from rasad.store import queries as store_queries
@@ -240,6 +246,31 @@ def ingest_prepared(url: str, world: World, events: int) -> tuple[float, float]:
     return stored / seconds, 1000 * cpu / stored
 
 
+def real_documents(n: int) -> list[Document]:
+    """The first `n` Fars articles (with text), extracted by the default pipeline."""
+    from throughput import fars_records  # bench/ is this script's folder, so on sys.path
+
+    pipeline = Pipeline.from_config()
+    with tempfile.TemporaryDirectory(prefix="rasad-bench-") as tmp:
+        corpus = Path(tmp) / "fars.jsonl"
+        corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n"
+                                  for r in islice(fars_records(FARS), n)), encoding="utf-8")
+        return [pipeline(doc) for doc in read_paths([corpus]) if isinstance(doc, Document)]
+
+
+def ingest_real(url: str, docs: list[Document]) -> dict[str, Any]:
+    """Articles/s and writer CPU ms per article storing real pipeline output."""
+    with Store(url) as store:
+        t0, c0 = time.perf_counter(), time.process_time()
+        summary = store.add_many(docs, batch_size=BATCH)
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    per_doc = {layer: sum(len(getattr(d, layer)) for d in docs) / len(docs)
+               for layer in ("events", "entities", "tokens", "text")}
+    return {"articles": summary.added, "articles_per_s": round(summary.added / seconds),
+            "writer_cpu_ms": round(1000 * cpu / summary.added, 2),
+            "per_article": {k: round(v, 1) for k, v in per_doc.items()}}
+
+
 def run_backend(name: str, url: str, world: World, events: int) -> dict[str, Any]:
     clock = [0.0, 0.0]
     with Store(url) as store:
@@ -298,6 +329,9 @@ def table(results: list[dict[str, Any]]) -> str:
         (f"ingest, rows prepared in {PREPARE_WORKERS} workers: articles/s (writer CPU ms/art.)",
          lambda r: f"{r['articles_per_s_prepared']:,} ({r['writer_cpu_ms_prepared']:.2f})"
          if "articles_per_s_prepared" in r else "—"),
+        ("ingest of real Fars pipeline output (--real): articles/s (writer CPU ms/art.)",
+         lambda r: f"{r['real']['articles_per_s']:,} ({r['real']['writer_cpu_ms']:.2f})"
+         if "real" in r else "—"),
         ("dyad page, frequent pairs p50 / p95 ms", lambda r: ms(r["dyad_frequent_ms"])),
         ("dyad page, rare pairs p50 / p95 ms", lambda r: ms(r["dyad_rare_ms"])),
         ("dyad page, all 200 pairs p50 / p95 ms", lambda r: ms(r["dyad_all_ms"])),
@@ -317,6 +351,8 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--quick", action="store_true", help="50,000 events")
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--real", type=int, default=0,
+                        help="also store N real Fars articles' pipeline output (SQLite)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     events = 50_000 if args.quick else args.events
@@ -333,6 +369,12 @@ def main() -> None:
                                 "writer_cpu_ms_prepared": round(cpu, 2)}
                 print(f"[sqlite] rows prepared in {PREPARE_WORKERS} workers: {rate:.0f} "
                       f"articles/s, writer CPU {cpu:.2f} ms/article", flush=True)
+                if args.real:
+                    real = ingest_real(str(Path(tmp) / "real.db"), real_documents(args.real))
+                    results[-1]["real"] = real
+                    print(f"[sqlite] {real['articles']} real Fars articles (per article: "
+                          f"{real['per_article']}): {real['articles_per_s']} articles/s, "
+                          f"writer CPU {real['writer_cpu_ms']:.2f} ms/article", flush=True)
         elif not pgserver.available():
             print("[postgresql] skipped: no PostgreSQL server installed")
         else:
