@@ -11,6 +11,7 @@ sure of a longer name that a gazetteer place ends or a generic institution start
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from rasad.extract import names, ner
@@ -407,13 +408,14 @@ def entities(doc: Document) -> Document:
     persons = sorted((h for h in hits if h.label == "PER"), key=lambda h: h.first)
     hits += link_surnames(keys, persons, taken)
     hits.sort(key=lambda h: h.first)
-    _finish_persons(doc, toks, hits, roles, holders)
+    _finish_persons(doc, toks, keys, hits, roles, holders)
     return doc
 
 
 def _finish_persons(
     doc: Document,
     toks: list[Span],
+    keys: list[str],
     hits: list[Hit],
     roles: list[RoleHit],
     holders: dict[int, Hit],
@@ -428,7 +430,6 @@ def _finish_persons(
             person.sector = role.sector
     sent_of = _sentence_index(doc, toks)
     bind_title_only(roles, persons, sent_of)
-    keys = [key(doc.text[t.start : t.end]) for t in toks]
     _fill_countries(hits, keys, sent_of)
     for role in roles:
         if role.country is None:
@@ -516,12 +517,8 @@ def _sentence_index(doc: Document, toks: list[Span]) -> list[int]:
         bounds = [s.end for s in doc.sentences]
     else:
         bounds = [m.end() for m in re.finditer(r"[.!?؟\n]+", doc.text)] + [len(doc.text) + 1]
-    out, j = [], 0
-    for tok in toks:
-        while j < len(bounds) - 1 and tok.start >= bounds[j]:
-            j += 1
-        out.append(j)
-    return out
+    last = len(bounds) - 1  # a token past the last end belongs to the last sentence
+    return [min(bisect_right(bounds, tok.start), last) for tok in toks]
 
 
 def _write(

@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from rasad.extract.anchors import Anchors
 from rasad.extract.contexts import contexts_of, load_yaml, sectors_of, tolerant, word_regex
 from rasad.extract.coref import Resolved, Tracker, clause_start, mentions_in, resolve_subject
 from rasad.extract.parties import (
@@ -582,8 +583,9 @@ def _matches(doc: Document, sent: Span) -> list[tuple[Pattern, re.Match[str]]]:
     text order. Matches ending on the same verb are one predicate: the pattern listed first
     reads it («ادعا را رد کرد» is a denial, not a refusal)."""
     table, _ = patterns()
+    possible = _anchors().possible(doc.text[sent.start : sent.end])
     by_end: dict[int, tuple[Pattern, re.Match[str]]] = {}
-    for pat in table:
+    for pat in (pat for pat, maybe in zip(table, possible, strict=True) if maybe):
         for match in pat.regex.finditer(doc.text, sent.start, sent.end):
             if not _skipped(doc, sent, pat, match):
                 by_end.setdefault(match.end(), (pat, match))
@@ -591,6 +593,12 @@ def _matches(doc: Document, sent: Span) -> list[tuple[Pattern, re.Match[str]]]:
     said = [m.span() for rx in _non_events() for m in rx.finditer(doc.text, sent.start, sent.end)]
     kept = [pm for pm in by_end.values() if not any(a <= pm[1].start() < b for a, b in said)]
     return sorted(kept, key=lambda pm: pm[1].start())
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> Anchors:
+    """The patterns' anchor words: most patterns are not run on a sentence lacking them."""
+    return Anchors(row["pattern"] for row in lexicon()["patterns"])
 
 
 @lru_cache(maxsize=1)
