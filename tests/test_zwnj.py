@@ -64,11 +64,41 @@ def test_chunk_cache_is_bounded(monkeypatch):
     zwnj.clear_caches()
 
 
+def _computed_scores(key: str, lex: zwnj.ZwnjLexicon) -> list[tuple[float, int]]:
+    if " " not in key:
+        return zwnj.gap_scores(key, lex)
+    left, right = key.split(" ")
+    return [(zwnj.pair_score(left, right, lex), len(left))]
+
+
 def test_shipped_gap_scores_match_the_shipped_model():
     lex = lexicon()
     assert len(lex.scores) > 1000
-    for word in sorted(lex.scores)[::500]:
+    assert sum(" " in key for key in lex.scores) > 1000  # spaced pairs are shipped too
+    for word in sorted(lex.scores)[::250]:
         shipped = lex.scores[word]
-        computed = zwnj.gap_scores(word, lex)
+        computed = _computed_scores(word, lex)
         assert [pos for _, pos in shipped] == [pos for _, pos in computed]
         assert all(abs(a - b) < 1e-3 for (a, _), (b, _) in zip(shipped, computed, strict=True))
+
+
+def test_a_word_the_corpus_writes_both_ways_is_left_as_written():
+    lex = lexicon()
+    assert lex.vocab["آنها"] > 100 and lex.forms["آنها"].n_zwnj > 100  # both spellings common
+    assert normalize("آنها آمدند") == "آنها آمدند"
+    assert normalize("کتابهایشان") == f"کتاب{Z}هایشان"  # a new word is still split
+
+
+def test_free_pairs_need_more_evidence_without_a_writer_convention():
+    # No bound part either way: only a well-attested compound is joined.
+    assert normalize("مذاکرات بین المللی") == f"مذاکرات بین{Z}المللی"
+    assert normalize("رئیس جمهور گفت") == "رئیس جمهور گفت"
+    # A spaced bound part shows a writer who spaces ZWNJ: the same pair is joined.
+    assert normalize("رئیس جمهور گفت کتاب های او") == f"رئیس{Z}جمهور گفت کتاب{Z}های او"
+
+
+def test_known_words_facts_are_those_computed_at_run_time():
+    known = zwnj._known_chunks()
+    assert len(known) > 10000
+    for word in sorted(known)[::400]:
+        assert known[word] == zwnj._word_chunk(word)

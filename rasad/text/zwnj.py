@@ -26,8 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from itertools import accumulate, compress, islice, repeat
-from operator import attrgetter, itemgetter, or_
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import attrgetter, ge, itemgetter, or_
 from typing import NamedTuple, Protocol, TypeVar
 
 from rasad.model import Edit
@@ -48,9 +48,16 @@ _SUFFIX_SIZES = tuple(sorted({len(suffix) for suffix in SUFFIXES}, reverse=True)
 SPACED_EVIDENCE = frozenset({"می", "نمی", "ها", "های", "هایی", "ترین"})
 MIN_PART = 2  # both sides of a gap have at least this many letters
 MIN_FREE = 3  # a half seen this often as a word of its own counts as a known word
-# Decision margins on the model's log-odds, per mode (j: inside a word, s: at a space).
-# Chosen on the bench's tuning split only (bench/normalize.py --split tune).
-MARGIN = {"j": 0.0, "s": 0.5}
+# Decision margins on the model's log-odds, chosen on the bench's tuning split only
+# (bench/normalize.py --split tune) for fewer false insertions at no loss of F1. Inside a word
+# the corpus knows (j): its score mostly restates how the corpus writes it, and a word the
+# corpus writes both ways (آنها 848x, آن‌ها 1046x) is left as its writer chose; inside a new
+# word (new): the model's estimate is all there is. At a space before a bound part (s).
+MARGIN = {"j": 0.3, "new": 0.0, "s": 0.5}
+# Margin for joining two free words at a space (بین المللی), by what the text shows of its
+# writer: one who spaces ZWNJ, or no evidence either way (then the pair must be well attested
+# as a ZWNJ compound). A writer who deletes ZWNJ spaced such pairs on purpose: never joined.
+COMPOUND_MARGIN = {"spacer": 1.0, "unknown": 2.0}
 # Margin inside words of a text whose writer shows they space ZWNJ: its joined words were
 # mostly written joined on purpose.
 SPACER_MARGIN = 4.0
@@ -112,8 +119,9 @@ class ZwnjLexicon:
     # Words that may open a spaced pair: verb prefixes, left parts, and the left half of a
     # form the corpus writes with ZWNJ there (پیش of پیش‌بینی).
     pair_lefts: frozenset[str]
-    # Gap scores (log-odds, offset) of the frequent training words, computed by the build
-    # script with this very model: a first pass over news text needs no features for them.
+    # Gap scores (log-odds, offset) of the known words, and of the frequent spaced pairs
+    # (keyed 'left right', one gap at the space), computed by the build script with this
+    # very model: a first pass over news text needs no features for them.
     scores: dict[str, tuple[tuple[float, int], ...]]
 
     def zwnj_at(self, key: str, pos: int) -> int:
@@ -304,14 +312,18 @@ def gap_scores(word: str, lex: ZwnjLexicon) -> list[tuple[float, int]]:
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def split_joined(word: str, margin: float) -> tuple[int, ...]:
-    """Offsets inside a ZWNJ-free `word` where a ZWNJ belongs (empty: leave it). Gaps are
-    taken best first; one that would leave a part under two letters loses (بیانیه‌ای, not
-    بیانی‌ه‌ای)."""
+def split_joined(word: str, spacer: bool = False) -> tuple[int, ...]:
+    """Offsets inside a ZWNJ-free `word` where a ZWNJ belongs (empty: leave it), in a text
+    whose writer does (`spacer`) or does not show they space ZWNJ. Gaps are taken best first;
+    one that would leave a part under two letters loses (بیانیه‌ای, not بیانی‌ه‌ای)."""
     lex = lexicon()
+    known = word in lex.vocab or word in lex.forms
     scored = lex.scores.get(word)
     if scored is None:
+        if known or len(word) < 2 * MIN_PART:  # the build scored every known word's gaps
+            return ()
         scored = gap_scores(word, lex)
+    margin = SPACER_MARGIN if spacer else MARGIN["j" if known else "new"]
     chosen: list[int] = []
     for value, pos in sorted(scored, reverse=True):
         if value > margin and all(abs(pos - other) >= MIN_PART for other in chosen):
@@ -319,17 +331,31 @@ def split_joined(word: str, margin: float) -> tuple[int, ...]:
     return tuple(sorted(chosen))
 
 
-def join_spaced(left: str, right: str, compounds: bool) -> bool:
-    """Whether the space between two ZWNJ-free words should be a ZWNJ. Without `compounds`
-    only a bound part (می، ها، ترین…) is joined: two free words (به طور، محیط زیست) keep the
-    space the writer chose."""
+def join_spaced(left: str, right: str, writer: str) -> bool:
+    """Whether the space between two ZWNJ-free words should be a ZWNJ, for a text whose
+    `writer` is a 'spacer', 'deleter' or 'unknown'. A bound part (می، ها، ترین…) is joined at
+    MARGIN['s']; two free words (به طور، محیط زیست) at COMPOUND_MARGIN[writer], never in a
+    deleter's text: there the space is the writer's choice."""
     lex = lexicon()
+    if left in VERB_PREFIXES or right in SUFFIXES:
+        margin = MARGIN["s"]
+    elif writer in COMPOUND_MARGIN:
+        margin = COMPOUND_MARGIN[writer]
+    else:
+        return False
+    shipped = lex.scores.get(f"{left} {right}")
+    if shipped:
+        return shipped[0][0] > margin
+    return pair_score(left, right, lex) > margin
+
+
+def pair_score(left: str, right: str, lex: ZwnjLexicon) -> float:
+    """Log-odds that the space between two ZWNJ-free words is a lost ZWNJ (-inf: not a
+    candidate)."""
     if len(left) < MIN_PART or len(right) < MIN_PART or not spaced_candidate(left, right, lex):
-        return False
-    if not compounds and left not in VERB_PREFIXES and right not in SUFFIXES:
-        return False
+        return -math.inf
     feats = gap_features("s", left, right, left + right, len(left), lex)
-    return score(feats, lex.weights) > MARGIN["s"]
+    return score(feats, lex.weights)
 
 
 class Chunk(NamedTuple):
@@ -342,16 +368,17 @@ class Chunk(NamedTuple):
     evidence: int  # bound parts standing alone: the writer spaced ZWNJ
     first: str  # the ZWNJ-free word the chunk starts with ('' if none)
     last: str  # the ZWNJ-free word the chunk ends with ('' if none)
-    opens: bool  # `last` may open a spaced pair (می، پیش of پیش بینی)
-    closes: bool  # `first` may close one (های of کتاب های)
+    opens: int  # `last` may open a spaced pair: 2 as a bound part (می), 1 as a free word (پیش)
+    closes: int  # `first` may close one: 2 as a bound part (های), 1 as a free word
 
 
+FREE, BOUND = 1, 2  # levels of Chunk.opens and Chunk.closes
 _CUT, _EVIDENCE, _FIRST, _LAST, _OPENS, _CLOSES = (itemgetter(i) for i in (0, 3, 4, 5, 6, 7))
 # Bounded caches, plain dicts emptied when full: a hit is a C-level `dict.get` over a whole
 # text's chunks (an LRU would need Python-level bookkeeping per hit), and news vocabulary is
-# Zipfian, so a refill costs little. Spaced pairs are kept per value of `compounds`.
+# Zipfian, so a refill costs little. Spaced pairs are kept per kind of writer.
 _chunks: dict[str, Chunk] = {}
-_pairs: dict[bool, dict[tuple[str, str], bool]] = {False: {}, True: {}}
+_pairs: dict[str, dict[tuple[str, str], bool]] = {"spacer": {}, "unknown": {}, "deleter": {}}
 _K = TypeVar("_K")
 _V = TypeVar("_V")
 
@@ -370,15 +397,33 @@ def chunk_info(chunk: str) -> Chunk:
     return _remember(_chunks, chunk, _chunk_info)
 
 
+def load() -> None:
+    """Load the lexicons and model and work out the known words' facts (what a process does
+    once, before its first text)."""
+    _known_chunks()
+
+
 def clear_caches() -> None:
     """Forget every per-chunk and per-word decision (for cold-cache measurements)."""
     _chunks.clear()
-    _pairs[False].clear()
-    _pairs[True].clear()
+    for pairs in _pairs.values():
+        pairs.clear()
     split_joined.cache_clear()
 
 
+@cache
+def _known_chunks() -> dict[str, Chunk]:
+    """The facts of every word the lexicon knows, computed once with it: a first pass over
+    news text then works out only the words the corpus never saw."""
+    lex = lexicon()
+    return {word: _word_chunk(word) for word in chain(lex.vocab, lex.forms)}
+
+
 def _chunk_info(chunk: str) -> Chunk:
+    return _known_chunks().get(chunk) or _word_chunk(chunk)
+
+
+def _word_chunk(chunk: str) -> Chunk:
     cut: list[int] = []
     words: list[tuple[int, str]] = []
     bound = evidence = 0
@@ -390,45 +435,52 @@ def _chunk_info(chunk: str) -> Chunk:
         evidence += word in SPACED_EVIDENCE
         first = word if start == 0 else first
         last = word if m.end() == len(chunk) else last
-        positions = split_joined(word, MARGIN["j"])
+        positions = split_joined(word)
         if positions:
             cut.extend(start + pos for pos in positions)
             words.append((start, word))
             bound += _bound_split(word, positions)
     lex = lexicon()
-    opens = len(last) >= MIN_PART and last in lex.pair_lefts
-    closes = len(first) >= MIN_PART and (first in SUFFIXES or first in lex.right_parts)
+    opens = (
+        BOUND
+        if last in VERB_PREFIXES
+        else FREE * (len(last) >= MIN_PART and last in lex.pair_lefts)
+    )
+    closes = (
+        BOUND if first in SUFFIXES else FREE * (len(first) >= MIN_PART and first in lex.right_parts)
+    )
     return Chunk(tuple(cut), tuple(words), bound, evidence, first, last, opens, closes)
 
 
 def restore_zwnj(text: str) -> list[Edit]:
     """Edits that restore ZWNJ in joined and space-split words.
 
-    A space between two free words becomes a ZWNJ unless the text shows its writer deleted
-    ZWNJ rather than spacing it (more bound parts such as می or ها restored inside words than
-    standing alone); then spaces are the writer's own, and in a text that spaces ZWNJ a
-    joined word needs more evidence to be split. Only ZWNJ-free words are considered, so the
+    A space between two free words becomes a ZWNJ in a text whose writer shows they space
+    ZWNJ (more bound parts such as می or ها standing alone than restored inside words), at a
+    higher margin in a text that shows neither, and never in one that shows the writer
+    deleted ZWNJ (its spaces are the writer's own); in a text that spaces ZWNJ a joined word
+    needs more evidence to be split. Only ZWNJ-free words are considered, so the
     result is a fixed point (idempotent): a restored word carries a ZWNJ and is not looked
     at again. The text is cut at single spaces and each chunk looked up in a cache, so the
     Python-level work is only for the few chunks that change.
     """
     chunks = text.split(" ")
     infos = list(map(_chunks.get, chunks))
-    if not all(infos):  # a chunk not seen before (a Chunk is a non-empty tuple)
-        infos = list(map(chunk_info, chunks))
+    if None in infos:  # chunks not seen before: compute only those
+        infos = [info or chunk_info(chunk) for info, chunk in zip(infos, chunks, strict=True)]
     cut_at = list(compress(range(len(chunks)), map(_CUT, infos)))
     spaced = sum(map(_EVIDENCE, infos))
     deleted = sum(infos[i].bound for i in cut_at)
     cuts = {i: infos[i].cut for i in cut_at}
     if spaced > deleted:
-        margin = SPACER_MARGIN
         cuts = {
             i: tuple(
-                start + pos for start, word in infos[i].words for pos in split_joined(word, margin)
+                start + pos for start, word in infos[i].words for pos in split_joined(word, True)
             )
             for i in cut_at
         }
-    joins = _spaced_joins(infos, compounds=spaced >= deleted)
+    writer = "spacer" if spaced > deleted else "deleter" if spaced < deleted else "unknown"
+    joins = _spaced_joins(infos, writer)
     if not joins and not any(cuts.values()):
         return []
     # Chunk i ends at ends[i] + i (one space after each chunk before it).
@@ -441,16 +493,26 @@ def restore_zwnj(text: str) -> list[Edit]:
     return edits
 
 
-def _spaced_joins(infos: list[Chunk], compounds: bool) -> list[int]:
+def _spaced_joins(infos: list[Chunk], writer: str) -> list[int]:
     """Indices i where the single space after chunk i becomes a ZWNJ. Only pairs that one
     side can open or close are candidates; each is decided once, then read from the cache."""
-    candidate = list(map(or_, map(_OPENS, infos), map(_CLOSES, islice(infos, 1, None))))
+    need = repeat(BOUND if writer == "deleter" else FREE)  # a deleter's free pairs stay apart
+    candidate = list(
+        map(
+            or_,
+            map(ge, map(_OPENS, infos), need),
+            map(ge, map(_CLOSES, islice(infos, 1, None)), need),
+        )
+    )
     pairs = zip(map(_LAST, infos), map(_FIRST, islice(infos, 1, None)), strict=False)
     keys = list(compress(pairs, candidate))
-    cache = _pairs[compounds]
+    cache = _pairs[writer]
     joined = list(map(cache.get, keys))
     if None in joined:
-        joined = [_remember(cache, key, lambda k: join_spaced(*k, compounds)) for key in keys]
+        joined = [
+            _remember(cache, key, lambda k: join_spaced(*k, writer)) if known is None else known
+            for known, key in zip(joined, keys, strict=True)
+        ]
     return list(compress(compress(range(len(candidate)), candidate), joined))
 
 
