@@ -221,3 +221,15 @@ def test_the_two_sides_restate_the_meeting() -> None:
 )
 def test_operation_owner_is_the_attacker(text: str, expected: tuple) -> None:
     assert expected in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visitor with an unknown foreign name does not take the host's state (no IRN–IRN)
+        ("هاکان فیدان در سفر به تهران با عباس عراقچی دیدار کرد.", (set(), {"IRN"})),
+        ("وزیر خارجه ترکیه در سفر به تهران با عباس عراقچی دیدار کرد.", ({"TUR"}, {"IRN"})),
+    ],
+)
+def test_visitor_does_not_take_the_host_state(text: str, expected: tuple) -> None:
+    assert [(src, tgt) for kind, _, src, tgt in _events(text) if kind == "CONSULT"] == [expected]

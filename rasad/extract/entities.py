@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from rasad.extract import names, ner
+from rasad.extract import names, nationality, ner
 from rasad.extract.actors import (
     actor_ruler,
     bind_title_only,
@@ -430,7 +430,7 @@ def _finish_persons(
             person.sector = role.sector
     sent_of = _sentence_index(doc, toks)
     bind_title_only(roles, persons, sent_of)
-    _fill_countries(hits, keys, sent_of)
+    _fill_countries(hits, keys, sent_of, roles)
     for role in roles:
         if role.country is None:
             held = persons[role.holder] if role.holder is not None else None
@@ -477,21 +477,34 @@ def _place_bare_institutions(hits: list[Hit], keys: list[str]) -> None:
             hit.country, hit.kind = country, "bare"
 
 
-def _fill_countries(hits: list[Hit], keys: list[str], sent_of: list[int]) -> None:
+def _fill_countries(
+    hits: list[Hit], keys: list[str], sent_of: list[int], roles: list[RoleHit]
+) -> None:
     """Names found by the model or by their shape, still without a state, take the state named
     nearest in their sentence (a place or a demonym: «سید عباس شبر یکی از مهمانان عراقی»),
-    else the one the article names most, else the home country."""
-    counts = _country_counts(keys, hits)
+    else the one the article names most, else the home country. People weigh their evidence
+    (rasad.extract.nationality): a state in a news attribution, a destination or someone
+    else's title is not theirs, and a weak guess leaves them with none."""
     marks = [(h.first, h.country) for h in hits if h.label == "GPE" and h.country]
     marks += [(i, demonyms()[k]) for i, k in enumerate(keys) if k in demonyms()]
+    weak = nationality.weak_positions(keys)
+    titled = {i for r in roles if nationality.others_title(keys, r) for i in range(r.first, r.last)}
+    graded = [(at, c, at not in weak) for at, c in marks if at not in titled]
+    topics = Counter(c for at, c in marks if at not in weak)
+    counts = _country_counts(keys, hits)
     top = counts.most_common(1)[0][0] if counts else HOME_COUNTRY
     for hit in hits:
         if hit.country or hit.origin not in ("ner", "shape", "title"):
             continue
         if _short_form(hit, hits, keys):
             continue
-        near = [(abs(at - hit.first), c) for at, c in marks if sent_of[at] == sent_of[hit.first]]
-        hit.country = min(near)[1] if near else top
+        same = sent_of[hit.first]
+        if hit.label == "PER":
+            near = [(abs(at - hit.first), c, ok) for at, c, ok in graded if sent_of[at] == same]
+            hit.country = nationality.person_country(keys, hit, near, topics)
+            continue
+        close = [(abs(at - hit.first), c) for at, c in marks if sent_of[at] == same]
+        hit.country = min(close)[1] if close else top
 
 
 def _short_form(hit: Hit, hits: list[Hit], keys: list[str]) -> bool:

@@ -1,0 +1,166 @@
+"""The state of a person found by the model or by name shape, with no title and no table entry.
+
+Nearness alone misleads: the state of a news source («به گزارش رادیو … رژیم صهیونیستی، X»), of
+a destination («X در سفر به تهران»), of a place («در عراق») or of someone else's title («با
+وزیر دفاع عراق») says nothing about X. A demonym at the name does («X سناتور شیلیایی»), and so
+does the name's shape: a Persian given name or surname is Iranian, a foreign given name never
+takes the home default. With no good evidence the person keeps no state: an uncoded party is
+better than a wrong one (see nationality_cues.yaml).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rasad.extract.contexts import load_yaml
+from rasad.extract.gazetteer import demonyms, given_names, key, read_tsv
+from rasad.extract.roles import HOME_COUNTRY, Hit, RoleHit
+
+_AND = key("و")
+_MIN_TOPIC = 2  # namings that make a foreign state what an article is about
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    return load_yaml("nationality_cues.yaml")
+
+
+def _phrases(words: Iterable[str]) -> list[tuple[str, ...]]:
+    return [tuple(key(part) for part in phrase.split()) for phrase in words]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, object]:
+    """The cues as token keys, read once."""
+    cues = _cues()
+    parts = cues["persian_name_parts"]
+    return {
+        "attribution": _phrases(cues["attribution"]),
+        "attribution_end": frozenset(cues["attribution_end"]),
+        "place_words": frozenset(key(w) for w in cues["place_words"]),
+        "counterpart": frozenset(key(w) for w in cues["counterpart_words"]),
+        "blessings": _phrases(cues["blessings"]),
+        "endings": tuple(key(w) for w in cues["persian_surname_endings"]),
+        "starts": tuple(key(w) for w in parts["starts"]),
+        "ends": tuple(key(w) for w in parts["ends"]),
+        "not": frozenset(key(w) for w in parts["not"]),
+        "arabic": frozenset(cues["arabic_letters"]),
+        "arab_prefixes": tuple(key(w) for w in cues["arab_name_prefixes"]),
+        "arab_words": frozenset(key(w) for w in cues["arab_name_words"]),
+        "arab_states": frozenset(cues["arab_states"]),
+    }
+
+
+@lru_cache(maxsize=1)
+def home_names() -> dict[str, str]:
+    """Given-name key → `persian` or `shared` (see scripts/build_home_names.py)."""
+    return {key(row["name"]): row["origin"] for row in read_tsv("home_given_names.tsv")}
+
+
+def _at(keys: list[str], pos: int, phrase: tuple[str, ...]) -> bool:
+    return tuple(keys[pos : pos + len(phrase)]) == phrase
+
+
+def weak_positions(keys: list[str]) -> set[int]:
+    """Tokens whose state is no evidence of a person's nationality: inside a news attribution
+    (up to its comma) or right after a place word."""
+    lex = _lexicon()
+    weak = {i + 1 for i, k in enumerate(keys[:-1]) if k in lex["place_words"]}
+    weak |= {i + 2 for i in weak if keys[i + 1 : i + 2] == [_AND]}
+    for i in range(len(keys)):
+        opener = next((p for p in lex["attribution"] if _at(keys, i, p)), None)
+        if opener is None:
+            continue
+        end = i + len(opener)
+        while end < len(keys) and keys[end] not in lex["attribution_end"] and keys[end] != ".":
+            weak.add(end)
+            end += 1
+    return weak
+
+
+def others_title(keys: list[str], role: RoleHit) -> bool:
+    """A title someone else holds, or one the sentence meets across a table («با وزیر …»)."""
+    before = keys[role.first - 1] if role.first > 0 else ""
+    return role.holder is not None or before in _lexicon()["counterpart"]
+
+
+def _blessed(keys: list[str], hit: Hit) -> bool:
+    """«امام رضا (ع)»: a holy figure, named with a blessing."""
+    after = keys[hit.last : hit.last + 1]
+    return any(_at(keys, hit.last, p) or after == ["".join(p)] for p in _lexicon()["blessings"])
+
+
+def _demonym_at(keys: list[str], hit: Hit) -> str | None:
+    """A demonym inside the name or within a few words after it, before any punctuation."""
+    table = demonyms()
+    for i in range(hit.first, min(len(keys), hit.last + _cues()["demonym_window"])):
+        if i >= hit.last and not keys[i].isalpha():
+            return None
+        if keys[i] in table:
+            return table[keys[i]]
+    return None
+
+
+def _given(keys: list[str], hit: Hit) -> tuple[str, str]:
+    """The given name's key (one token, or two written apart: «روح الله») and the surname's."""
+    words = keys[hit.first : hit.last]
+    if len(words) > 1 and words[0] == key("سید"):
+        words = words[1:]
+    pair = "".join(words[:2])
+    given = pair if len(words) > 2 and pair in home_names() else words[0]
+    return given, words[-1] if len(words) > 1 else ""
+
+
+def origin(keys: list[str], hit: Hit) -> str | None:
+    """`home` for an Iranian-shaped name, `foreign` for a known foreign given name, else None."""
+    lex = _lexicon()
+    given, surname = _given(keys, hit)
+    compound = given not in lex["not"] and (
+        any(given.startswith(p) and given != p for p in lex["starts"])
+        or any(given.endswith(p) and given != p for p in lex["ends"])
+    )
+    persian_given = compound or home_names().get(given) == "persian"
+    persian_surname = any(surname.endswith(e) and len(surname) > len(e) + 2 for e in lex["endings"])
+    if persian_given or persian_surname:
+        return "home"
+    foreign = given in given_names() and given not in home_names()
+    return "foreign" if foreign and not lex["arabic"].intersection(given) else None
+
+
+def _arab(keys: list[str], hit: Hit) -> bool:
+    """«الراوی», «بن سعود»: an Arabic article on a later word of the name, or a patronymic."""
+    lex = _lexicon()
+    words = keys[hit.first : hit.last]
+    later = words[1:]
+    return bool(lex["arab_words"].intersection(later)) or any(
+        w.startswith(p) and len(w) > len(p) + 2 for w in later for p in lex["arab_prefixes"]
+    )
+
+
+def person_country(
+    keys: list[str], hit: Hit, near: list[tuple[int, str]], counts: Counter[str]
+) -> str | None:
+    """The state of an untitled person. `near`: (distance, state, sound) of the states named
+    in its sentence, `sound` false for a place or an attribution; `counts`: how often the
+    article names each state outside attributions and places."""
+    if _blessed(keys, hit):
+        return None
+    strong = _demonym_at(keys, hit)
+    if strong:
+        return strong
+    if _arab(keys, hit):
+        arab = [(d, c) for d, c, _ in near if c in _lexicon()["arab_states"]]
+        if arab:
+            return min(arab)[1]
+    near = [(d, c) for d, c, sound in near if sound]
+    shape = origin(keys, hit)
+    if shape == "home":
+        return HOME_COUNTRY
+    if near:
+        return min(near)[1]
+    if shape == "foreign":
+        topic = [(n, c) for c, n in counts.items() if c != HOME_COUNTRY and n >= _MIN_TOPIC]
+        return max(topic)[1] if topic else None
+    return counts.most_common(1)[0][0] if counts else HOME_COUNTRY

@@ -1,0 +1,84 @@
+"""The state of untitled people: evidence that carries (a demonym at the name, the name's shape)
+and evidence that does not (attributions, destinations, others' titles, holy figures)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from rasad.extract.entities import entities
+from rasad.extract.gazetteer import key
+from rasad.extract.nationality import origin, person_country
+from rasad.extract.roles import Hit
+from rasad.model import Document
+
+
+def _country(text: str, person: str) -> str | None:
+    doc = entities(Document(id="t", raw=text))
+    ment = next(m for m in doc.entities if doc.text[m.start : m.end] == person)
+    return doc.actors[ment.actor_id].country
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # a news source's state is not the person's; a demonym at the name is
+        ("به گزارش روزنامه فرانسوی لوموند، پیتر مولر درباره بحران سخن گفت.", "پیتر مولر", None),
+        ("پیتر مولر دیپلمات آلمانی درباره بحران سخن گفت.", "پیتر مولر", "DEU"),
+        # a destination is a place, another state in the sentence is evidence
+        ("هاکان فیدان در سفر به تهران با وزیر خارجه دیدار کرد.", "هاکان فیدان", None),
+        ("هاکان فیدان در گفت‌وگو با رسانه‌های ترکیه سخن گفت.", "هاکان فیدان", "TUR"),
+        ("گیدو وستروله راهی فرانسه و هلند شد.", "گیدو وستروله", None),
+        # the counterpart's title is not the person's; a title nearby not met «با» is
+        ("مایکل کوریلا در دیدار با وزیر دفاع عراق گفت‌وگو کرد.", "مایکل کوریلا", None),
+        ("مایکل کوریلا و وزیر دفاع عراق گفت‌وگو کردند.", "مایکل کوریلا", "IRQ"),
+        # a Persian name is Iranian; a foreign one takes the state nearby
+        ("پوریا ارژنگ درباره تحریم‌های آمریکا سخن گفت.", "پوریا ارژنگ", "IRN"),
+        ("مایکل براون درباره تحریم‌های آمریکا سخن گفت.", "مایکل براون", "USA"),
+        # an Arab name takes the Arab state even as a place
+        (
+            "ایاد خلیفه الراوی در بغداد به دست نیروهای آمریکایی بازداشت شد.",
+            "ایاد خلیفه الراوی",
+            "IRQ",
+        ),
+        ("مایکل براون در بغداد به دست نیروهای آمریکایی بازداشت شد.", "مایکل براون", "USA"),
+    ],
+)
+def test_untitled_person_country(text: str, person: str, expected: str | None) -> None:
+    assert _country(text, person) == expected
+
+
+def _hit(keys: list[str], words: str) -> Hit:
+    parts = [key(w) for w in words.split()]
+    first = next(i for i in range(len(keys)) if keys[i : i + len(parts)] == parts)
+    return Hit(first, first + len(parts), "PER", origin="shape")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        ("زیارت امام رضا ( ع ) در مشهد", "امام رضا", None),
+        ("دیدار امام جمعه ( موقت ) در مشهد", "امام جمعه", "IRN"),
+    ],
+)
+def test_blessed_names_have_no_state(text: str, person: str, expected: str | None) -> None:
+    keys = [key(w) for w in text.split()]
+    assert person_country(keys, _hit(keys, person), [], Counter({"IRN": 1})) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("منصور حقیقت‌پور", "home"),
+        ("روح الله غلامی", "home"),
+        ("حمیدرضا کاظمی", "home"),
+        ("عبدالله عبدالله", None),
+        ("خالد العطیه", None),
+        ("مایکل براون", "foreign"),
+        ("هاکان فیدان", "foreign"),
+    ],
+)
+def test_name_origin(name: str, expected: str | None) -> None:
+    keys = [key(w) for w in name.split()]
+    assert origin(keys, Hit(0, len(keys), "PER")) == expected
