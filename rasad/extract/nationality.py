@@ -140,7 +140,7 @@ def _arab(keys: list[str], hit: Hit) -> bool:
 
 
 def person_country(
-    keys: list[str], hit: Hit, near: list[tuple[int, str]], counts: Counter[str]
+    keys: list[str], hit: Hit, near: list[tuple[int, str, bool]], counts: Counter[str]
 ) -> str | None:
     """The state of an untitled person. `near`: (distance, state, sound) of the states named
     in its sentence, `sound` false for a place or an attribution; `counts`: how often the
