@@ -31,6 +31,8 @@ inside each word with its ZWNJ deleted (mode j) and at each space once ZWNJ beca
 (mode s). Its count features are leave-one-out: the occurrence being classified is taken out
 of every count it would be in (and the shipping thresholds applied afterwards), so a word seen
 once in training looks exactly like a word the lexicon has never seen.
+Gaps after a letter that does not join (ا د ذ ر ز ژ و) are no candidates (see
+rasad.text.zwnj.NON_JOINING): a writer's joined `کارهایش` is no evidence about `کتابهایش`.
 
 Usage: .venv/bin/python scripts/build_zwnj_lexicon.py [--data ../shared/data]
 """

@@ -60,7 +60,7 @@ def test_chunk_cache_is_bounded(monkeypatch):
     monkeypatch.setattr(zwnj, "_CACHE_SIZE", 4)
     zwnj.clear_caches()
     restore_zwnj(" ".join(["کتاب", "خانه", "میز", "دختر", "تنها", "میدان", "همکاریهای"]))
-    assert len(zwnj._chunks) <= 4
+    assert len(zwnj._chunks) <= len(zwnj._known_chunks()) + 4
     zwnj.clear_caches()
 
 
@@ -102,3 +102,17 @@ def test_known_words_facts_are_those_computed_at_run_time():
     assert len(known) > 10000
     for word in sorted(known)[::400]:
         assert known[word] == zwnj._word_chunk(word)
+
+
+def test_no_gap_is_proposed_after_a_letter_that_does_not_join():
+    lex = lexicon()
+    assert zwnj.joined_candidates("کارهایش", lex) == []  # a ZWNJ after ر is invisible
+    assert zwnj.joined_candidates("کتابهایش", lex) == [4]
+
+
+def test_a_punctuated_chunk_has_the_facts_of_its_word():
+    zwnj.clear_caches()
+    word, chunk = zwnj.chunk_info("کتابهای"), zwnj.chunk_info("(کتابهای،")
+    assert chunk.cut == tuple(1 + pos for pos in word.cut) == (5,)
+    assert (chunk.first, chunk.last, chunk.opens, chunk.closes) == ("", "", 0, 0)
+    assert chunk.bound == word.bound and chunk.words == ((1, "کتابهای"),)

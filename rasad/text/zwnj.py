@@ -22,12 +22,13 @@ from __future__ import annotations
 import gzip
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib.resources import files
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import attrgetter, ge, itemgetter, or_
+from operator import attrgetter, ge, is_, itemgetter, or_
+from types import MappingProxyType
 from typing import NamedTuple, Protocol, TypeVar
 
 from rasad.model import Edit
@@ -47,6 +48,10 @@ _SUFFIX_SIZES = tuple(sorted({len(suffix) for suffix in SUFFIXES}, reverse=True)
 # Bound parts that, standing alone, show a text whose writer turned ZWNJ into spaces.
 SPACED_EVIDENCE = frozenset({"می", "نمی", "ها", "های", "هایی", "ترین"})
 MIN_PART = 2  # both sides of a gap have at least this many letters
+# Letters that never join the next one: inside a word a ZWNJ after them is invisible, so
+# writers leave it out (کارهایش) and its absence is no evidence of their convention. Such gaps
+# are neither learned from nor decided.
+NON_JOINING = frozenset("اآأإدذرزژوؤةء")
 MIN_FREE = 3  # a half seen this often as a word of its own counts as a known word
 # Decision margins on the model's log-odds, chosen on the bench's tuning split only
 # (bench/normalize.py --split tune) for fewer false insertions at no loss of F1. Inside a word
@@ -272,6 +277,8 @@ def joined_candidates(word: str, c: Counts) -> list[int]:
     """Offsets inside a ZWNJ-free `word` where a ZWNJ may belong (the model decides)."""
     out = []
     for pos in range(MIN_PART, len(word) - MIN_PART + 1):
+        if word[pos - 1] in NON_JOINING:
+            continue
         left, right = word[:pos], word[pos:]
         if (
             left in VERB_PREFIXES
@@ -331,22 +338,22 @@ def split_joined(word: str, spacer: bool = False) -> tuple[int, ...]:
     return tuple(sorted(chosen))
 
 
-def join_spaced(left: str, right: str, writer: str) -> bool:
-    """Whether the space between two ZWNJ-free words should be a ZWNJ, for a text whose
+def join_spaced(key: tuple[str, str], writer: str) -> bool:
+    """Whether the space between two ZWNJ-free words `key` should be a ZWNJ, for a text whose
     `writer` is a 'spacer', 'deleter' or 'unknown'. A bound part (می، ها، ترین…) is joined at
     MARGIN['s']; two free words (به طور، محیط زیست) at COMPOUND_MARGIN[writer], never in a
-    deleter's text: there the space is the writer's choice."""
+    deleter's text: there the space is the writer's choice. Most pairs a free word such as به
+    opens are no candidate at all, so that is checked before the shipped scores."""
+    left, right = key
     lex = lexicon()
     if left in VERB_PREFIXES or right in SUFFIXES:
         margin = MARGIN["s"]
-    elif writer in COMPOUND_MARGIN:
+    elif writer in COMPOUND_MARGIN and spaced_candidate(left, right, lex):
         margin = COMPOUND_MARGIN[writer]
     else:
         return False
     shipped = lex.scores.get(f"{left} {right}")
-    if shipped:
-        return shipped[0][0] > margin
-    return pair_score(left, right, lex) > margin
+    return (shipped[0][0] if shipped else pair_score(left, right, lex)) > margin
 
 
 def pair_score(left: str, right: str, lex: ZwnjLexicon) -> float:
@@ -373,39 +380,52 @@ class Chunk(NamedTuple):
 
 
 FREE, BOUND = 1, 2  # levels of Chunk.opens and Chunk.closes
+_NOTHING = Chunk((), (), 0, 0, "", "", 0, 0)  # a word that already has its ZWNJ
 _CUT, _EVIDENCE, _FIRST, _LAST, _OPENS, _CLOSES = (itemgetter(i) for i in (0, 3, 4, 5, 6, 7))
 # Bounded caches, plain dicts emptied when full: a hit is a C-level `dict.get` over a whole
 # text's chunks (an LRU would need Python-level bookkeeping per hit), and news vocabulary is
-# Zipfian, so a refill costs little. Spaced pairs are kept per kind of writer.
+# Zipfian, so a refill costs little. The chunk cache starts from (and is emptied back to) the
+# facts of the words the lexicon knows, so those are C-level hits from the first text on.
+# Spaced pairs are kept per kind of writer.
 _chunks: dict[str, Chunk] = {}
 _pairs: dict[str, dict[tuple[str, str], bool]] = {"spacer": {}, "unknown": {}, "deleter": {}}
 _K = TypeVar("_K")
 _V = TypeVar("_V")
+_NO_FACTS: Mapping = MappingProxyType({})
 
 
-def _remember(cache: dict[_K, _V], key: _K, compute: Callable[[_K], _V]) -> _V:
+def _remember(
+    cache: dict[_K, _V], key: _K, compute: Callable[[_K], _V], base: Mapping[_K, _V] = _NO_FACTS
+) -> _V:
+    """`cache[key]`, computed on a miss; a full cache is emptied back to `base` (the facts
+    worked out with the lexicon)."""
     value = cache.get(key)
     if value is None:
-        if len(cache) >= _CACHE_SIZE:
+        if len(cache) >= len(base) + _CACHE_SIZE or not cache:
             cache.clear()
-        value = cache[key] = compute(key)
+            cache.update(base)
+        value = cache.get(key)
+        if value is None:
+            value = cache[key] = compute(key)
     return value
 
 
 def chunk_info(chunk: str) -> Chunk:
     """The facts of one chunk, from the bounded per-chunk cache."""
-    return _remember(_chunks, chunk, _chunk_info)
+    return _remember(_chunks, chunk, _word_chunk, _known_chunks())
 
 
 def load() -> None:
     """Load the lexicons and model and work out the known words' facts (what a process does
     once, before its first text)."""
-    _known_chunks()
+    clear_caches()
 
 
 def clear_caches() -> None:
-    """Forget every per-chunk and per-word decision (for cold-cache measurements)."""
+    """Forget every decision made for text (for cold-cache measurements); what was worked out
+    with the lexicon stays."""
     _chunks.clear()
+    _chunks.update(_known_chunks())
     for pairs in _pairs.values():
         pairs.clear()
     split_joined.cache_clear()
@@ -416,40 +436,48 @@ def _known_chunks() -> dict[str, Chunk]:
     """The facts of every word the lexicon knows, computed once with it: a first pass over
     news text then works out only the words the corpus never saw."""
     lex = lexicon()
-    return {word: _word_chunk(word) for word in chain(lex.vocab, lex.forms)}
-
-
-def _chunk_info(chunk: str) -> Chunk:
-    return _known_chunks().get(chunk) or _word_chunk(chunk)
+    return {word: _bare_word(word) for word in chain(lex.vocab, lex.forms)}
 
 
 def _word_chunk(chunk: str) -> Chunk:
+    """The facts of a chunk: of its one word, or put together from each word's (cached) facts
+    when punctuation or digits surround or separate words."""
+    if WORD.fullmatch(chunk):
+        return _bare_word(chunk)
     cut: list[int] = []
     words: list[tuple[int, str]] = []
-    bound = evidence = 0
+    bound = evidence = opens = closes = 0
     first = last = ""
     for m in WORD.finditer(chunk):
-        start, word = m.start(), m.group()
-        if ZWNJ in word:
-            continue
-        evidence += word in SPACED_EVIDENCE
-        first = word if start == 0 else first
-        last = word if m.end() == len(chunk) else last
-        positions = split_joined(word)
-        if positions:
-            cut.extend(start + pos for pos in positions)
-            words.append((start, word))
-            bound += _bound_split(word, positions)
-    lex = lexicon()
-    opens = (
-        BOUND
-        if last in VERB_PREFIXES
-        else FREE * (len(last) >= MIN_PART and last in lex.pair_lefts)
-    )
-    closes = (
-        BOUND if first in SUFFIXES else FREE * (len(first) >= MIN_PART and first in lex.right_parts)
-    )
+        start, info = m.start(), chunk_info(m.group())
+        cut.extend(start + pos for pos in info.cut)
+        words.extend((start + offset, word) for offset, word in info.words)
+        bound += info.bound
+        evidence += info.evidence
+        if start == 0:
+            first, closes = info.first, info.closes
+        if m.end() == len(chunk):
+            last, opens = info.last, info.opens
     return Chunk(tuple(cut), tuple(words), bound, evidence, first, last, opens, closes)
+
+
+def _bare_word(word: str) -> Chunk:
+    """The facts of a chunk that is one word."""
+    if ZWNJ in word:
+        return _NOTHING
+    cut = split_joined(word)
+    lex = lexicon()
+    free = len(word) >= MIN_PART
+    return Chunk(
+        cut,
+        ((0, word),) if cut else (),
+        int(_bound_split(word, cut)),
+        int(word in SPACED_EVIDENCE),
+        word,
+        word,
+        BOUND if word in VERB_PREFIXES else FREE * (free and word in lex.pair_lefts),
+        BOUND if word in SUFFIXES else FREE * (free and word in lex.right_parts),
+    )
 
 
 def restore_zwnj(text: str) -> list[Edit]:
@@ -466,8 +494,8 @@ def restore_zwnj(text: str) -> list[Edit]:
     """
     chunks = text.split(" ")
     infos = list(map(_chunks.get, chunks))
-    if None in infos:  # chunks not seen before: compute only those
-        infos = [info or chunk_info(chunk) for info, chunk in zip(infos, chunks, strict=True)]
+    for i in _missing(infos):  # chunks not seen before: compute only those
+        infos[i] = chunk_info(chunks[i])
     cut_at = list(compress(range(len(chunks)), map(_CUT, infos)))
     spaced = sum(map(_EVIDENCE, infos))
     deleted = sum(infos[i].bound for i in cut_at)
@@ -509,11 +537,15 @@ def _spaced_joins(infos: list[Chunk], writer: str) -> list[int]:
     cache = _pairs[writer]
     joined = list(map(cache.get, keys))
     if None in joined:
-        joined = [
-            _remember(cache, key, lambda k: join_spaced(*k, writer)) if known is None else known
-            for known, key in zip(joined, keys, strict=True)
-        ]
+        decide = partial(join_spaced, writer=writer)
+        for i in _missing(joined):
+            joined[i] = _remember(cache, keys[i], decide)
     return list(compress(compress(range(len(candidate)), candidate), joined))
+
+
+def _missing(found: list[_V | None]) -> compress[int]:
+    """Indices of the cache misses in `found` (found at C level: most texts have few)."""
+    return compress(range(len(found)), map(is_, found, repeat(None)))
 
 
 def _bound_split(word: str, cut: tuple[int, ...]) -> bool:
