@@ -14,11 +14,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, delete, event, make_url, text
+from sqlalchemy import create_engine, delete, event, make_url, select, text
 
 from rasad.model import Actor, DateMention, Document, Event, Mention, Participant, Quote
 from rasad.pipeline import Pipeline
-from rasad.store import Store
+from rasad.store import Store, migrations
 from rasad.store.dedup import BANDS, band_keys, shingles
 from rasad.store.export import CSV_COLUMNS, csv_lines, jsonl_lines
 from rasad.store.migrations import MIGRATIONS
@@ -438,26 +438,41 @@ def test_search_control_characters_are_not_fts_syntax(store: Store, query: str,
     assert [hit["id"] for hit in store.search(query)] == (["c"] if found else [])
 
 
-def test_migrations_backfill_the_dyad_index_and_band_hashes(store: Store) -> None:
+def test_migrations_backfill_the_dyad_index_and_band_hashes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A store made before the dyad index and the numpy band hashes gets both filled in
-    when it is opened: same timelines and counts, and a new copy of a stored story is
-    still linked to it."""
+    when it is opened: exactly the dyad rows ingest writes (read a few events at a time),
+    and a new copy of a stored story is still linked to it."""
+    many = make_doc("m", [("CONSULT", "IRN", "BLR", "2024-01-02"), ("AGREE", "RUS", "USA", None)])
+    many.events[0].source.append(many.events[0].source[0])  # IRN twice on a side, and
+    many.events[0].target.append(many.events[0].source[0])  # on both sides: IRN-IRN
+    many.events[1].target[0].country = None  # a side without a country: no dyad
     store.add_many([
         make_doc("a", [("CONSULT", "IRN", "BLR", "2024-01-02"), ("AGREE", "USA", "IRN", None)]),
         make_doc("b", [("ACCUSE", "BLR", "IRN", "2023-05")]),
         _wire_story("wire-1", "انتهای پیام/"),
+        _wire_story("wire-2", "منبع: ایرنا"),  # a linked copy: its events have no dyad rows
+        many,
     ])
-    before = store.dyad_events("IRN", "BLR"), store.top_dyads(limit=5)
-    assert len(before[0]) == 3
+    before = _dyad_table(store), store.dyad_events("IRN", "BLR"), store.top_dyads(limit=5)
+    assert len(before[0]) == 6 and len(before[1]) == 4
     with store.engine.begin() as conn:
         conn.execute(delete(dyads))
         conn.execute(delete(minhash_bands))
         conn.execute(delete(schema_version).where(
             schema_version.c.name.in_(["0005_numpy_minhash", "0006_dyads"])))
+    monkeypatch.setattr(migrations, "BACKFILL_CHUNK", 2)
     with Store(store.url) as again:
-        assert (again.dyad_events("IRN", "BLR"), again.top_dyads(limit=5)) == before
-        again.add(_wire_story("wire-2", "منبع: ایرنا"))
-        assert again.dyad_page("IRN", "BLR", limit=1)[1] == 3  # the copy is linked
+        assert (_dyad_table(again), again.dyad_events("IRN", "BLR"),
+                again.top_dyads(limit=5)) == before
+        again.add(_wire_story("wire-3", "منبع: ایرنا"))
+        assert again.dyad_page("IRN", "BLR", limit=1)[1] == 4  # the copy is linked
+
+
+def _dyad_table(store: Store) -> list[tuple]:
+    with store.engine.connect() as conn:
+        return sorted(tuple(row) for row in conn.execute(select(dyads)))
 
 
 def test_dyad_counts_an_event_once_per_pair(store: Store) -> None:

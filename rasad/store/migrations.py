@@ -7,10 +7,11 @@ after a crash is harmless. The whole run is one transaction where the database a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Connection, case, delete, inspect, select, text
+from sqlalchemy import Column, Connection, Row, Select, delete, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from rasad.store.dedup import Signature
@@ -23,7 +24,7 @@ from rasad.store.schema import (
     minhash_bands,
     schema_version,
 )
-from rasad.store.writer import insert_rows
+from rasad.store.writer import dyad_rows, insert_rows
 
 
 def _initial(conn: Connection) -> None:
@@ -68,47 +69,56 @@ def _bulk_indexes(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
-BACKFILL_CHUNK = 500  # documents per read when re-computing stored rows
+BACKFILL_CHUNK = 500  # rows per read when re-computing stored rows
+
+
+def _chunks(conn: Connection, query: Select, key: Column) -> Iterator[Sequence[Row]]:
+    """`query`'s rows a chunk at a time, in order of the positive integer `key`: each read
+    starts after the last key seen, so a large store is never loaded at once."""
+    last = 0
+    while chunk := conn.execute(query.where(key > last).order_by(key).limit(BACKFILL_CHUNK)).all():
+        yield chunk
+        last = chunk[-1]._mapping[key]
 
 
 def _numpy_minhash(conn: Connection) -> None:
     """Band hashes are now computed with numpy (see dedup.py): re-compute the stored ones,
     or later copies of stored stories would no longer meet them."""
     conn.execute(delete(minhash_bands))
-    last = 0
-    while chunk := conn.execute(
-        select(documents.c.pk, documents.c.folded).where(documents.c.pk > last)
-        .order_by(documents.c.pk).limit(BACKFILL_CHUNK)
-    ).all():
+    for chunk in _chunks(conn, select(documents.c.pk, documents.c.folded), documents.c.pk):
         insert_rows(conn, minhash_bands, [{"doc_pk": pk, "band": b, "hash": h}
                                           for pk, folded in chunk
                                           for b, h in Signature.of(folded).keys])
-        last = chunk[-1].pk
 
 
 def _dyads(conn: Connection) -> None:
-    """The dyad timeline index (schema.dyads), filled from the stored events."""
+    """The dyad timeline index (schema.dyads), filled from the stored events by the function
+    ingest uses (writer.dyad_rows), so a backfilled store has the rows ingest would write."""
     dyads.create(conn, checkfirst=True)
     conn.execute(delete(dyads))
-    e, src, tgt = events, event_participants.alias("s"), event_participants.alias("t")
-    s_key, t_key = src.c.country, tgt.c.country
-    if conn.dialect.name == "postgresql":  # order pairs by code point, as Python does
-        s_key, t_key = s_key.collate("C"), t_key.collate("C")
-    first = case((s_key <= t_key, src.c.country), else_=tgt.c.country)
-    second = case((s_key <= t_key, tgt.c.country), else_=src.c.country)
-    rows = (
-        select(e.c.id, first, second, e.c.date_first.is_(None), e.c.date_first, e.c.date,
-               documents.c.id, e.c.evidence_start, e.c.seq, e.c.type, e.c.date_last)
-        .distinct()
-        .join(documents, documents.c.pk == e.c.doc_pk)
-        .join(src, (src.c.event_id == e.c.id) & (src.c.side == "source"))
-        .join(tgt, (tgt.c.event_id == e.c.id) & (tgt.c.side == "target"))
-        .where(documents.c.duplicate_of.is_(None), src.c.country.is_not(None),
-               tgt.c.country.is_not(None))
+    e = events.c  # the columns dyad_rows reads: a later migration may add others
+    counted = (
+        select(e.id, e.date_first, e.date, e.evidence_start, e.seq, e.type, e.date_last,
+               documents.c.id.label("doc_id"))
+        .join(documents, documents.c.pk == e.doc_pk)
+        .where(documents.c.duplicate_of.is_(None))  # a near-duplicate copy's are not counted
     )
-    columns = ["event_id", "a", "b", "undated", "date_first", "date", "doc_id",
-               "evidence_start", "seq", "type", "date_last"]
-    conn.execute(dyads.insert().from_select(columns, rows))
+    for chunk in _chunks(conn, counted, e.id):
+        parts = _countries_by_event(conn, [ev.id for ev in chunk])
+        insert_rows(conn, dyads, [row for ev in chunk
+                                  for row in dyad_rows(ev.doc_id, ev._asdict(), parts[ev.id])])
+
+
+def _countries_by_event(conn: Connection, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each event's participants with a country, as `side`/`country` rows."""
+    p = event_participants.c
+    out: dict[int, list[dict[str, Any]]] = {i: [] for i in event_ids}
+    for event_id, side, country in conn.execute(
+        select(p.event_id, p.side, p.country)
+        .where(p.event_id.in_(event_ids), p.country.is_not(None))
+    ):
+        out[event_id].append({"side": side, "country": country})
+    return out
 
 
 def _postgres_trigram(conn: Connection) -> None:

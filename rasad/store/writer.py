@@ -337,15 +337,18 @@ def write_batch(conn: Connection, batch: Sequence[Prepared]) -> list[AddResult]:
             rows[events].append(ev)
             rows[event_participants].extend(parts)
             if pk not in originals:  # a near-duplicate copy's events are not counted
-                rows[dyads].extend(_dyad_rows(p.doc_id, ev, parts))
+                rows[dyads].extend(dyad_rows(p.doc_id, ev, parts))
     for table, table_rows in rows.items():  # documents first, then rows that refer to them
         insert_rows(conn, table, table_rows)
     return results
 
 
-def _dyad_rows(doc_id: str, ev: dict[str, Any],
-               parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The event's rows in the dyad index: one per country pair across its two sides."""
+def dyad_rows(doc_id: str, ev: dict[str, Any],
+              parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The event's rows in the dyad index: one per country pair across its two sides.
+
+    The one definition of those rows: ingest calls it, and so does the migration that fills
+    the index of a store made before it (migrations._dyads)."""
     countries: dict[str, set[str]] = {"source": set(), "target": set()}
     for part in parts:
         if part["country"] is not None:
