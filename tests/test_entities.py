@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rasad.extract.entities import entities
+from rasad.extract.ner_eval import house_spans
 from rasad.model import Document
 
 
@@ -366,3 +367,20 @@ def test_entities_shaped_name_drops_leading_honorific() -> None:
     found = _found(_run("به گزارش ایسنا ، «سردار امیر رحمت‌اللهی» با تاکید بر این موضوع گفت."))
     assert "امیر رحمت‌اللهی" in found
     assert not any(s.startswith("سردار") for s in found)
+
+
+@pytest.mark.parametrize(
+    ("words", "corpus", "house"),
+    [
+        ("حاکم بر کشور آمریکا", (2, 4, "LOC"), {(3, 4, "LOC")}),  # not «کشور» + «آمریکا»
+        ("دولت عراق", (0, 2, "ORG"), {(1, 2, "LOC")}),
+        ("در حومه دمشق", (1, 3, "LOC"), {(2, 3, "LOC")}),
+        ("جمهوری آذربایجان", (0, 2, "LOC"), {(0, 2, "LOC")}),  # the state's own name
+        ("سردار قاسم سلیمانی", (0, 3, "PER"), {(1, 3, "PER")}),
+    ],
+)
+def test_house_gold_drops_what_the_entities_stage_leaves_out(
+    words: str, corpus: tuple[int, int, str], house: set[tuple[int, int, str]]
+) -> None:
+    """The NER bench's house gold uses this stage's state heads, directions and honorifics."""
+    assert house_spans(words.split(), {corpus}) == house

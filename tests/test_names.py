@@ -6,6 +6,7 @@ import pytest
 
 from rasad.extract import names
 from rasad.extract.gazetteer import key
+from rasad.extract.roles import strip_honorifics
 
 
 def _keys(text: str) -> list[str]:
@@ -67,3 +68,20 @@ def test_clause_names(text: str, expected: list[str]) -> None:
 def test_names_skip_taken_tokens() -> None:
     keys = _keys("محمد راستاد گفت")
     assert names.given_name_spans(keys, [False, True, False]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "keep_one", "expected"),
+    [
+        ("سردار امیر رحمت‌اللهی", True, "امیر رحمت‌اللهی"),
+        ("حجت‌الاسلام آقای حسن روحانی", True, "حسن روحانی"),  # every leading one
+        ("سید عباس عراقچی", True, "سید عباس عراقچی"),  # «سید» is part of the name
+        ("آقای شهید", True, "شهید"),  # a name's last word stays, even «شهید»
+        ("آقای شهید", False, ""),  # a model span of honorifics alone is no name
+        ("دکتر ظریف", False, "ظریف"),
+    ],
+)
+def test_strip_honorifics(text: str, keep_one: bool, expected: str) -> None:
+    keys = _keys(text)
+    first = strip_honorifics(keys, 0, len(keys), keep_one=keep_one)
+    assert " ".join(keys[first:]) == " ".join(_keys(expected))

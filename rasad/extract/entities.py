@@ -37,7 +37,7 @@ from rasad.extract.roles import (
     Hit,
     RoleHit,
     find_roles,
-    is_honorific,
+    strip_honorifics,
     title_ruler,
 )
 from rasad.model import Actor, Document, Mention, Role, Span
@@ -53,12 +53,17 @@ _ORDINALS = frozenset(
 _ASSEMBLY = (key("شورای"), key("اسلامی"))
 _AND = key("و")
 _QUOTES = frozenset('«»"')
-_STATE_HEADS = frozenset(key(w) for w in ("دولت", "رژیم", "حکومت", "کشور", "جمهوری"))
+# House gold (../shared/gold/README.md), also read by ner_eval.house_spans: in «دولت عراق»
+# the state is the entity, in «شمال بغداد» the place.
+STATE_HEADS = frozenset(key(w) for w in ("دولت", "رژیم", "حکومت", "کشور"))
 _PARTITIVE = tuple(tuple(key(w) for w in p.split()) for p in ("، یکی از", "، از"))
 _PLURALS = ("", "ها", "های", "ان")
-_DIRECTIONS = frozenset(
+DIRECTIONS = frozenset(
     key(w) for w in ("شمال", "جنوب", "شرق", "غرب", "مرکز", "حومه", "اطراف", "نزدیکی")
 )
+# A model span starting with one of these keeps the place inside it; «جمهوری X» too, though
+# it is the state's own name, not a head the gold drops (see _gpe_prefix).
+_KEEP_INNER_PLACE = STATE_HEADS | DIRECTIONS | {_REPUBLIC}
 _SURE = 0.8  # marginal probability a model span needs to override a gazetteer name
 _SAYYID = key("سید")  # part of the name in house gold («سید عباس عراقچی»)
 _MAX_NAME = 3  # words in a person name found next to a title
@@ -268,8 +273,7 @@ def _shaped_persons(
         lambda: names.given_name_spans(keys, taken),
     ):
         for first, last in rule():
-            while last - first > 1 and is_honorific(keys[first]):
-                first += 1  # «سردار امیر رحمت‌اللهی»: honorifics are not part of the name
+            first = strip_honorifics(keys, first, last)
             ambiguous = keys[first] in common_words() and first not in model_persons
             if _free(taken, first, last) and not ambiguous:
                 out.append(_take(taken, Hit(first, last, "PER", origin="shape")))
@@ -300,7 +304,7 @@ def _yield_to_model_spans(places: list[Hit], spans: list[ModelSpan], keys: list[
     longer = {
         (first, last, label) for first, last, label, p in spans
         if label in ("ORG", "LOC") and last - first > 1 and p >= _SURE
-        and keys[first] not in _STATE_HEADS and keys[first] not in _DIRECTIONS
+        and keys[first] not in _KEEP_INNER_PLACE
         and not titled.intersection(range(first - 1, last))
     }  # fmt: skip
     anchors = {h.last for h in places if h.label == "GPE"}
@@ -328,8 +332,8 @@ def _model_hits(spans: list[ModelSpan], keys: list[str], taken: list[bool]) -> l
     organization's head word gives its sector («جبهه …» PTY)."""
     out = []
     for first, last, label, p in spans:
-        while label == "PER" and first < last and is_honorific(keys[first]):
-            first += 1
+        if label == "PER":
+            first = strip_honorifics(keys, first, last, keep_one=False)
         if not _free(taken, first, last):
             continue
         if label == "LOC" and p < _SURE and any(k in given_names() for k in keys[first:last]):

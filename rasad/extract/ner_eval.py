@@ -14,8 +14,9 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
+from rasad.extract.entities import DIRECTIONS, STATE_HEADS
 from rasad.extract.gazetteer import Pattern, entity_ruler, key
-from rasad.extract.roles import is_honorific
+from rasad.extract.roles import strip_honorifics
 from rasad.model import Document
 from rasad.pipeline import Pipeline
 
@@ -87,8 +88,7 @@ def error_kinds(gold: set[TokenSpan], pred: set[TokenSpan]) -> Counter[str]:
 # House conventions (../shared/docs/annotation.md, ../shared/gold/README.md) that the NER
 # corpora do not follow. `house_spans` rewrites corpus gold into them, so that the bench can
 # report how far rasad is from the corpus *and* from the same text annotated the house way.
-_STATE_HEADS = frozenset(key(w) for w in ("دولت", "رژیم", "حکومت"))
-_DIRECTIONS = frozenset(key(w) for w in ("شمال", "جنوب", "شرق", "غرب", "مرکز"))
+# The state heads and directions are the entities stage's own (entities.py), so the two agree.
 _MINISTER = key("وزیر")
 
 
@@ -115,16 +115,15 @@ def _house_span(keys: Sequence[str], span: TokenSpan) -> list[TokenSpan]:
     if label == "ORG" and first > 0 and keys[first - 1] == _MINISTER:
         return []  # «وزیر خارجه ترکیه»: a title (a role), no organisation «خارجه ترکیه»
     if label == "PER":
-        while last - first > 1 and is_honorific(keys[first]):
-            first += 1  # honorifics are left out: «سردار سلیمانی» → «سلیمانی»
+        first = strip_honorifics(keys, first, last)  # «سردار سلیمانی» → «سلیمانی»
         if "(" in keys[first + 1 : last]:
             last = keys.index("(", first + 1)  # «امام خمینی (ره)» → «امام خمینی»
         return [(first, last, label)]
-    if words[0] in _STATE_HEADS and _is_state(words[1:]):
+    if words[0] in STATE_HEADS and _is_state(words[1:]):
         return [(first + 1, last, "LOC")]  # «دولت عراق»: the state is the entity
     if label == "ORG" and _is_state(words):
         return [(first, last, "LOC")]  # «جمهوری اسلامی ایران», a state acting: GPE
-    if label == "LOC" and words[0] in _DIRECTIONS and last - first > 1:
+    if label == "LOC" and words[0] in DIRECTIONS and last - first > 1:
         return [(first + 1, last, label)]  # «شمال لندن» → «لندن»
     for cut in range(first + 1, last):
         if label == "LOC" and _is_state(keys[cut:last]):

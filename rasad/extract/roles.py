@@ -12,6 +12,7 @@ head alone and the organization's head word gives the sector («نایب رئی�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,6 +80,20 @@ def title_ruler() -> PhraseRuler:
 def is_honorific(word_key: str) -> bool:
     pat = title_ruler().get(word_key)
     return pat is not None and pat.kind == "honorific"
+
+
+def strip_honorifics(keys: Sequence[str], first: int, last: int, *, keep_one: bool = True) -> int:
+    """Where the person name over tokens `[first, last)` starts once the forms of address
+    before it are left out (gold convention: «سردار امیر رحمت‌اللهی» → «امیر رحمت‌اللهی»).
+
+    `keep_one` keeps the last word even if it is an honorific: a span that a name rule or the
+    gold reads as a name stays one («شهید» is also a surname). The NER model's spans pass
+    False: a model "person" made of forms of address alone is no name, and comes back empty.
+    """
+    stop = last - 1 if keep_one else last
+    while first < stop and is_honorific(keys[first]):
+        first += 1
+    return first
 
 
 def honorific_sector(word_key: str) -> str | None:
