@@ -26,6 +26,9 @@ def _country(text: str, person: str) -> str | None:
         # a news source's state is not the person's; a demonym at the name is
         ("به گزارش روزنامه فرانسوی لوموند، پیتر مولر درباره بحران سخن گفت.", "پیتر مولر", None),
         ("پیتر مولر دیپلمات آلمانی درباره بحران سخن گفت.", "پیتر مولر", "DEU"),
+        # a demonym in a comma apposition outweighs a state named nearer the name
+        ("روسیه و پیتر مولر، دیپلمات آلمانی، درباره بحران سخن گفتند.", "پیتر مولر", "DEU"),
+        ("روسیه و پیتر مولر درباره بحران سخن گفتند.", "پیتر مولر", "RUS"),
         # a destination is a place, another state in the sentence is evidence
         ("هاکان فیدان در سفر به تهران با وزیر خارجه دیدار کرد.", "هاکان فیدان", None),
         ("هاکان فیدان در گفت‌وگو با رسانه‌های ترکیه سخن گفت.", "هاکان فیدان", "TUR"),

@@ -19,6 +19,7 @@ from rasad.extract.gazetteer import demonyms, given_names, key, read_tsv
 from rasad.extract.roles import HOME_COUNTRY, Hit, RoleHit
 
 _AND = key("و")
+_COMMA = key("،")
 _MIN_TOPIC = 2  # namings that make a foreign state what an article is about
 
 
@@ -93,9 +94,12 @@ def _blessed(keys: list[str], hit: Hit) -> bool:
 
 
 def _demonym_at(keys: list[str], hit: Hit) -> str | None:
-    """A demonym inside the name or within a few words after it, before any punctuation."""
+    """A demonym inside the name or within a few words after it, before any punctuation but
+    the comma of an apposition («X، دیپلمات آمریکایی»)."""
     table = demonyms()
-    for i in range(hit.first, min(len(keys), hit.last + _cues()["demonym_window"])):
+    after = hit.last + (keys[hit.last : hit.last + 1] in ([_COMMA], [","]))
+    words = list(range(hit.first, hit.last)) + list(range(after, after + _cues()["demonym_window"]))
+    for i in (i for i in words if i < len(keys)):
         if i >= hit.last and not keys[i].isalpha():
             return None
         if keys[i] in table:
