@@ -100,3 +100,36 @@ def test_title_refers_back_only_to_a_compatible_speaker() -> None:
     second = doc.sentences[1]
     # the Iranian title cannot be the Belarusian speaker
     assert resolve_subject(doc, second.start, second.end, tracker).actor_id is None
+
+
+def test_title_with_another_head_is_not_the_last_speaker() -> None:
+    # the speaker's own title is the one written right after his name, bound or not
+    doc = build("رومن گلاوچنکو، نخست وزیر بلاروس گفت: خوب است\nرئیس پارلمان بلاروس افزود: بله")
+    tracker = Tracker()
+    tracker.spoke(Resolved("golovchenko", doc.entities[0], (0, 13)), 14)
+    second = doc.sentences[1]
+    assert resolve_subject(doc, second.start, second.end, tracker).actor_id != "golovchenko"
+    # control: the same title head does refer back
+    doc = build("رومن گلاوچنکو، نخست وزیر بلاروس گفت: خوب است\nنخست وزیر بلاروس افزود: بله")
+    second = doc.sentences[1]
+    assert resolve_subject(doc, second.start, second.end, tracker).actor_id == "golovchenko"
+
+
+@pytest.mark.parametrize(
+    ("second_line", "expected"),
+    [
+        # bound to a name in the next sentence (a guess): the recent speaker wins
+        ("رئیس پارلمان بلاروس افزود: بله\nرومن گلاوچنکو آمد", "sergeenko"),
+        # control: a holder named in the title's own sentence is trusted
+        ("رئیس پارلمان بلاروس رومن گلاوچنکو افزود: بله", "golovchenko"),
+    ],
+)
+def test_holder_bound_in_another_sentence(second_line: str, expected: str) -> None:
+    doc = build(f"ایگور سرگینکو گفت: خوب است\n{second_line}")
+    ment = [m for m in doc.entities if m.actor_id == "golovchenko"][0]
+    role = doc.roles[0]
+    role.holder_actor_id, role.holder_mention = ment.actor_id, (ment.start, ment.end)
+    tracker = Tracker()
+    tracker.spoke(Resolved("sergeenko", doc.entities[0], (0, 13)), 14)
+    second = doc.sentences[1]
+    assert resolve_subject(doc, second.start, second.end, tracker).actor_id == expected

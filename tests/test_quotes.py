@@ -103,3 +103,36 @@ def test_cue_table_loads_once() -> None:
 )
 def test_speaker_resolution(text: str, speakers: list[str]) -> None:
     assert [q.speaker_actor_id for q in find_quotes(build(text))] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # «به گفته X، …»: the speaker stands before the comma; a name after it is the topic
+        ("به گفته این مقام آگاه، ایران قیمت را بالا برد", []),
+        ("به گفته رویترز، ایران قیمت را بالا برد", ["reuters"]),
+        # an adverbial opener («در این باره») does not hide the subject after it
+        ("در این باره محمد مخبر گفت: بله", ["mokhber"]),
+        ("در تهران محمد مخبر گفت: بله", []),  # control: a real preposition still does
+        # «این کارشناس/این مسئول» refers back to the named speaker …
+        ("مخبر گفت: خوب است\nاین کارشناس افزود: بله", ["mokhber", "mokhber"]),
+        # … but not to an anonymous source, nor to a body
+        ("یک مقام آگاه گفت: خوب است\nاین کارشناس افزود: بله", []),
+        ("رویترز گزارش داد: خوب است\nاین کارشناس افزود: بله", ["reuters"]),
+        # a title refers back to the recent speaker of its sector before a compatriot named
+        # later, but not to one of another sector («نخست وزیر» is not the parliament's head)
+        ("قالیباف گفت: خوب است\nرئیس مجلس شورای اسلامی افزود: بله", ["ghalibaf", "ghalibaf"]),
+        (
+            "ایگور سرگینکو گفت: خوب است\nنخست وزیر بلاروس افزود: بله\nرومن گلاوچنکو آمد",
+            ["sergeenko", "golovchenko"],
+        ),
+    ],
+)
+def test_speaker_resolution_recall(text: str, speakers: list[str]) -> None:
+    assert [q.speaker_actor_id for q in find_quotes(build(text))] == speakers
+
+
+def test_pronoun_without_speaker_skips_names_inside_a_statement() -> None:
+    # no one quoted yet: «وی» is the last person named as a subject, not the one talked about
+    doc = build("محمد مخبر به تهران آمد\nدر پاسخ گفت: قالیباف درست گفت\nوی افزود: بله")
+    assert [q.speaker_actor_id for q in find_quotes(doc)][-1:] == ["mokhber"]

@@ -58,10 +58,18 @@ _CONNECTOR = re.compile(
     rf"^\s*(?:{tolerant('این که')}|که)(?![\w\u200c])|"
     rf"{tolerant('این در حالی است که')}|{tolerant('از سوی دیگر')}|{tolerant('از طرف دیگر')}"
     rf"|(?<![\w\u200c])(?:همچنین|نیز|سپس|بنابراین|اما|ولی)(?![\w\u200c])"
+    rf"|(?<![\w\u200c])در\s+(?:این|همین)\s+(?:باره|زمینه|رابطه|خصوص|راستا)(?![\w\u200c])"
+    rf"|(?<![\w\u200c])در\s+(?:ادامه|پایان)(?![\w\u200c])"
 )
 _ANONYMOUS = re.compile(
     r"[\s«»\"']*(?:(?:این|همین)\s+)?(?:یک|یکی|برخی|چند|منبع|منابع|مقام|مقامات|مقامهای|مقام\u200cهای"
     r"|مسئولان|مسئول|شاهد|شاهدان|کارشناس|کارشناسان)(?![\w\u200c])"
+)
+# «این کارشناس», «این مسئول حزب‌الله»: a demonstrative person noun refers back to the speaker
+# (after an anonymous source, to no one); without «این» the noun is anonymous («یک مسئول»)
+_THIS_PERSON = re.compile(
+    r"[\s«»\"']*(?:این|همین)\s+(?:مقام|مسئول|مسؤول|کارشناس|تحلیلگر|شخصیت|چهره|دیپلمات"
+    r"|سیاستمدار|استاد)(?![\w\u200c])"
 )
 _SUBJECT_WORDS = 3  # at most this many free words (adverbs: «روز دوشنبه») before the subject
 _TITLE_WINDOW = 40  # a title starting this close to the clause start is its subject
@@ -165,10 +173,15 @@ def _role_holder(doc: Document, role: Role, after: int) -> Resolved:
 
 
 def _same_office(doc: Document, ment: Mention, role: Role) -> bool:
+    """Same country and sector; for a title without a sector («دبیر», «امام راحل») the person
+    must carry a title of the same head word, or any compatriot would do."""
     actor = doc.actor_of(ment)
-    if actor is None or role.country is None:
+    if actor is None or role.country is None or actor.country != role.country:
         return False
-    return actor.country == role.country and (role.sector is None or actor.sector == role.sector)
+    if role.sector is not None:
+        return actor.sector == role.sector
+    own = _own_title(doc, ment)
+    return own is not None and _head(own) == _head(doc.text[role.start : role.end])
 
 
 def _previous_subject(doc: Document, pos: int, tracker: Tracker) -> Mention | None:
@@ -201,8 +214,23 @@ def resolve_pronoun(doc: Document, pos: int, tracker: Tracker) -> Resolved | Non
         return tracker.speaker
     if tracker.speaker_pos >= 0:
         return None  # an anonymous source spoke last
-    people = mentions_in(doc, 0, pos, frozenset({"PER"}))
+    return _last_subject(doc, pos)
+
+
+def _last_subject(doc: Document, pos: int) -> Resolved | None:
+    """The last person before `pos` named as a clause subject, else the last one named outside
+    a statement; one merely talked about after a colon («…: اظهارات احمدی‌نژاد») is not «وی»."""
+    people = [m for m in mentions_in(doc, 0, pos, frozenset({"PER"})) if not _after_colon(doc, m)]
+    for ment in reversed(people):
+        sent = doc.sentence_of(ment.start)
+        if sent and in_subject_position(doc, clause_start(doc, sent.start, sent.end), ment):
+            return _named(doc, ment)
     return _named(doc, people[-1]) if people else None
+
+
+def _after_colon(doc: Document, ment: Mention) -> bool:
+    sent = doc.sentence_of(ment.start)
+    return sent is not None and ":" in doc.text[sent.start : ment.start]
 
 
 def _compatible(doc: Document, who: Resolved, role: Role | None, start: int) -> bool:
@@ -211,15 +239,20 @@ def _compatible(doc: Document, who: Resolved, role: Role | None, start: int) -> 
     actor = doc.actors.get(who.actor_id) if who.actor_id else None
     if role and actor and role.country and actor.country and role.country != actor.country:
         return False
-    own = _own_title(doc, who)
+    own = _own_title(doc, who.mention)
     return own is None or _head(own) == _head(doc.text[start : start + 40])
 
 
-def _own_title(doc: Document, who: Resolved) -> str | None:
-    ment = who.mention
-    if ment is None or ment.role_start is None or ment.role_end is None:
+def _own_title(doc: Document, ment: Mention | None) -> str | None:
+    """The title bound to a name, else the one written right after it («عظیمی، سخنگوی …»)."""
+    if ment is None:
         return None
-    return doc.text[ment.role_start : ment.role_end]
+    if ment.role_start is not None and ment.role_end is not None:
+        return doc.text[ment.role_start : ment.role_end]
+    for role in doc.roles:
+        if role.start >= ment.end and not doc.text[ment.end : role.start].strip(" ،,\u200c«»\"'"):
+            return doc.text[role.start : role.end]
+    return None
 
 
 def _head(title: str) -> str:
@@ -239,16 +272,31 @@ def resolve_title(
 ) -> Resolved | None:
     """A title that names no one («معاون وزیر راه افزود») after a recent named speaker is
     that speaker (Persian interviews alternate name, «وی» and title)."""
+    who = _recent_speaker(doc, start, tracker)
+    if who is None or not _compatible(doc, who, role, start):
+        return None
+    return Resolved(who.actor_id, who.mention, (start, title_end))
+
+
+def _recent_speaker(doc: Document, pos: int, tracker: Tracker) -> Resolved | None:
+    """The last named speaker, if he spoke at most `_RECENT` sentences before `pos`."""
     who = tracker.speaker
     if who is None or who.actor_id is None and who.mention is None:
         return None
-    here, there = doc.sentence_of(start), doc.sentence_of(tracker.speaker_pos)
+    here, there = doc.sentence_of(pos), doc.sentence_of(tracker.speaker_pos)
     if here is None or there is None:
         return None
     gap = sum(1 for s in doc.sentences if there.start <= s.start < here.start)
-    if gap > _RECENT or not _compatible(doc, who, role, start):
+    return who if gap <= _RECENT else None
+
+
+def _this_person(doc: Document, start: int, end: int, tracker: Tracker) -> Resolved | None:
+    """«این کارشناس گفت»: the recent speaker, when he is a person."""
+    match = _THIS_PERSON.match(doc.text, start, end)
+    who = match and _recent_speaker(doc, start, tracker)
+    if not who or who.mention is not None and who.mention.label != "PER":
         return None
-    return Resolved(who.actor_id, who.mention, (start, title_end))
+    return Resolved(who.actor_id, who.mention, (start, match.end()))
 
 
 def _first_named(doc: Document, start: int, end: int) -> Mention | None:
@@ -295,12 +343,38 @@ def resolve_subject(doc: Document, start: int, end: int, tracker: Tracker) -> Re
     if named is not None and (not roles or named.start <= roles[0].end + 1):
         return _named(doc, named)
     if roles:
-        held = _role_holder(doc, roles[0], after=end)
-        if held.actor_id is None and held.mention is None:
-            return resolve_title(doc, roles[0].start, roles[0].end, roles[0], tracker) or held
-        return held
+        return _title_subject(doc, roles[0], end, tracker)
     title = title_heads().match(doc.text, start, end)
-    return resolve_title(doc, start, title.end(), None, tracker) if title else None
+    if title:
+        return resolve_title(doc, start, title.end(), None, tracker)
+    return _this_person(doc, start, end, tracker)
+
+
+def _title_subject(doc: Document, role: Role, end: int, tracker: Tracker) -> Resolved:
+    """A leading title: its bound holder, else the recent speaker if he may hold it (same
+    sector), else a compatriot of that office named in the article, else the recent speaker
+    anyway (linking may have guessed his sector wrong)."""
+    if _bound_here(doc, role):
+        return _role_holder(doc, role, after=end)
+    recent = resolve_title(doc, role.start, role.end, role, tracker)
+    if recent is not None and _same_sector(doc, recent, role):
+        return recent
+    held = _role_holder(doc, role, after=end)
+    return held if held.actor_id or held.mention else recent or held
+
+
+def _bound_here(doc: Document, role: Role) -> bool:
+    """Is the title bound to a holder named in its own sentence? A holder found in another
+    sentence is a guess («دبیر کل حزب‌الله گفت … وی به موضوع روژه گارودی …»)."""
+    if role.holder_actor_id is None:
+        return False
+    ment = holder_of(doc, role)
+    return ment is None or doc.sentence_of(ment.start) == doc.sentence_of(role.start)
+
+
+def _same_sector(doc: Document, who: Resolved, role: Role) -> bool:
+    actor = doc.actors.get(who.actor_id) if who.actor_id else None
+    return actor is None or role.sector is None or actor.sector in (None, role.sector)
 
 
 @lru_cache(maxsize=1)

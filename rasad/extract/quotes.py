@@ -31,6 +31,7 @@ _PLURAL = "(?:ند)?"
 _HEADLINE_MAX = 160  # a «X: …» line longer than this is body text, not a headline
 _HEADLINE_LEFT_WORDS = 6
 _ASKED = ("؟", "?")
+_CLAUSE_END = re.compile(r"[،,:؛]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ def _quote(doc: Document, sent: Span, tracker: Tracker) -> Quote | None:
     match, cue = found
     cue_start, cue_end = sent.start + match.start(), sent.start + match.end()
     if cue.speaker_after:
-        who = resolve_subject(doc, cue_end, sent.end, tracker)
+        who = _speaker_after(doc, cue_end, sent.end, tracker)
         subject_end = who.as_written[1] if who else cue_end
     else:
         who = resolve_subject(doc, sent.start, cue_start, tracker) or _asker(doc, sent, tracker)
@@ -95,6 +96,13 @@ def _quote(doc: Document, sent: Span, tracker: Tracker) -> Quote | None:
         return None
     start, end = _quoted_span(doc, sent, cue_start, cue_end, subject_end)
     return _record(who, start, end, cue_start, cue_end)
+
+
+def _speaker_after(doc: Document, start: int, end: int, tracker: Tracker) -> Resolved | None:
+    """«به گفته X، …»: X stands between the cue and the next comma; a name after the comma is
+    what X talked about («به گفته این مقام آگاه، هند …» is not India's statement)."""
+    comma = _CLAUSE_END.search(doc.text, start, end)
+    return resolve_subject(doc, start, comma.start() if comma else end, tracker)
 
 
 def _asker(doc: Document, sent: Span, tracker: Tracker) -> Resolved | None:
