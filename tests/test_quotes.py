@@ -66,9 +66,38 @@ def test_not_quotes(text: str) -> None:
     assert find_quotes(build(text)) == []
 
 
-def test_one_quote_per_sentence() -> None:
-    doc = build("مخبر گفت: قالیباف اعلام کرد که خوب است")
-    assert len(find_quotes(doc)) == 1
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # one entry per attributed statement: a named speaker inside another's statement …
+        ("مخبر گفت: قالیباف اعلام کرد که خوب است", ["mokhber", "ghalibaf"]),
+        # … but a pronoun there is not a new speaker, nor is the main speaker said twice,
+        ("مخبر گفت: وی اعلام کرد که خوب است", ["mokhber"]),
+        ("مخبر گفت: مخبر اعلام کرد که خوب است", ["mokhber"]),
+        # … and a cue with no statement after it is not a report («مطالب زیادی نوشته است»)
+        ("مخبر گفت: رویترز مطالب زیادی نوشته است حتی امروز", ["mokhber"]),
+        # a relative clause hanging on a name reports that name's statement
+        ("مخبر در خصوص خبر رویترز که از افزایش قیمت خبر داده بود، گفت: نه", ["reuters", "mokhber"]),
+        ("مخبر به آنچه رویترز درباره ایران گفته بود، ابراز تردید کرد", ["reuters", "mokhber"]),
+        # control: a relative clause without a cue of its own reports nothing
+        ("مخبر خبر رویترز که دیروز منتشر شد را نادرست بیان کرد و گفت: نه", ["mokhber"]),
+        # «اظهارات X مبنی بر …»: the statement a question is about, with its content
+        (
+            "مخبر درباره اظهارات قالیباف مبنی بر اینکه قیمت بالا رفت، گفت: نه",
+            ["ghalibaf", "mokhber"],
+        ),
+        ("مخبر اظهارات قالیباف را نادرست خواند", []),  # control: no content given
+        # a named speaker after «اما» inside a statement
+        ("رویترز نوشته است که قیمت بالا رفت اما قالیباف اعلام کرد که نه", ["reuters", "ghalibaf"]),
+    ],
+)
+def test_statements_inside_a_sentence(text: str, speakers: list[str]) -> None:
+    assert [q.speaker_actor_id for q in find_quotes(build(text))] == speakers
+
+
+def test_inner_speaker_does_not_take_over_the_pronoun() -> None:
+    doc = build("مخبر گفت: قالیباف اعلام کرد که خوب است\nوی افزود: بله")
+    assert [q.speaker_actor_id for q in find_quotes(doc)] == ["mokhber", "ghalibaf", "mokhber"]
 
 
 def test_cue_table_loads_once() -> None:
@@ -99,6 +128,18 @@ def test_cue_table_loads_once() -> None:
         ("مخبر گفت: قالیباف به تهران آمد\nوی افزود: بله", ["mokhber", "mokhber"]),
         # «به نوشته X،» is a source line like «به گزارش X،»
         ("به نوشته رویترز، مخبر گفت: بله", ["mokhber"]),
+        # a name after «سخنان/اظهارات» is a possessor, not the subject «وی» refers to
+        ("مخبر گفت: خوب است\nاین سخنان قالیباف مهم است\nوی افزود: بله", ["mokhber", "mokhber"]),
+        ("مخبر گفت: خوب است\nقالیباف به تهران آمد\nوی افزود: بله", ["mokhber", "ghalibaf"]),
+        # a name marked as the object («… را») is not the subject of the speech verb
+        ("رویترز گزارش داد: بله\nاین روزنامه قالیباف را مقصر دانست و نوشت: نه", ["reuters"]),
+        (
+            "رویترز گزارش داد: بله\nقالیباف این روزنامه را مقصر دانست و نوشت: نه",
+            ["reuters", "ghalibaf"],
+        ),
+        # an indefinite title («یک …») is someone unnamed, not the office's known holder
+        ("قالیباف آمد\nیک نخست وزیر بلاروس گفت: بله\nرومن گلاوچنکو آمد", []),
+        ("قالیباف آمد\nنخست وزیر بلاروس گفت: بله\nرومن گلاوچنکو آمد", ["golovchenko"]),
     ],
 )
 def test_speaker_resolution(text: str, speakers: list[str]) -> None:

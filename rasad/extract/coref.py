@@ -25,7 +25,8 @@ SOURCE_LINE = re.compile(
     rf"^\W*(?:{tolerant('به گزارش')}|{tolerant('به نقل از')}|{tolerant('به نوشته')})[^،,:]*[،,]"
 )
 BODY_LABELS = frozenset({"ORG", "GPE"})
-# words that make the next noun an oblique or subordinate one, not the clause's subject
+# words that make the next noun an oblique, subordinate or possessor one, not the clause's
+# subject («این سخنان لاریجانی …» is not Larijani speaking)
 _NOT_SUBJECT = any_of(
     [
         "از",
@@ -47,6 +48,10 @@ _NOT_SUBJECT = any_of(
         "طی",
         "ضمن",
         "پیرامون",
+        "سخنان",
+        "اظهارات",
+        "گفته های",
+        "ادعای",
     ]
 )
 # words a body's name may follow and still be the subject («شبکه خبری العربیه», «دولت لیبی»)
@@ -71,6 +76,8 @@ _THIS_PERSON = re.compile(
     r"[\s«»\"']*(?:این|همین)\s+(?:مقام|مسئول|مسؤول|کارشناس|تحلیلگر|شخصیت|چهره|دیپلمات"
     r"|سیاستمدار|استاد)(?![\w\u200c])"
 )
+_OBJECT = re.compile(r"[\s\u200c]*را(?![\w\u200c])")  # «دولت تونی بلر را مقصر … نوشت»
+_INDEFINITE = re.compile(rf"(?<![\w\u200c]){tolerant('یک')}[\s\u200c]*$")  # «یک سخنگوی حزب»
 _SUBJECT_WORDS = 3  # at most this many free words (adverbs: «روز دوشنبه») before the subject
 _TITLE_WINDOW = 40  # a title starting this close to the clause start is its subject
 _RECENT = 8  # a title-only subject refers to a speaker quoted at most this many sentences back
@@ -127,7 +134,8 @@ def person_actor(doc: Document, ment: Mention) -> str | None:
     return None
 
 
-def _named(doc: Document, ment: Mention) -> Resolved:
+def resolved_name(doc: Document, ment: Mention) -> Resolved:
+    """A name mention as a resolved subject (a bare surname borrows the full name's actor)."""
     actor_id = person_actor(doc, ment) if ment.label == "PER" else ment.actor_id
     return Resolved(actor_id, ment, (ment.start, ment.end))
 
@@ -209,7 +217,7 @@ def resolve_pronoun(doc: Document, pos: int, tracker: Tracker) -> Resolved | Non
     """«وی»/«او»: the person just introduced as a subject, else the last speaker."""
     subject = _previous_subject(doc, pos, tracker)
     if subject is not None and subject.start > tracker.speaker_pos:
-        return _named(doc, subject)
+        return resolved_name(doc, subject)
     if tracker.speaker is not None:
         return tracker.speaker
     if tracker.speaker_pos >= 0:
@@ -224,8 +232,8 @@ def _last_subject(doc: Document, pos: int) -> Resolved | None:
     for ment in reversed(people):
         sent = doc.sentence_of(ment.start)
         if sent and in_subject_position(doc, clause_start(doc, sent.start, sent.end), ment):
-            return _named(doc, ment)
-    return _named(doc, people[-1]) if people else None
+            return resolved_name(doc, ment)
+    return resolved_name(doc, people[-1]) if people else None
 
 
 def _after_colon(doc: Document, ment: Mention) -> bool:
@@ -305,6 +313,8 @@ def _first_named(doc: Document, start: int, end: int) -> Mention | None:
     for ment in mentions_in(doc, start, end):
         if ment.label in BODY_LABELS and (titled or _inside_role(doc, ment)):
             continue  # «نخست وزیر بلاروس»: the state names the office, it does not speak
+        if _OBJECT.match(doc.text, ment.end):
+            continue  # the object of the clause, not its subject
         if (ment.label == "PER" or ment.label in BODY_LABELS) and in_subject_position(
             doc, start, ment
         ):
@@ -341,7 +351,7 @@ def resolve_subject(doc: Document, start: int, end: int, tracker: Tracker) -> Re
         key=lambda r: r.start,
     )
     if named is not None and (not roles or named.start <= roles[0].end + 1):
-        return _named(doc, named)
+        return resolved_name(doc, named)
     if roles:
         return _title_subject(doc, roles[0], end, tracker)
     title = title_heads().match(doc.text, start, end)
@@ -353,7 +363,9 @@ def resolve_subject(doc: Document, start: int, end: int, tracker: Tracker) -> Re
 def _title_subject(doc: Document, role: Role, end: int, tracker: Tracker) -> Resolved:
     """A leading title: its bound holder, else the recent speaker if he may hold it (same
     sector), else a compatriot of that office named in the article, else the recent speaker
-    anyway (linking may have guessed his sector wrong)."""
+    anyway (linking may have guessed his sector wrong). «یک سخنگوی …» is no one named."""
+    if _INDEFINITE.search(doc.text, max(0, role.start - 8), role.start):
+        return Resolved(None, None, (role.start, role.end))
     if _bound_here(doc, role):
         return _role_holder(doc, role, after=end)
     recent = resolve_title(doc, role.start, role.end, role, tracker)

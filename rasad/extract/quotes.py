@@ -1,9 +1,12 @@
 """The 'quotes' stage: attributed statements with the speaker resolved to a person.
 
-Cues live in resources/quote_cues.tsv. Per gold conventions a sentence gives at most one quote
-(the first cue followed by ':' wins, else the first cue); the speaker is resolved through
-names, pronouns, titles and surnames (rasad.extract.coref) and a sentence whose speaker cannot
-be resolved to a named person or body (anonymous officials, «گفته می‌شود») gives no quote.
+Cues live in resources/quote_cues.tsv. Per the house rule (one entry per attributed
+statement) a sentence gives its own quote (the first cue followed by ':' wins, else the first
+cue outside a clause with a speaker of its own) plus one for each other speaker reported inside
+it by name («: لاریجانی … گفت که», «رویتر که … خبر داده بود،», «اظهارات X مبنی بر»). The
+speaker is resolved through names, pronouns, titles and surnames (rasad.extract.coref) and a
+sentence whose speaker cannot be resolved to a named person or body (anonymous officials,
+«گفته می‌شود») gives no quote.
 A short line «title or name: statement» (a headline) is a quote with cue ':'. A source line
 («به گزارش X،») names no speaker.
 """
@@ -15,16 +18,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from rasad.extract.contexts import word_regex
+from rasad.extract.contexts import tolerant, word_regex
 from rasad.extract.coref import (
+    BODY_LABELS,
     Resolved,
     Tracker,
     anonymous_subject,
     clause_start,
     mentions_in,
     resolve_subject,
+    resolved_name,
 )
-from rasad.model import Document, Quote, Span
+from rasad.model import Document, Mention, Quote, Span
 from rasad.pipeline import stage
 
 _PLURAL = "(?:ند)?"
@@ -32,12 +37,28 @@ _HEADLINE_MAX = 160  # a «X: …» line longer than this is body text, not a he
 _HEADLINE_LEFT_WORDS = 6
 _ASKED = ("؟", "?")
 _CLAUSE_END = re.compile(r"[،,:؛]")
+# what opens a clause that may have a speaker of its own
+_OPENER = re.compile(
+    rf"[:؛]|(?<![\w\u200c])(?:{tolerant('آن چه')}|{tolerant('این که')}|که|اما|ولی)(?![\w\u200c])"
+)
+_KE = re.compile("که")
+_MARKS = " \u200c«»\"'"
+# «اظهارات X مبنی بر …»: a statement named by its speaker and given with its content
+_REPORTED = re.compile(
+    rf"(?<![\w\u200c])(?:اظهارات|سخنان|{tolerant('گفته های')}|ادعای|ادعاهای)[\s\u200c«»\"']+"
+)
+_ABOUT = word_regex("مبنی بر")
+_CONTENT = re.compile(r"[\s\u200c]*(?:[:،,]|که(?![\w\u200c]))")  # what was said comes next
+_REPORTED_GAP = 8  # at most this many words (a title) between the speaker and «مبنی بر»
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
     regex: re.Pattern[str]
     speaker_after: bool
+
+
+_Found = tuple[re.Match[str], Cue]
 
 
 @lru_cache(maxsize=1)
@@ -54,15 +75,57 @@ def cues() -> tuple[Cue, ...]:
     return tuple(table)
 
 
-def _find_cue(text: str) -> tuple[re.Match[str], Cue] | None:
-    """The cue of a sentence: the first one followed by ':', else the first one."""
-    found = sorted(
-        ((m, c) for c in cues() for m in c.regex.finditer(text)), key=lambda x: x[0].start()
-    )
+def _cue_matches(text: str) -> list[tuple[re.Match[str], Cue]]:
+    """Every cue of a sentence, in text order."""
+    found = ((m, c) for c in cues() for m in c.regex.finditer(text))
+    return sorted(found, key=lambda x: x[0].start())
+
+
+def _find_cue(doc: Document, sent: Span, tracker: Tracker) -> _Found | None:
+    """The sentence's own cue: the first one followed by ':', else the first one that is not
+    inside a clause with a speaker of its own («به آنچه دادستانی گفته بود، ابراز تردید کرد»),
+    else the first one."""
+    text = doc.text[sent.start : sent.end]
+    found = _cue_matches(text)
     for match, cue in found:
         if text[match.end() : match.end() + 3].strip().startswith(":"):
             return match, cue
+    for match, cue in found:
+        if cue.speaker_after or _embedded(doc, sent, sent.start + match.start(), tracker) is None:
+            return match, cue
     return found[0] if found else None
+
+
+def _local_start(doc: Document, sent: Span, cue_start: int) -> tuple[int, re.Match[str] | None]:
+    """Where the clause of a cue begins: after the last ':', «که», «آنچه», «اما» or earlier
+    cue before it (the sentence start if none), with the opener that begins it."""
+    opener = None
+    for match in _OPENER.finditer(doc.text, sent.start, cue_start):
+        opener = match
+    start = opener.end() if opener else sent.start
+    for match, _ in _cue_matches(doc.text[sent.start : cue_start]):
+        if sent.start + match.end() > start:
+            start, opener = sent.start + match.end(), None
+    return start, opener
+
+
+def _embedded(doc: Document, sent: Span, cue_start: int, tracker: Tracker) -> Resolved | None:
+    """The named speaker of a cue inside a subordinate or reported clause: the clause's own
+    subject when written as a name («: لاریجانی … گفت که»), else the name a «که» clause hangs
+    on («خبرگزاری رویتر که از … خبر داده بود»). Pronouns and titles are left to the main cue."""
+    start, opener = _local_start(doc, sent, cue_start)
+    if start <= clause_start(doc, sent.start, sent.end):
+        return None
+    who = resolve_subject(doc, start, cue_start, tracker)
+    if who is not None:
+        named = who.mention is not None and who.as_written == (who.mention.start, who.mention.end)
+        return who if named else None
+    if opener is None or not _KE.fullmatch(opener.group()):
+        return None
+    head = next((m for m in reversed(mentions_in(doc, sent.start, opener.start()))), None)
+    if head is None or doc.text[head.end : opener.start()].strip(_MARKS) or not _speaks(head):
+        return None
+    return resolved_name(doc, head)
 
 
 def _quoted_span(doc: Document, sent: Span, cue_start: int, cue_end: int, subject_end: int):
@@ -77,9 +140,8 @@ def _quoted_span(doc: Document, sent: Span, cue_start: int, cue_end: int, subjec
     return subject_end, cue_start
 
 
-def _quote(doc: Document, sent: Span, tracker: Tracker) -> Quote | None:
-    text = doc.text[sent.start : sent.end]
-    found = _find_cue(text)
+def _quote(doc: Document, sent: Span, found: _Found | None, tracker: Tracker) -> Quote | None:
+    """The sentence's own quote (its main cue's speaker), if he is named or resolvable."""
     if found is None:
         return _headline(doc, sent, tracker)
     match, cue = found
@@ -96,6 +158,61 @@ def _quote(doc: Document, sent: Span, tracker: Tracker) -> Quote | None:
         return None
     start, end = _quoted_span(doc, sent, cue_start, cue_end, subject_end)
     return _record(who, start, end, cue_start, cue_end)
+
+
+def _inner_quotes(
+    doc: Document, sent: Span, own: _Found | None, main: Quote | None, tracker: Tracker
+) -> list[Quote]:
+    """Statements of other named speakers reported inside the sentence (house rule: one
+    entry per attributed statement): a cue in a clause of its own that gives what was said
+    («… گفت که», «… خبر داده بود،»), «اظهارات X مبنی بر …»."""
+    bound = sent.start + own[0].start() if own else sent.end
+    found = _reported(doc, sent, bound)
+    for match, cue in _cue_matches(doc.text[sent.start : sent.end]):
+        cue_start, cue_end = sent.start + match.start(), sent.start + match.end()
+        if cue.speaker_after or cue_start == bound or not _CONTENT.match(doc.text, cue_end):
+            continue
+        who = _embedded(doc, sent, cue_start, tracker)
+        if who is None:
+            continue
+        clause = Span(sent.start, bound) if cue_start < bound else sent
+        start, end = _quoted_span(doc, clause, cue_start, cue_end, who.as_written[1])
+        found.append(_record(who, start, end, cue_start, cue_end))
+    return _distinct(found, main)
+
+
+def _reported(doc: Document, sent: Span, bound: int) -> list[Quote]:
+    """«در خصوص اظهارات "ملیسا فیلیمنگ" سخنگوی آژانس مبنی بر اینکه …»: the statement a
+    question or answer is about, given with its content, is its speaker's quote."""
+    found = []
+    for noun in _REPORTED.finditer(doc.text, sent.start, sent.end):
+        ment = next(iter(mentions_in(doc, noun.end(), sent.end)), None)
+        if ment is None or ment.start != noun.end() or not _speaks(ment):
+            continue
+        about = _ABOUT.search(doc.text, ment.end, sent.end)
+        gap = doc.text[ment.end : about.start()] if about else ""
+        if about is None or _CLAUSE_END.search(gap) or len(gap.split()) > _REPORTED_GAP:
+            continue
+        end = bound if bound > about.end() else sent.end
+        who = resolved_name(doc, ment)
+        found.append(_record(who, about.end(), end, noun.start(), noun.end() - 1))
+    return found
+
+
+def _distinct(found: list[Quote], main: Quote | None) -> list[Quote]:
+    """One inner quote per speaker, none for the main speaker (he said it once)."""
+    seen = {main.speaker_actor_id} if main else set()
+    kept = []
+    for quote in sorted(found, key=lambda q: q.cue_start):
+        key = quote.speaker_actor_id or quote.speaker_mention
+        if key not in seen:
+            seen.add(key)
+            kept.append(quote)
+    return kept
+
+
+def _speaks(ment: Mention) -> bool:
+    return ment.label == "PER" or ment.label in BODY_LABELS
 
 
 def _speaker_after(doc: Document, start: int, end: int, tracker: Tracker) -> Resolved | None:
@@ -160,14 +277,18 @@ def _record(who: Resolved, start: int, end: int, cue_start: int, cue_end: int) -
 
 
 def find_quotes(doc: Document) -> list[Quote]:
-    """All quotes of a document, one per sentence at most, in text order."""
+    """All quotes of a document in text order: each sentence's own quote, and the statements
+    of other named speakers reported inside it. Only the sentence's own speaker is remembered
+    for a later «وی»."""
     tracker = Tracker()
     found: list[Quote] = []
     for sent in doc.sentences:
-        quote = _quote(doc, sent, tracker)
+        own = _find_cue(doc, sent, tracker)
+        quote = _quote(doc, sent, own, tracker)
+        inner = _inner_quotes(doc, sent, own, quote, tracker)
+        found.extend(sorted([quote, *inner] if quote else inner, key=lambda q: q.cue_start))
         if quote is None:
             continue
-        found.append(quote)
         ment = None
         if quote.speaker_mention is not None:
             ment = doc.mention_at(*quote.speaker_mention)
