@@ -1,7 +1,7 @@
 """Measure NER on our dev split of each corpus (PEYMA, NSURL 600K, Arman): model, model + rules.
 
     .venv/bin/python bench/ner.py [--data ../shared/data]
-        [--model rasad/resources/ner/ner.crfsuite.gz]
+        [--model-dir rasad/resources/ner] [--model-only]
         [--corpora peyma nsurl arman] [--errors N]
 
 Entity-level exact match, conlleval-style: a predicted entity counts only when its first word,
@@ -11,13 +11,16 @@ last word and label all equal a gold entity's. Two systems per corpus, side by s
 each detokenized sentence, mentions mapped back to gold tokens (`rasad.extract.ner_eval`).
 GPE is folded into LOC. Prints per-label and micro P/R/F1, the model load time and tokens
 per second of each system (`model+rules` includes normalization and segmentation).
+`--model-dir` measures a trial model (`scripts/train_ner.py --out DIR`) with its own clusters
+and lexicon, in both systems; `--model-only` skips `model+rules` (quick, while iterating).
 
 Two tables: against the corpus gold as it is, and against the same gold rewritten into the
 house conventions of ../shared/gold (`ner_eval.house_spans`: honorifics and «(ره)» left out
 of persons, «دولت X» and a state acting are the state, «شبکه خبری X» is the medium X, a place
 and its state are two entities, no direction before a place, no organisation inside «وزیر X»).
 rasad follows the house conventions, so the first table counts those differences as errors.
-`--errors N` prints N random (fixed seed) model+rules errors per corpus, for the model card.
+`--errors N` prints N random (fixed seed) errors per corpus of model+rules (of the model with
+`--model-only`), for the model card.
 """
 
 from __future__ import annotations
@@ -35,7 +38,14 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_ner import CORPORA, DATA, load_corpus  # noqa: E402
 
-from rasad.extract.ner import DEFAULT_MODEL, LABELS, NerModel, word_clusters  # noqa: E402
+from rasad.extract.ner import (  # noqa: E402
+    LABELS,
+    MODEL_DIR,
+    MODEL_FILE,
+    default_model,
+    use_model_dir,
+    word_clusters,
+)
 from rasad.extract.ner import bio_to_spans as spans_of  # noqa: E402
 from rasad.extract.ner_eval import (  # noqa: E402
     EVAL_STAGES,
@@ -119,20 +129,22 @@ def show_errors(name: str, result: dict[str, object], n: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
+    parser.add_argument("--model-dir", type=Path, default=MODEL_DIR, help="trained by train_ner")
+    parser.add_argument("--model-only", action="store_true", help="skip model+rules (faster)")
     parser.add_argument("--corpora", nargs="+", default=list(CORPORA), choices=list(CORPORA))
-    parser.add_argument("--errors", type=int, default=0, help="sample N model+rules errors")
+    parser.add_argument("--errors", type=int, default=0, help="sample N errors (last system)")
     args = parser.parse_args()
+    use_model_dir(args.model_dir)
     start = time.perf_counter()
-    model = NerModel(args.model)
+    model = default_model()  # the entities stage of model+rules runs this same model
     word_clusters()
     load_s = time.perf_counter() - start
-    pipeline = Pipeline(EVAL_STAGES)
-    systems: dict[str, Tagger] = {
-        "model": lambda words: set(spans_of(model.tag(words))),
-        "model+rules": lambda words: rules_tag(words, pipeline),
-    }
-    header = "| corpus (dev) | label | model P | R | F1 | model+rules P | R | F1 | gold |"
+    systems: dict[str, Tagger] = {"model": lambda words: set(spans_of(model.tag(words)))}
+    if not args.model_only:
+        pipeline = Pipeline(EVAL_STAGES)
+        systems["model+rules"] = lambda words: rules_tag(words, pipeline)
+    header = "| corpus (dev) | label | " + " | ".join(f"{s} P | R | F1" for s in systems)
+    header += " | gold |"
     tables: dict[bool, list[str]] = {False: [], True: []}
     speeds, samples = [], []
     for name in args.corpora:
@@ -147,15 +159,16 @@ def main() -> None:
                 for system, r in results.items()
             ]
             if not house:
-                samples.append((name, results["model+rules"]))
+                samples.append((name, results[list(systems)[-1]]))
         n_tokens = sum(len(words) for words, _ in sentences)
         speeds += [
             f"{name} {s}: {n_tokens} tokens, {v:,.0f} tok/s" for s, (_, v) in predicted.items()
         ]
     for house, lines in tables.items():
-        print(f"\n{HOUSE_CAPTION if house else 'corpus gold:'}\n{header}\n{'|---' * 9}|")
+        rule = "|---" * header.count("|")
+        print(f"\n{HOUSE_CAPTION if house else 'corpus gold:'}\n{header}\n{rule[:-4]}|")
         print("\n".join(lines))
-    size_mb = args.model.stat().st_size / 1e6
+    size_mb = (args.model_dir / MODEL_FILE).stat().st_size / 1e6
     print(f"\nmodel + clusters load: {load_s:.2f} s; model size {size_mb:.1f} MB")
     print("\n".join(speeds))
     for name, result in samples if args.errors else ():

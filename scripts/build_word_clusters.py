@@ -151,10 +151,10 @@ def build(args: argparse.Namespace) -> None:
     vectors = vectors.astype(np.float32)
     ids = [kmeans(vectors, k, args.iterations, seed=k) for k in args.sizes]
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("\t".join(["#word", *(f"c{k}" for k in args.sizes)]) + "\n")
-        for i, word in enumerate(words):
-            fh.write("\t".join([word, *(str(int(c[i])) for c in ids)]) + "\n")
+    lines = ["\t".join(["#word", *(f"c{k}" for k in args.sizes)])]
+    lines += ["\t".join([word, *(str(int(c[i])) for c in ids)]) for i, word in enumerate(words)]
+    text = "\n".join(lines) + "\n"
+    args.out.write_bytes(gzip.compress(text.encode("utf-8"), 9, mtime=0))  # same bytes per build
     report = {
         "sentences": len(sentences),
         "tokens": sum(freq.values()),

@@ -1,11 +1,14 @@
 """Train rasad's Persian NER CRF on PEYMA + NSURL-2019 600K + Arman (train parts, minus dev).
 
     .venv/bin/python scripts/train_ner.py [--data ../shared/data] [--out rasad/resources/ner]
+        [--clusters rasad/resources/ner/word_clusters.tsv.gz]
 
-The features read `rasad/resources/ner/word_clusters.tsv.gz`: build it first with
-`scripts/build_word_clusters.py` (and retrain whenever it is rebuilt: cluster ids change).
-This script first writes `feature_lexicon.tsv.gz` (word classes from gazetteers, see
-`build_lexicon`), then trains the CRF with the averaged perceptron (`--algorithm lbfgs` for
+The features read word clusters: build them first with `scripts/build_word_clusters.py` (and
+retrain whenever they are rebuilt: cluster ids change). `--out` receives a complete model
+directory (model, clusters copied from `--clusters`, lexicon) and training reads only from it,
+so a trial run into /tmp leaves the shipped model untouched; `bench/ner.py --model-dir`
+measures it. This script first writes `feature_lexicon.tsv.gz` (word classes from gazetteers,
+see `build_lexicon`), then trains the CRF with the averaged perceptron (`--algorithm lbfgs` for
 the earlier L-BFGS training; the model card compares them).
 
 Every token goes through `rasad.text.normalize.normalize` (the run-time normalizer) so that
@@ -23,6 +26,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import shutil
 import sys
 import time
 from collections.abc import Iterator
@@ -31,7 +35,16 @@ from pathlib import Path
 import pycrfsuite
 
 from rasad.extract.gazetteer import read_tsv
-from rasad.extract.ner import LABELS, LEXICON, feature_lexicon, fold, sentence_features
+from rasad.extract.ner import (
+    CLUSTERS_FILE,
+    LABELS,
+    LEXICON_FILE,
+    MODEL_DIR,
+    MODEL_FILE,
+    fold,
+    sentence_features,
+    use_model_dir,
+)
 from rasad.text.normalize import normalize as _text_normalize
 
 
@@ -121,9 +134,8 @@ def load_corpus(name: str, split: str, data: Path = DATA) -> list[Sentence]:
     return [normalize_sentence(tokens, tags) for tokens, tags in out]
 
 
-# Word classes for the lexicon features: ParsNER's curated lists (not its person/organization
-# name lists, which are drawn from the NER corpora and would leak dev names) and rasad's own
-# gazetteers. Each entry is (class, source); multi-word entries mark every word.
+# Word classes for the lexicon features: ParsNER's curated lists and rasad's own gazetteers.
+# Each entry is (class, source); multi-word entries mark every word.
 PARSNER_CLASSES = {
     "GN": ("persian_names.txt", "arabic_names.txt", "foreign_names.txt", "accurate_names.txt"),
     "JOB": ("jobs.txt",),
@@ -144,6 +156,24 @@ def _resource_words() -> Iterator[tuple[str, str]]:
     yield from (("ORGP", row["head"]) for row in read_tsv("org_heads.tsv"))
 
 
+# ParsNER's full-name lists (143k persons, 17k organisations) mark where a word stands in a
+# name: first (PNF / ONF), inner (PNI / ONI), last (PNL / ONL). They are not drawn from the NER
+# corpora: they hold 30 % of the unique training persons and 35 % of the dev ones, Arman (not a
+# ParsNER source) alike (ORG 11–17 %); a list built from the corpora would hold nearly all.
+NAME_LISTS = {"person_names.txt": "PN", "organization_names.txt": "ON"}
+
+
+def _name_list_words(data: Path) -> Iterator[tuple[str, str]]:
+    """(class, word) for every word of ParsNER's full-name lists, by its place in the name."""
+    for name, cls in NAME_LISTS.items():
+        text = (data / "parsner-gazetteers" / name).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            words = normalize(line).split()
+            for i, word in enumerate(words):
+                places = ("F" if i == 0 else "") + ("L" if i == len(words) - 1 else "")
+                yield from ((cls + place, word) for place in places or "I")
+
+
 def build_lexicon(data: Path, out: Path) -> int:
     """Write `feature_lexicon.tsv.gz` (word → classes) for `rasad.extract.ner`; returns its size."""
     entries = list(_resource_words())
@@ -151,16 +181,15 @@ def build_lexicon(data: Path, out: Path) -> int:
         for name in names:
             text = (data / "parsner-gazetteers" / name).read_text(encoding="utf-8")
             entries += [(cls, line.strip()) for line in text.splitlines() if line.strip()]
+    words = [(cls, word) for cls, phrase in entries for word in normalize(phrase).split()]
     classes: dict[str, set[str]] = {}
-    for cls, phrase in entries:
-        for word in normalize(phrase).split():
-            if len(word) > 1:
-                classes.setdefault(word, set()).add(cls)
+    for cls, word in [*words, *_name_list_words(data)]:
+        if len(word) > 1:
+            classes.setdefault(word, set()).add(cls)
     rows = [f"{w}\t{','.join(sorted(c))}\n" for w, c in sorted(classes.items())]
-    with gzip.open(out, "wt", encoding="utf-8") as fh:
-        fh.write("# built by scripts/train_ner.py from parsner-gazetteers + rasad/resources\n")
-        fh.writelines(rows)
-    feature_lexicon.cache_clear()
+    text = "# built by scripts/train_ner.py from parsner-gazetteers + rasad/resources\n"
+    text += "".join(rows)
+    out.write_bytes(gzip.compress(text.encode("utf-8"), 9, mtime=0))  # same bytes every build
     return len(rows)
 
 
@@ -171,7 +200,11 @@ def fingerprint(data: Path) -> dict[str, str]:
 
 def train(args: argparse.Namespace) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
-    lexicon_words = build_lexicon(args.data, LEXICON)
+    clusters = args.out / CLUSTERS_FILE
+    if args.clusters.resolve() != clusters.resolve():
+        shutil.copyfile(args.clusters, clusters)
+    lexicon_words = build_lexicon(args.data, args.out / LEXICON_FILE)
+    use_model_dir(args.out)  # features read this run's clusters and lexicon only
     trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
     n_tokens = 0
     for name in args.corpora:
@@ -183,13 +216,13 @@ def train(args: argparse.Namespace) -> None:
         "feature.minfreq": args.minfreq,
         "feature.possible_transitions": True,
     }
-    if args.algorithm == "lbfgs":  # the other learners take no L1/L2 weights
-        params |= {"c1": args.c1, "c2": args.c2}
+    if args.algorithm in ("lbfgs", "l2sgd"):  # the other learners take no L1/L2 weights
+        params |= {"c2": args.c2} | ({"c1": args.c1} if args.algorithm == "lbfgs" else {})
     trainer.set_params(params)
     start = time.perf_counter()
     plain = args.out / "ner.crfsuite"
     trainer.train(str(plain))
-    (args.out / "ner.crfsuite.gz").write_bytes(gzip.compress(plain.read_bytes(), 9, mtime=0))
+    (args.out / MODEL_FILE).write_bytes(gzip.compress(plain.read_bytes(), 9, mtime=0))
     plain.unlink()
     print(
         json.dumps(
@@ -210,16 +243,17 @@ def train(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--out", type=Path, default=ROOT / "rasad" / "resources" / "ner")
+    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="model directory to write")
+    parser.add_argument("--clusters", type=Path, default=MODEL_DIR / CLUSTERS_FILE)
     parser.add_argument("--corpora", nargs="+", default=list(CORPORA), choices=list(CORPORA))
     parser.add_argument(
         "--algorithm",
         default="ap",
-        choices=("ap", "lbfgs", "pa", "arow"),
+        choices=("ap", "l2sgd", "lbfgs", "pa", "arow"),
         help="averaged perceptron (shipped: better dev F1 than L-BFGS, a fifth of the time)",
     )
     parser.add_argument("--c1", type=float, default=0.1, help="L1 weight (lbfgs only)")
-    parser.add_argument("--c2", type=float, default=0.01, help="L2 weight (lbfgs only)")
+    parser.add_argument("--c2", type=float, default=0.01, help="L2 weight (lbfgs, l2sgd)")
     parser.add_argument("--iterations", type=int, default=15, help="epochs for ap (more overfit)")
     parser.add_argument("--minfreq", type=float, default=2)
     train(parser.parse_args())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from pathlib import Path
 
 import pytest
 
@@ -234,3 +235,90 @@ def test_ner_lexicon_features_mark_gazetteer_words() -> None:
     assert "lx=STATE" in feats[1]
     assert "lx[-1]=JOB" in feats[1]
     assert not any(f.startswith("lx=") for f in feats[2])
+    # a surname only the full-name lists know, and where it stands in a name
+    assert "lx=PNL" in sentence_features(["پوگبا"])[0]
+
+
+def test_ner_use_model_dir_reads_that_directory_only(tmp_path) -> None:
+    """A trial model directory (train_ner.py --out) brings its own clusters and lexicon."""
+    from rasad.extract.ner import (
+        CLUSTERS_FILE,
+        LEXICON_FILE,
+        MODEL_DIR,
+        MODEL_FILE,
+        model_dir,
+        use_model_dir,
+    )
+
+    (tmp_path / MODEL_FILE).write_bytes(DEFAULT_MODEL.read_bytes())
+    (tmp_path / CLUSTERS_FILE).write_bytes(gzip.compress("#word\tc\nگفت\t7\t8\t9\n".encode()))
+    (tmp_path / LEXICON_FILE).write_bytes(gzip.compress("گفت\tJOB\n".encode()))
+    shipped, shipped_model = sentence_features(["سفیر", "گفت"]), default_model()
+    try:
+        use_model_dir(tmp_path)
+        feats = sentence_features(["سفیر", "گفت"])
+        assert word_clusters() == {"گفت": ("7", "8", "9")}
+        assert "c2=9" in feats[1] and "lx=JOB" in feats[1]
+        assert "lx=JOB" not in feats[0]  # «سفیر» is not in this lexicon
+        assert default_model() is not shipped_model  # the trial directory's model
+    finally:
+        use_model_dir(MODEL_DIR)
+    assert model_dir() == MODEL_DIR
+    assert sentence_features(["سفیر", "گفت"]) == shipped  # caches did not keep trial features
+
+
+@pytest.mark.skipif(
+    not (Path(__file__).parents[2] / "shared" / "data" / "parsner-gazetteers").is_dir(),
+    reason="../shared/data is not present",
+)
+def test_train_ner_lexicon_goes_to_out_with_the_same_bytes(tmp_path, monkeypatch) -> None:
+    """A trial build writes only where it is told, and byte-identically (gzip mtime 0)."""
+    monkeypatch.syspath_prepend(str(Path(__file__).parents[1] / "scripts"))
+    import train_ner
+
+    from rasad.extract.ner import LEXICON_FILE, MODEL_DIR
+
+    shipped = (MODEL_DIR / LEXICON_FILE).stat().st_mtime_ns
+    out = tmp_path / LEXICON_FILE
+    assert train_ner.build_lexicon(train_ner.DATA, out) > 1_000
+    assert out.read_bytes()[4:8] == bytes(4)  # gzip header mtime 0: same bytes in any second
+    assert (MODEL_DIR / LEXICON_FILE).stat().st_mtime_ns == shipped
+
+
+def test_ner_window_features_keep_the_trained_order() -> None:
+    """The per-word window cache must give each word the features, in the order, the model
+    was trained with: neighbours, their suffixes, clusters, cluster bigrams, lexicon classes."""
+    feats = sentence_features(["سفیر", "ایران", "در", "تهران", "گفت"])[2]
+    window = feats[feats.index("w-2=سفیر") :]
+    names = [f.split("=")[0] for f in window]
+    assert names[:23] == [
+        "w-2", "w-1", "w+1", "w+2", "w-1|w", "w|w+1", "s3-1", "s3+1",
+        "c0", "c1", "c2", "c1[-2]", "c2[-2]", "c0[-1]", "c1[-1]", "c2[-1]",
+        "c0[1]", "c1[1]", "c2[1]", "c1[2]", "c2[2]", "c[-1]|c", "c|c[+1]",
+    ]  # fmt: skip
+    assert window[:8] == [
+        "w-2=سفیر", "w-1=ایران", "w+1=تهران", "w+2=گفت",
+        "w-1|w=ایران|در", "w|w+1=در|تهران", "s3-1=ران", "s3+1=ران",
+    ]  # fmt: skip
+    offsets = [int(name[3:-1]) for name in names[23:]]
+    assert offsets == sorted(offsets) and {-1, 1} <= set(offsets)  # «ایران», «تهران»: places
+
+
+def test_train_ner_name_lists_mark_the_place_in_the_name(tmp_path, monkeypatch) -> None:
+    """Full-name lists give each word its place: first, inner, last (a lone word: both ends)."""
+    monkeypatch.syspath_prepend(str(Path(__file__).parents[1] / "scripts"))
+    import train_ner
+
+    lists = tmp_path / "parsner-gazetteers"
+    lists.mkdir()
+    (lists / "person_names.txt").write_text("جان اف کندی\nپوگبا\n", encoding="utf-8")
+    (lists / "organization_names.txt").write_text("بانک ملی\n", encoding="utf-8")
+    assert set(train_ner._name_list_words(tmp_path)) == {
+        ("PNF", "جان"),
+        ("PNI", "اف"),
+        ("PNL", "کندی"),
+        ("PNF", "پوگبا"),
+        ("PNL", "پوگبا"),
+        ("ONF", "بانک"),
+        ("ONL", "ملی"),
+    }

@@ -25,9 +25,10 @@ from rasad.text.letters import PERSIAN_LETTERS, TATWEEL
 
 LABELS = ("PER", "ORG", "LOC")
 MODEL_DIR = Path(str(files("rasad.resources") / "ner"))
-DEFAULT_MODEL = MODEL_DIR / "ner.crfsuite.gz"  # gzip: 4.5 MB in the repo instead of 11.4
-CLUSTERS = MODEL_DIR / "word_clusters.tsv.gz"
-LEXICON = MODEL_DIR / "feature_lexicon.tsv.gz"
+MODEL_FILE = "ner.crfsuite.gz"  # gzip: 4.5 MB in the repo instead of 11.4
+CLUSTERS_FILE = "word_clusters.tsv.gz"
+LEXICON_FILE = "feature_lexicon.tsv.gz"
+DEFAULT_MODEL = MODEL_DIR / MODEL_FILE
 _PADDING = ("<s2>", "<s1>", "</s1>", "</s2>")  # two pseudo-words either side of a sentence
 
 ZWNJ = "\u200c"
@@ -84,6 +85,22 @@ def _word_features(word: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
+_resources = {"dir": MODEL_DIR}  # where model, clusters and lexicon are read (use_model_dir)
+
+
+def model_dir() -> Path:
+    """The directory the model, its clusters and its lexicon are read from."""
+    return _resources["dir"]
+
+
+def use_model_dir(path: Path) -> None:
+    """Read model, clusters and lexicon from `path` from now on: training and the bench run a
+    trial model on exactly its own resources, never touching the shipped ones."""
+    _resources["dir"] = path
+    for cached in (word_clusters, feature_lexicon, _word_features, _seen, default_model):
+        cached.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def word_clusters() -> dict[str, tuple[str, ...]]:
     """Word → distributional cluster ids, coarse to fine (built by scripts/build_word_clusters.py).
@@ -91,7 +108,7 @@ def word_clusters() -> dict[str, tuple[str, ...]]:
     Clusters let the CRF carry what it learned about a training word to unseen words used in
     the same contexts (surnames, city names, organisation heads). Loaded once per process.
     """
-    with gzip.open(CLUSTERS, "rt", encoding="utf-8") as fh:
+    with gzip.open(model_dir() / CLUSTERS_FILE, "rt", encoding="utf-8") as fh:
         rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
         return {row[0]: tuple(row[1:]) for row in rows}
 
@@ -101,9 +118,10 @@ def feature_lexicon() -> dict[str, tuple[str, ...]]:
     """Word → lexicon classes (given name, title word, honorific, organisation or place head,
     state, place, demonym), built by scripts/train_ner.py from gazetteers. Lists reach names
     that the labelled data never shows; the CRF learns how far to trust them."""
-    if not LEXICON.exists():
+    path = model_dir() / LEXICON_FILE
+    if not path.exists():
         return {}
-    with gzip.open(LEXICON, "rt", encoding="utf-8") as fh:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
         return {row[0]: tuple(row[1].split(",")) for row in rows}
 
@@ -123,41 +141,53 @@ def _cluster_part(cluster: tuple[str, ...], off: int) -> tuple[str, ...]:
     return tuple(f"c{n}{where}={c}" for n, c in enumerate(cluster) if n or abs(off) <= 1)
 
 
-def _cluster_features(clusters: Sequence[tuple[str, ...]], i: int) -> list[str]:
-    """Cluster ids (64/256/1024) of word i and of its ±1 neighbours, 256/1024 of its ±2
-    neighbours, and the 256-cluster bigrams around it; `clusters` is padded by two per side."""
-    here = clusters[i + 2]
-    feats = list(_cluster_part(here, 0))
-    for off in (-2, -1, 1, 2):
-        feats += _cluster_part(clusters[i + 2 + off], off)
-    feats.append(f"c[-1]|c={clusters[i + 1][1]}|{here[1]}")
-    feats.append(f"c|c[+1]={here[1]}|{clusters[i + 3][1]}")
-    return feats
+_AROUND = (-2, -1, 1, 2)
 
 
-def _lexicon_context(padded: Sequence[str], j: int) -> list[str]:
-    """Lexicon classes of the two words either side («وزیر» before, «گفت» after a name)."""
-    table = feature_lexicon()
-    return [f"lx[{off}]={cls}" for off in (-2, -1, 1, 2) for cls in table.get(padded[j + off], ())]
+@lru_cache(maxsize=4_000)  # bounded (~6 MB): frequent words' window features are built once
+def _seen(word: str) -> tuple:
+    """The features one word gives a word it stands `off` places from, as one flat tuple that
+    `sentence_features` reads by index: its string at off -2, -1, +1, +2 (0-3: w-2 …), its
+    last three letters at -1, +1 (4-5: s3-1, s3+1), its clusters at -2 … +2 (6-10: c1[-2] …,
+    c0 … at 0, the word itself), its lexicon classes at -2, -1, +1, +2 (11-14: lx[-2] …), and
+    its 256-cluster for the cluster bigrams (15)."""
+    cluster = word_clusters().get(word) or _unknown_cluster(word)
+    classes = feature_lexicon().get(word, ())
+    return (
+        *(f"w{off:+d}={word}" for off in _AROUND),
+        f"s3-1={word[-3:]}",
+        f"s3+1={word[-3:]}",
+        *(_cluster_part(cluster, off) for off in range(-2, 3)),
+        *(tuple(f"lx[{off}]={cls}" for cls in classes) for off in _AROUND),
+        cluster[1],
+    )
 
 
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
-    """CRF features for each word: the word itself, a ±2 window of words and their clusters."""
+    """CRF features for each word: the word itself, a ±2 window of words and their clusters
+    (64/256/1024 of the word and its ±1 neighbours, 256/1024 of its ±2 neighbours, and the
+    256-cluster bigrams around it), and the lexicon classes of its neighbours («وزیر» before,
+    «گفت» after a name). The order is the one the model was trained with."""
     words = [fold(w) for w in words]
     padded = [*_PADDING[:2], *words, *_PADDING[2:]]
-    table = word_clusters()
-    clusters = [table.get(w) or _unknown_cluster(w) for w in padded]
+    seen = [_seen(w) for w in padded]
     out: list[list[str]] = []
-    for i, word in enumerate(words):
-        j = i + 2
-        feats = ["bias", *_word_features(word)]
-        feats += [f"w-2={padded[j - 2]}", f"w-1={padded[j - 1]}"]
-        feats += [f"w+1={padded[j + 1]}", f"w+2={padded[j + 2]}"]
-        feats += [f"w-1|w={padded[j - 1]}|{word}", f"w|w+1={word}|{padded[j + 1]}"]
-        feats += [f"s3-1={padded[j - 1][-3:]}", f"s3+1={padded[j + 1][-3:]}"]
-        feats += _cluster_features(clusters, i)
-        feats += _lexicon_context(padded, j)
-        out.append(feats)
+    for j, word in enumerate(words, start=2):
+        far_left, left, here, right, far_right = seen[j - 2 : j + 3]
+        out.append(
+            [
+                "bias",
+                *_word_features(word),
+                far_left[0], left[1], right[2], far_right[3],
+                f"w-1|w={padded[j - 1]}|{word}",
+                f"w|w+1={word}|{padded[j + 1]}",
+                left[4], right[5],
+                *here[8], *far_left[6], *left[7], *right[9], *far_right[10],
+                f"c[-1]|c={left[15]}|{here[15]}",
+                f"c|c[+1]={here[15]}|{right[15]}",
+                *far_left[11], *left[12], *right[13], *far_right[14],
+            ]
+        )  # fmt: skip
     return out
 
 
@@ -189,8 +219,8 @@ class NerModel:
 
 @lru_cache(maxsize=1)
 def default_model() -> NerModel:
-    """The shipped model, loaded on first use and once per process."""
-    return NerModel()
+    """The shipped model (or `use_model_dir`'s), loaded on first use and once per process."""
+    return NerModel(model_dir() / MODEL_FILE)
 
 
 def bio_to_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -241,7 +271,7 @@ def scored_spans(doc: Document) -> list[tuple[int, int, str, float]]:
         toks = [doc.tokens[i] for i in group]
         tags, probs = model.tag_scored([doc.text[t.start : t.end] for t in toks])
         for first, last, label in bio_to_spans(tags):
-            p = min(probs[first:last])
+            p = min(1.0, *probs[first:last])  # marginals can exceed 1 by rounding
             spans.append((toks[first].start, toks[last - 1].end, label, p))
     return spans
 
