@@ -270,3 +270,53 @@ def test_operation_owner_is_the_attacker(text: str, expected: tuple) -> None:
 )
 def test_visitor_does_not_take_the_host_state(text: str, expected: tuple) -> None:
     assert [(src, tgt) for kind, _, src, tgt in _events(text) if kind == "CONSULT"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title in a comma apposition is the person's own, whatever state is near the name
+        (
+            "از دیگر سو «رستم زوهبی»، سفیر سوریه در واشنگتن، از امریکا انتقاد کرد.",
+            ("ACCUSE", "disapprove", {"SYR"}, {"USA"}),
+        ),
+        # «در X از Y»: a preposition after the place makes Y a party again
+        (
+            "سفیر سوریه در واشنگتن از امریکا انتقاد کرد.",
+            ("ACCUSE", "disapprove", {"SYR"}, {"USA"}),
+        ),
+        # control: a place right after «در» stays a place
+        (
+            "سفیر سوریه در واشنگتن از سیاست ترکیه انتقاد کرد.",
+            ("ACCUSE", "disapprove", {"SYR"}, {"TUR"}),
+        ),
+        # a possessor inside the «را» object is never the subject
+        (
+            "وی پیشنهاد پاکستان جهت نابودسازی سلاحهای هسته‌ای را رد کرد.",
+            ("REJECT", None, set(), {"PAK"}),
+        ),
+        # controls: a subject opening the clause, also after a date, keeps acting
+        ("هند پیشنهاد پاکستان را رد کرد.", ("REJECT", None, {"IND"}, {"PAK"})),
+        ("روز گذشته ایران قطعنامه آمریکا را رد کرد.", ("REJECT", None, {"IRN"}, {"USA"})),
+        # whoever a leading attribution names tells of the event, he is not in it
+        (
+            "بنابر اعلام وزارت خارجه روسیه، ارتش ترکیه به مواضع کردها در عراق حمله کرد.",
+            ("ASSAULT", None, {"TUR"}, set()),
+        ),
+        (
+            "به گفته یک مقام سوری، اسرائیل به مواضع ارتش در دمشق حمله کرد.",
+            ("ASSAULT", None, {"ISR"}, set()),
+        ),
+        # control: the same state named inside the clause is the target
+        ("ارتش ترکیه به مواضع ارتش روسیه در عراق حمله کرد.", ("ASSAULT", None, {"TUR"}, {"RUS"})),
+    ],
+)
+def test_who_did_it_to_whom(text: str, expected: tuple) -> None:
+    assert [e for e in _events(text) if e[0] == expected[0]] == [expected]
+
+
+def test_a_states_media_are_no_party() -> None:
+    """«رسانه‌های آمریکایی» report and comment, they act for no state; «مقامات آمریکایی»
+    (the control) do."""
+    assert [e[2] for e in _events("رسانه‌های آمریکایی از ترکیه انتقاد کردند.")] == [set()]
+    assert [e[2] for e in _events("مقامات آمریکایی از ترکیه انتقاد کردند.")] == [{"USA"}]

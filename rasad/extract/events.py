@@ -48,11 +48,14 @@ from rasad.extract.contexts import contexts_of, load_yaml, sectors_of, tolerant,
 from rasad.extract.coref import Resolved, Tracker, clause_start, mentions_in, resolve_subject
 from rasad.extract.parties import (
     NON_PARTY_SECTORS,
+    PHRASE_OPENER,
+    WORD,
     dedupe,
     heads_phrase,
     is_place,
     is_team,
     lexicon,
+    person_party,
     sentence_parties,
     state_codes,
     unknown_agent,
@@ -92,6 +95,7 @@ ASKED = re.compile(r"[^.!؟?]*[؟?]")  # the rest of the sentence ends in a ques
 BOUNDARY = re.compile(r"[:؛]|[.!؟](?=\s)")  # a full stop inside a quote ends a clause
 TOPIC = re.compile(tolerant("(درباره|در باره|در خصوص|در مورد|در پاسخ به|با اشاره به) "))
 OBJECT = re.compile(r"[\s\u200c]+" + tolerant("را") + r"(?![\w\u200c])")
+OBJECT_AHEAD = re.compile(r"[^،,:؛.«»\n]{0,60}?[\s\u200c](?P<ra>را)(?![\w\u200c])")
 COMPLEMENTIZER = re.compile(tolerant("(اینکه|این که|آنکه|آن که)") + _WORDS.format(gap=_GAP, n=3))
 FINITE = re.compile(
     tolerant("(است|بود|شد|کرد|کند|دارد|داشت|نیست|باشد|هستند|بودند|شدند|کردند)") + r"(?![\w\u200c])"
@@ -141,6 +145,13 @@ COUNTERPART = re.compile(tolerant("با") + r"[\s\u200c]+$")
 COUNTERPART_GAP = re.compile(r"[\s\u200c«\"]*(?:[^\s\u200c.،:]+[\s\u200c«\"]+){0,2}")
 AGENT = re.compile(tolerant("(از سوی|از طرف|توسط) ") + "$")
 BY = re.compile(tolerant("(از سوی|از طرف|از جانب|توسط)") + r"(?:[\s\u200c]+\S+){0,4}[\s\u200c]+$")
+# «بنابر اعلام X،», «به گفته X،», «به نقل از X،» opening a clause: X tells, he does not act
+ATTRIBUTION = re.compile(
+    r"[\W_]*"
+    + tolerant("((بنابر|بنا بر|طبق|بر اساس|براساس|بر پایه) (اعلام|گزارش|اظهارات|بیانیه)")
+    + tolerant("|به گفته|به نقل از|به گزارش|به نوشته)")
+    + r"[^،,:؛.]*[،,]"
+)
 SPEECH_OPENS = re.compile(r"[\s\u200c]*:(?![\s\u200c]*[«\"])")  # «گفت: …», not «گفت: «…»»
 
 
@@ -201,25 +212,38 @@ def _speaker(doc: Document, quote: Quote) -> Participant | None:
     actor = doc.actors[quote.speaker_actor_id]
     if not actor.country:
         return None
-    return Participant(
-        quote.speaker_start, quote.speaker_end, actor.id, actor.country, actor.sector
-    )
+    named = quote.speaker_mention or (quote.speaker_start, quote.speaker_end)
+    party = person_party(doc, *named, actor)
+    return replace(party, start=quote.speaker_start, end=quote.speaker_end)
 
 
 def _subject(doc: Document, sent: Span, trigger: int, tracker: Tracker) -> Participant | None:
-    who = resolve_subject(doc, sent.start, trigger, tracker)
+    who = resolve_subject(doc, _opening(doc, sent), trigger, tracker)
     if who is None or who.actor_id is None or who.actor_id not in doc.actors:
         return None
     actor = doc.actors[who.actor_id]
     if not actor.country or actor.sector in NON_PARTY_SECTORS or is_team(doc, who.as_written[0]):
         return None
-    return Participant(who.as_written[0], who.as_written[1], actor.id, actor.country, actor.sector)
+    named = (who.mention.start, who.mention.end) if who.mention else who.as_written
+    party = person_party(doc, *named, actor)
+    if _in_object(doc, party, _opening(doc, sent), trigger):
+        return None  # «واجپایی پیشنهاد پاکستان را رد کرد»: a possessor inside the object
+    return replace(party, start=who.as_written[0], end=who.as_written[1])
+
+
+def _opening(doc: Document, sent: Span) -> int:
+    """Where a sentence's own clause starts, past every leading attribution («به گزارش
+    فارس به نقل از …، بنابر اعلام پسکوف …، وی …»)."""
+    begin = clause_start(doc, sent.start, sent.end)
+    while found := ATTRIBUTION.match(doc.text, begin, sent.end):
+        begin = found.end()
+    return begin
 
 
 def _clause(doc: Document, sent: Span, trigger: int, quote: Quote | None) -> tuple[int, int]:
     """The clause around a trigger: bounded by ':'/'؛', a topic phrase («درباره …»), the
     quote cue and the quoted text, so a question's topic and the answer keep their parties."""
-    begin = clause_start(doc, sent.start, sent.end)
+    begin = _opening(doc, sent)
     end = sent.end
     cues = [m.start() for cue in cues_table() for m in cue.regex.finditer(doc.text, begin, end)]
     cues += [q.cue_start for q in doc.quotes if begin <= q.cue_start < end]
@@ -243,11 +267,34 @@ def _oblique(doc: Document, part: Participant, begin: int, trigger: int) -> bool
     before = doc.text[max(begin, part.start - 40) : part.start]
     if OBJECT.match(doc.text, part.end) and part.end < trigger:
         return True
+    if _in_object(doc, part, begin, trigger):
+        return True
     if not OBLIQUE.search(before):
         return False
     if not COMPLEMENTIZER.search(before):
         return True
     return bool(FINITE.search(doc.text, part.end, trigger))
+
+
+def _in_object(doc: Document, part: Participant, begin: int, trigger: int) -> bool:
+    """«وی پیشنهاد پاکستان … را رد کرد»: a party modifying a noun inside a «را» object is
+    the object's possessor, never the subject; one opening its phrase («هند پیشنهاد …
+    را»), or whose noun does («سیاست آمریکا ثبات منطقه را»: the subject's possessor), is not."""
+    ahead = OBJECT_AHEAD.match(doc.text, part.end)
+    if ahead is None or ahead.start("ra") > trigger or FINITE.search(ahead.group(0)):
+        return False
+    if _opens_phrase(doc, part.start, begin) or heads_phrase(doc, part.start, begin):
+        return False
+    noun = list(WORD.finditer(doc.text, max(begin, part.start - 30), part.start))[-1:]
+    return bool(noun) and not _opens_phrase(doc, noun[0].start(), begin)
+
+
+def _opens_phrase(doc: Document, pos: int, begin: int) -> bool:
+    """Whether a noun phrase starts at `pos`: at the clause start, after punctuation or a
+    conjunction, or after a date («روز گذشته ایران …»)."""
+    if not doc.text[begin:pos].strip(" \u200c") or PHRASE_OPENER.search(doc.text, begin, pos):
+        return True
+    return any(begin <= d.start and 0 <= pos - d.end <= 1 for d in doc.dates)
 
 
 def _state_actor(pat: Pattern, part: Participant) -> Participant:
@@ -284,7 +331,7 @@ def _sides(
         if speaker and not named:
             named = [speaker]
         return dedupe(named), []
-    opening = clause_start(doc, sent.start, sent.end)
+    opening = _opening(doc, sent)
     main = begin <= opening or (not quote and BOUNDARY.match(doc.text, begin) is not None)
     unknown = unknown_agent(doc, begin, trigger)
     if pat.parties == "addressee":

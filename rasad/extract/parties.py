@@ -16,10 +16,19 @@ from functools import lru_cache
 from rasad.extract.contexts import load_yaml, tolerant, word_regex
 from rasad.extract.coref import mentions_in
 from rasad.extract.gazetteer import demonyms, key, read_tsv
-from rasad.model import Document, Mention, Participant
+from rasad.model import Actor, Document, Mention, Participant, Role
 
 _GAP = r"[\s\u200c]+"
 _WORDS = r"(?:{gap}[^\s\u200c،,:]+){{0,{n}}}{gap}$"
+# «در X», «در شهر X», «در مرز X با Y»: a place, unless «از», «علیه» … (not of a partitive,
+# «در یکی از شهرهای X») stands between («سفیر سوریه در واشنگتن از امریکا … انتقاد کرد»)
+PREPOSITION = re.compile(
+    r"(?<![\w\u200c])"
+    + tolerant("(یکی|بخشی|برخی|بعضی|بسیاری|شماری|تعدادی)?")
+    + r"[\s\u200c]*"
+    + tolerant("(از|علیه|برای|نزد)")
+    + r"[\s\u200c]+(?:[^\s\u200c]+[\s\u200c]+)?$"
+)
 PLACE_PREP = re.compile(tolerant("(در|شهر|استان)") + _WORDS.format(gap=_GAP, n=2))
 INDEFINITE = re.compile(tolerant("یک") + r"[\s\u200c]+$")
 COMPOUND = re.compile(tolerant("(دو|سه) (کشور|طرف)"))
@@ -40,6 +49,7 @@ MEMBERS = re.compile(
 )
 DESTINATION = re.compile(tolerant("(وارد|به|در|عازم|راهی)") + r"[\s\u200c]+$")
 AND = re.compile(r"[\s\u200c]+" + tolerant("و") + r"[\s\u200c]+$")
+APPOSITION = re.compile(r"[\s\u200c»\"]*[،,][\s\u200c«\"]*")  # «رامسفلد، وزیر دفاع …»
 _HEAD_WORDS = 3  # a sector head noun («دولت», «نیروهای ارتش», «روسای جمهور») this close
 _LOOKBACK = 1500  # characters searched back for the states a «دو کشور» refers to
 NON_PARTY_SECTORS = frozenset({"MED"})  # news agencies report events, they are not parties
@@ -137,6 +147,28 @@ def heads_phrase(doc: Document, start: int, begin: int) -> bool:
     return bool(PHRASE_OPENER.search(doc.text, max(begin, at - 20), at))
 
 
+def apposed_role(doc: Document, start: int, end: int) -> Role | None:
+    """«رامسفلد، وزیر دفاع امریکا، …», «رستم زوهبی»، سفیر سوریه»: a title set off by a comma
+    right after a name is that person's own, whatever state the name alone was given (a
+    title followed at once by another name, «…، وزیر خارجه X», is X's)."""
+    for role in doc.roles:
+        if role.country and role.start > end and APPOSITION.fullmatch(doc.text, end, role.start):
+            held = role.holder_mention
+            if held is None or held[0] < end or held[0] - role.end > 2:
+                return role
+            return None
+    return None
+
+
+def person_party(doc: Document, start: int, end: int, actor: Actor) -> Participant:
+    """The party a person stands for: the state and office of a title in apposition to the
+    name, else the actor's own."""
+    role = apposed_role(doc, start, end) if actor.kind == "PER" else None
+    if role is not None:
+        return Participant(start, end, actor.id, role.country, role.sector)
+    return Participant(start, end, actor.id, actor.country, actor.sector)
+
+
 def participant(doc: Document, ment: Mention) -> Participant | None:
     """The coded party behind a mention, or None for places, media and uncoded names."""
     actor = doc.actor_of(ment)
@@ -146,7 +178,11 @@ def participant(doc: Document, ment: Mention) -> Participant | None:
         return None
     if is_team(doc, ment.start):
         return None
+    if ment.label == "PER" and apposed_role(doc, ment.start, ment.end):
+        return person_party(doc, ment.start, ment.end, actor)
     sector = actor.sector or sector_before(doc, ment.start, ment.end) or _capital(doc, ment)
+    if sector in NON_PARTY_SECTORS:  # «رسانه‌های آمریکا»: the state's media
+        return None
     return Participant(ment.start, ment.end, actor.id, actor.country, sector)
 
 
@@ -186,8 +222,11 @@ def _place_head() -> re.Pattern[str]:
 
 
 def is_place(doc: Document, ment: Mention) -> bool:
-    return ment.label in {"GPE", "LOC"} and bool(
-        PLACE_PREP.search(doc.text[max(0, ment.start - 30) : ment.start])
+    before = doc.text[max(0, ment.start - 30) : ment.start]
+    return (
+        ment.label in {"GPE", "LOC"}
+        and bool(PLACE_PREP.search(before))
+        and not ((prep := PREPOSITION.search(before)) and not prep.group(1))
     )
 
 
@@ -210,7 +249,8 @@ def _demonym_parties(doc: Document, start: int, end: int) -> list[Participant]:
         if country is None:
             continue
         head = key(words[i - 1].group(0)) if i else ""
-        found.append(Participant(word.start(), word.end(), None, country, heads.get(head)))
+        if heads.get(head) not in NON_PARTY_SECTORS:  # «رسانه‌های صهیونیستی»
+            found.append(Participant(word.start(), word.end(), None, country, heads.get(head)))
     return found
 
 
