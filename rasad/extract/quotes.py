@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from rasad.extract.anchors import Anchors
 from rasad.extract.contexts import tolerant, word_regex
 from rasad.extract.coref import (
     BODY_LABELS,
@@ -62,22 +63,32 @@ _Found = tuple[re.Match[str], Cue]
 
 
 @lru_cache(maxsize=1)
+def _cue_rows() -> tuple[tuple[str, bool], ...]:
+    """(pattern as written, speaker after) for each row of the cue table."""
+    text = (files("rasad.resources") / "quote_cues.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#"))
+    return tuple((pattern, where.strip() == "after") for pattern, where in rows)
+
+
+@lru_cache(maxsize=1)
 def cues() -> tuple[Cue, ...]:
     """The cue table, compiled once per process."""
-    text = (files("rasad.resources") / "quote_cues.tsv").read_text(encoding="utf-8")
-    table: list[Cue] = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        pattern, where = line.split("\t")
-        after = where.strip() == "after"
-        table.append(Cue(word_regex(pattern, suffix="" if after else _PLURAL), after))
-    return tuple(table)
+    return tuple(Cue(word_regex(pattern, suffix="" if after else _PLURAL), after)
+                 for pattern, after in _cue_rows())
+
+
+@lru_cache(maxsize=1)
+def _cue_anchors() -> Anchors:
+    """The cues' anchor words: a cue is not run on a sentence lacking all of them."""
+    return Anchors(pattern for pattern, _ in _cue_rows())
 
 
 def _cue_matches(text: str) -> list[tuple[re.Match[str], Cue]]:
     """Every cue of a sentence, in text order."""
-    found = ((m, c) for c in cues() for m in c.regex.finditer(text))
+    possible = _cue_anchors().possible(text)
+    found = ((m, c) for c, maybe in zip(cues(), possible, strict=True) if maybe
+             for m in c.regex.finditer(text))
     return sorted(found, key=lambda x: x[0].start())
 
 
