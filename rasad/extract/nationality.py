@@ -38,7 +38,7 @@ def _lexicon() -> dict[str, object]:
     cues = _cues()
     parts = cues["persian_name_parts"]
     return {
-        "attribution": _phrases(cues["attribution"]),
+        "attribution": _by_first_word(_phrases(cues["attribution"])),
         "attribution_end": frozenset(cues["attribution_end"]),
         "place_words": frozenset(key(w) for w in cues["place_words"]),
         "counterpart": frozenset(key(w) for w in cues["counterpart_words"]),
@@ -60,6 +60,14 @@ def home_names() -> dict[str, str]:
     return {key(row["name"]): row["origin"] for row in read_tsv("home_given_names.tsv")}
 
 
+def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases grouped by their first word (in list order), so a token meets only its own."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return grouped
+
+
 def _at(keys: list[str], pos: int, phrase: tuple[str, ...]) -> bool:
     return tuple(keys[pos : pos + len(phrase)]) == phrase
 
@@ -70,8 +78,8 @@ def weak_positions(keys: list[str]) -> set[int]:
     lex = _lexicon()
     weak = {i + 1 for i, k in enumerate(keys[:-1]) if k in lex["place_words"]}
     weak |= {i + 2 for i in weak if keys[i + 1 : i + 2] == [_AND]}
-    for i in range(len(keys)):
-        opener = next((p for p in lex["attribution"] if _at(keys, i, p)), None)
+    for i, word in enumerate(keys):
+        opener = next((p for p in lex["attribution"].get(word, ()) if _at(keys, i, p)), None)
         if opener is None:
             continue
         end = i + len(opener)
