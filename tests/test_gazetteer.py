@@ -70,3 +70,20 @@ def test_gazetteer_add_patterns_conflict(overwrite: bool) -> None:
 def test_gazetteer_resources(phrase: str, label: str, country: str) -> None:
     pat = entity_ruler().get(phrase)
     assert pat is not None and (pat.label, pat.country) == (label, country)
+
+
+def test_gazetteer_candidates_are_every_pattern_span() -> None:
+    """The prefix walk finds exactly the spans whose joined keys are patterns, overlaps and
+    spans that end the text included."""
+    text = "رئیس مجلس شورای اسلامی ایران و مجلس ، ایران"
+    keys = [key(w) for w in text.split()]
+    ruler = _ruler()
+    every = {
+        (first, last)
+        for first in range(len(keys))
+        for last in range(first + 1, len(keys) + 1)
+        if ruler.get("".join(keys[first:last])) is not None
+    }
+    found = [(m.first, m.last) for m in ruler.candidates(keys)]
+    assert sorted(found) == sorted(every) and len(found) == len(every)
+    assert (len(keys) - 1, len(keys)) in every  # a pattern on the last token

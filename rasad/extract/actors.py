@@ -117,11 +117,14 @@ def link_surnames(keys: list[str], persons: list[Hit], taken: list[bool]) -> lis
         full = _full_name(table, tuple(keys[hit.first : hit.last]))
         if full is not None and full is not hit and hit.origin in ("ner", "shape"):
             hit.origin, hit.actor_id = "coref", full.actor_id
+    at: dict[str, list[int]] = {}  # key → its positions: a surname is looked for only there
+    for i, k in enumerate(keys):
+        at.setdefault(k, []).append(i)
     out: list[Hit] = []
     for sur in sorted(table, key=len, reverse=True):
         full = table[sur]
         size = len(sur)
-        for i in range(len(keys) - size + 1):
+        for i in at.get(sur[0], ()):
             if tuple(keys[i : i + size]) == sur and not any(taken[i : i + size]):
                 taken[i : i + size] = [True] * size
                 out.append(Hit(i, i + size, "PER", origin="coref", actor_id=full.actor_id))

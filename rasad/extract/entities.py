@@ -535,7 +535,7 @@ def _sentence_index(doc: Document, toks: list[Span]) -> list[int]:
     else:
         bounds = [m.end() for m in re.finditer(r"[.!?؟\n]+", doc.text)] + [len(doc.text) + 1]
     last = len(bounds) - 1  # a token past the last end belongs to the last sentence
-    return [min(bisect_right(bounds, tok.start), last) for tok in toks]
+    return [bisect_right(bounds, tok.start, 0, last) for tok in toks]
 
 
 def _write(

@@ -86,16 +86,22 @@ class PhraseRuler:
         return self._by_key.get(key(phrase))
 
     def candidates(self, keys: list[str]) -> Iterator[Match]:
-        """Every match at every position (overlapping); `keys` are the tokens' keys."""
-        for first in range(len(keys)):
-            joined = ""
-            for last in range(first + 1, min(first + self._max_tokens, len(keys)) + 1):
-                joined += keys[last - 1]
-                if joined not in self._prefixes:
-                    break  # no key starts with this: no longer span can match either
+        """Every match at every position (overlapping); `keys` are the tokens' keys.
+
+        Most tokens start no key: one set lookup skips them (this runs on every token of every
+        article, several rulers over).
+        """
+        prefixes, size = self._prefixes, len(keys)
+        for first, joined in enumerate(keys):
+            last = first + 1
+            while joined in prefixes:  # else no key starts with it: no longer span matches
                 pat = self._by_key.get(joined)
                 if pat is not None:
                     yield Match(first, last, pat)
+                if last == size or last - first == self._max_tokens:
+                    break
+                joined += keys[last]
+                last += 1
 
     def match(self, keys: list[str]) -> list[Match]:
         """Non-overlapping matches by policy (2), in text order."""

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib.resources import files
+from itertools import pairwise
 from pathlib import Path
 
 import pycrfsuite
@@ -69,10 +70,14 @@ def shape(word: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=8_000)
-def _word_features(word: str) -> tuple[str, ...]:
-    """Features of one word, independent of its position (cached: news vocabulary repeats)."""
-    feats = [f"w={word}", f"sh={shape(word)}", f"len={min(len(word), 8)}"]
+def _utf8(feats: list[str]) -> tuple[bytes, ...]:
+    """Features as crfsuite reads them: encoded once per word, not once per token."""
+    return tuple([feat.encode() for feat in feats])
+
+
+def _word_features(word: str) -> tuple[bytes, ...]:
+    """Features of one word independent of its position, the bias first (see `_seen`)."""
+    feats = ["bias", f"w={word}", f"sh={shape(word)}", f"len={min(len(word), 8)}"]
     bare = word.replace(ZWNJ, "")
     feats += [f"p{n}={bare[:n]}" for n in (1, 2, 3, 4) if len(bare) > n]
     feats += [f"s{n}={bare[-n:]}" for n in (1, 2, 3, 4) if len(bare) > n]
@@ -82,7 +87,7 @@ def _word_features(word: str) -> tuple[str, ...]:
         feats += [f"zf={parts[0]}", f"zl={parts[-1]}"]
     if bare != word:
         feats.append(f"wb={bare}")
-    return tuple(feats)
+    return _utf8(feats)
 
 
 _resources = {"dir": MODEL_DIR}  # where model, clusters and lexicon are read (use_model_dir)
@@ -97,7 +102,7 @@ def use_model_dir(path: Path) -> None:
     """Read model, clusters and lexicon from `path` from now on: training and the bench run a
     trial model on exactly its own resources, never touching the shipped ones."""
     _resources["dir"] = path
-    for cached in (word_clusters, feature_lexicon, _word_features, _seen, default_model):
+    for cached in (word_clusters, feature_lexicon, _cluster_feature, _seen, default_model):
         cached.cache_clear()
 
 
@@ -134,33 +139,67 @@ def _unknown_cluster(word: str) -> tuple[str, ...]:
     return (kind, kind, kind)
 
 
-@lru_cache(maxsize=8_000)
-def _cluster_part(cluster: tuple[str, ...], off: int) -> tuple[str, ...]:
-    """Features of one word's clusters seen from `off` positions away (±2: 256/1024 only)."""
+@lru_cache(maxsize=8_000)  # holds them all: 64 + 256 + 1024 ids at 3 or 5 offsets, pseudo ids
+def _cluster_feature(level: int, cluster_id: str, off: int) -> bytes:
+    """One cluster feature (cached per id: the three levels combine into ~10k tuples)."""
     where = f"[{off}]" if off else ""
-    return tuple(f"c{n}{where}={c}" for n, c in enumerate(cluster) if n or abs(off) <= 1)
+    return f"c{level}{where}={cluster_id}".encode()
+
+
+def _cluster_part(cluster: tuple[str, ...], off: int) -> tuple[bytes, ...]:
+    """Features of one word's clusters seen from `off` positions away (±2: 256/1024 only)."""
+    return tuple([_cluster_feature(n, c, off) for n, c in enumerate(cluster) if n or abs(off) <= 1])
 
 
 _AROUND = (-2, -1, 1, 2)
+_WORD_AT = tuple(f"w{off:+d}=".encode() for off in _AROUND)
+_CLASS_AT = tuple(f"lx[{off}]=".encode() for off in _AROUND)
 
 
-@lru_cache(maxsize=4_000)  # bounded (~6 MB): frequent words' window features are built once
-def _seen(word: str) -> tuple:
-    """The features one word gives a word it stands `off` places from, as one flat tuple that
-    `sentence_features` reads by index: its string at off -2, -1, +1, +2 (0-3: w-2 …), its
-    last three letters at -1, +1 (4-5: s3-1, s3+1), its clusters at -2 … +2 (6-10: c1[-2] …,
-    c0 … at 0, the word itself), its lexicon classes at -2, -1, +1, +2 (11-14: lx[-2] …), and
-    its 256-cluster for the cluster bigrams (15)."""
+@lru_cache(maxsize=4_000)  # bounded (~3 KB a word, ~13 MB): frequent words built once
+def _seen(raw: str) -> tuple:
+    """All features one word gives, as one flat tuple of UTF-8 pieces that `_features` reads
+    by index: its string at off -2, -1, +1, +2 (0-3: w-2 …), its last three letters at -1, +1
+    (4-5: s3-1, s3+1), its clusters at -2 … +2 (6-10: c1[-2] …, c0 … at 0, the word itself),
+    its lexicon classes at -2, -1, +1, +2 (11-14: lx[-2] …), its 256-cluster and its folded
+    self for the bigrams (15-16), and its own position-free features (17)."""
+    word = fold(raw)
+    text, tail = word.encode(), word[-3:].encode()
     cluster = word_clusters().get(word) or _unknown_cluster(word)
-    classes = feature_lexicon().get(word, ())
+    classes = [cls.encode() for cls in feature_lexicon().get(word, ())]
     return (
-        *(f"w{off:+d}={word}" for off in _AROUND),
-        f"s3-1={word[-3:]}",
-        f"s3+1={word[-3:]}",
-        *(_cluster_part(cluster, off) for off in range(-2, 3)),
-        *(tuple(f"lx[{off}]={cls}" for cls in classes) for off in _AROUND),
-        cluster[1],
+        *[at + text for at in _WORD_AT],
+        b"s3-1=" + tail,
+        b"s3+1=" + tail,
+        *[_cluster_part(cluster, off) for off in range(-2, 3)],
+        *[tuple([at + cls for cls in classes]) for at in _CLASS_AT],
+        cluster[1].encode(),
+        text,
+        _word_features(word),
     )
+
+
+def _features(words: Sequence[str]) -> list[list[bytes]]:
+    """`sentence_features` as UTF-8 bytes, which crfsuite takes as they are: encoding each
+    feature string on every call was a quarter of the tagging time."""
+    seen = [_seen(w) for w in (*_PADDING[:2], *words, *_PADDING[2:])]
+    pairs = [(a[16] + b"|" + b[16], a[15] + b"|" + b[15]) for a, b in pairwise(seen)]
+    out: list[list[bytes]] = []
+    for j in range(2, len(seen) - 2):
+        far_left, left, here, right, far_right = seen[j - 2 : j + 3]
+        (words_before, clusters_before), (words_after, clusters_after) = pairs[j - 1 : j + 1]
+        out.append(
+            [
+                *here[17],
+                far_left[0], left[1], right[2], far_right[3],
+                b"w-1|w=" + words_before, b"w|w+1=" + words_after,
+                left[4], right[5],
+                *here[8], *far_left[6], *left[7], *right[9], *far_right[10],
+                b"c[-1]|c=" + clusters_before, b"c|c[+1]=" + clusters_after,
+                *far_left[11], *left[12], *right[13], *far_right[14],
+            ]
+        )  # fmt: skip
+    return out
 
 
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
@@ -168,27 +207,7 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
     (64/256/1024 of the word and its ±1 neighbours, 256/1024 of its ±2 neighbours, and the
     256-cluster bigrams around it), and the lexicon classes of its neighbours («وزیر» before,
     «گفت» after a name). The order is the one the model was trained with."""
-    words = [fold(w) for w in words]
-    padded = [*_PADDING[:2], *words, *_PADDING[2:]]
-    seen = [_seen(w) for w in padded]
-    out: list[list[str]] = []
-    for j, word in enumerate(words, start=2):
-        far_left, left, here, right, far_right = seen[j - 2 : j + 3]
-        out.append(
-            [
-                "bias",
-                *_word_features(word),
-                far_left[0], left[1], right[2], far_right[3],
-                f"w-1|w={padded[j - 1]}|{word}",
-                f"w|w+1={word}|{padded[j + 1]}",
-                left[4], right[5],
-                *here[8], *far_left[6], *left[7], *right[9], *far_right[10],
-                f"c[-1]|c={left[15]}|{here[15]}",
-                f"c|c[+1]={here[15]}|{right[15]}",
-                *far_left[11], *left[12], *right[13], *far_right[14],
-            ]
-        )  # fmt: skip
-    return out
+    return [[feat.decode() for feat in item] for item in _features(words)]
 
 
 class NerModel:
@@ -208,13 +227,18 @@ class NerModel:
         """BIO tags (`B-PER`, `I-LOC`, `O`, …) for one sentence of words."""
         if not words:
             return []
-        return list(self._tagger.tag(sentence_features(words)))
+        return list(self._tagger.tag(_features(words)))
 
-    def tag_scored(self, words: list[str]) -> tuple[list[str], list[float]]:
-        """BIO tags and each tag's marginal probability: how sure the model is of a span, so
-        that the entities stage lets it override a gazetteer only when it is sure."""
+    def scored_spans(self, words: list[str]) -> list[tuple[int, int, str, float]]:
+        """Word spans `(first, last_exclusive, label, p)`, `p` the lowest marginal probability
+        of the span's tags: how sure the model is of a span, so that the entities stage lets
+        it override a gazetteer only when it is sure. Only span tokens are asked (most are O)."""
         tags = self.tag(words)
-        return tags, [self._tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+        marginal = self._tagger.marginal
+        return [
+            (first, last, label, min(1.0, *(marginal(tags[i], i) for i in range(first, last))))
+            for first, last, label in bio_to_spans(tags)
+        ]  # marginals can exceed 1 by rounding
 
 
 @lru_cache(maxsize=1)
@@ -269,9 +293,7 @@ def scored_spans(doc: Document) -> list[tuple[int, int, str, float]]:
         if not group:
             continue
         toks = [doc.tokens[i] for i in group]
-        tags, probs = model.tag_scored([doc.text[t.start : t.end] for t in toks])
-        for first, last, label in bio_to_spans(tags):
-            p = min(1.0, *probs[first:last])  # marginals can exceed 1 by rounding
+        for first, last, label, p in model.scored_spans([doc.text[t.start : t.end] for t in toks]):
             spans.append((toks[first].start, toks[last - 1].end, label, p))
     return spans
 
