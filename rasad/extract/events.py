@@ -31,10 +31,12 @@ skipped rather than emitted with flags: PLOVER drops them and evaluators count e
 event as a prediction; so are habits («همواره», «هر روزه»), clauses under a negative-polarity
 word («هیچ»), and whatever lies inside a span that tells no event (a disputed proposition
 «این مطلب را که … رد کرد», a warning about a prospect, an event only pointed to, an
-accident). A demand or threat put to no named party is an appeal or a statement, and a
-meeting noun needs a party or office holder right after «با». An anaphoric meeting («در این
-دیدار») after a coded meeting is not coded again, and an event with no coded party is left
-out (nothing to aggregate on).
+accident), a match inside a longer one (its content: «قصد دارد … نشستی با X … رایزنی کند»),
+and a deed told in a relative clause on a noun («پرونده خویی که … کشته شد، …»). The dead of
+an attack coded earlier in the sentence join its targets. A demand or threat put to no named
+party is an appeal or a statement, and a meeting noun needs a party or office holder right
+after «با». An anaphoric meeting («در این دیدار») after a coded meeting is not coded again,
+and an event with no coded party is left out (nothing to aggregate on).
 """
 
 from __future__ import annotations
@@ -143,8 +145,9 @@ RELATION = re.compile(
 )
 COUNTERPART = re.compile(tolerant("با") + r"[\s\u200c]+$")
 COUNTERPART_GAP = re.compile(r"[\s\u200c«\"]*(?:[^\s\u200c.،:]+[\s\u200c«\"]+){0,2}")
-AGENT = re.compile(tolerant("(از سوی|از طرف|توسط) ") + "$")
-BY = re.compile(tolerant("(از سوی|از طرف|از جانب|توسط)") + r"(?:[\s\u200c]+\S+){0,4}[\s\u200c]+$")
+_BY = "(از سوی|از طرف|از جانب|توسط|به وسیله|بوسیله|به دست)"  # «به وسیله بالگردهای اسرائیل»
+AGENT = re.compile(tolerant(_BY + " ") + "$")
+BY = re.compile(tolerant(_BY) + r"(?:[\s\u200c]+\S+){0,4}[\s\u200c]+$")
 # «بنابر اعلام X،», «به گفته X،», «به نقل از X،» opening a clause: X tells, he does not act
 ATTRIBUTION = re.compile(
     r"[\W_]*"
@@ -153,6 +156,23 @@ ATTRIBUTION = re.compile(
     + r"[^،,:؛.]*[،,]"
 )
 SPEECH_OPENS = re.compile(r"[\s\u200c]*:(?![\s\u200c]*[«\"])")  # «گفت: …», not «گفت: «…»»
+# «خویی که در صحن … کشته شد، …», «جلسه‌ای که … برگزار شد»: a «که» opening a clause on a noun
+KE = re.compile(r"(?<![\w\u200c])" + tolerant("که") + r"(?![\w\u200c])")
+# «جلسه‌ای», «کسانی», «نیروهای آمریکایی», «تظاهرکنندگان», «این جلسه»
+NOUN_END = re.compile(
+    r"(?:ی|ای|ها|های|ان)$|(?<![\w\u200c])" + tolerant("(این|آن|همان|همین)") + r"[\s\u200c]+\S+$"
+)
+# «X کشوری است که …», «همان رژیمی است که …»: a clause that characterises X (a past cleft,
+# «X و Y دو کشوری بودند که … خودداری کردند», tells its event)
+CHARACTERISING = re.compile(r"ی[\s\u200c]+" + tolerant("(است|هستند)") + "$")
+DURATIVE = re.compile(tolerant("(می|نمی)") + r"[\s\u200c]")  # «می‌خواهیم»: a verb, not a noun
+LEADING_PREPOSITION = re.compile(tolerant("(با|در|به|از|را|برای)") + r"[\s\u200c]")
+# «در حالی که», «زمانی که», «بلکه»: adverbial clauses still tell their event
+SUBORDINATOR = re.compile(
+    tolerant("(حالی|زمانی|هنگامی|وقتی|جایی|طوری|صورتی|حدی|شرایطی|روزی|آنجایی|چنان|همچنان)") + "$"
+)
+CLAUSE_BREAK = re.compile(r"[،,:؛«»\"]")
+MAIN_GOES_ON = re.compile(r"[\s\u200c،,]*(?:[^\s\u200c.!؟?:؛]+[\s\u200c]+)+[^\s\u200c.!؟?:؛]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +191,7 @@ class Pattern:
     own_agent: bool  # a bare action noun («تحصن») is coded only with the party it is construed with
     needs_recipient: bool  # a demand put to no named party is an appeal, not a REQUEST
     counterpart_after: bool  # «ملاقات با X»: X, right after the match, must be a party
+    casualties: bool  # the dead of an attack told before in the sentence are its victims
 
 
 @lru_cache(maxsize=1)
@@ -200,6 +221,7 @@ def patterns() -> tuple[tuple[Pattern, ...], re.Pattern[str]]:
             own_agent=row.get("subject") == "genitive",
             needs_recipient=row.get("recipient") == "required",
             counterpart_after=row.get("counterpart") == "after",
+            casualties=row.get("casualties", False),
         )
         for row in data["patterns"]
     )
@@ -454,7 +476,7 @@ def _addressee(
 ) -> tuple[list[Participant], list[Participant]]:
     """«X باید …» in a speaker's words: the speaker demands of X, the subject before «باید»
     (or the agent «توسط X»; with a passive verb only the agent); a first-person «باید …
-    دهیم» is the speaker's own pledge.
+    دهیم» is the speaker's own pledge, and «باید» said of the speaker's own side is advice.
     «اظهارات X مبنی بر اینکه Y باید …» reports X's demand, wherever it stands."""
     if reported := _reported(doc, begin, trigger):
         speaker, begin = reported
@@ -472,13 +494,13 @@ def _addressee(
             and heads_phrase(doc, p.start, begin)
         )
     ]
-    addressed = [
+    addressed = [  # the subject nearest «باید»; the speaker's own side is advised, not asked
         p
-        for p in addressed
+        for p in addressed[-1:]
         if (p.country, p.sector) != (speaker.country, speaker.sector)
         and not FINITE.search(COORDINATED.sub("", doc.text[p.end : trigger]))
     ]
-    return ([speaker], dedupe(addressed[-1:])) if addressed else ([], [])
+    return ([speaker], dedupe(addressed)) if addressed else ([], [])
 
 
 def _reported(doc: Document, begin: int, trigger: int) -> tuple[Participant, int] | None:
@@ -588,22 +610,57 @@ def _skipped(doc: Document, sent: Span, pat: Pattern, match: re.Match[str]) -> b
     asked = QUESTION.search(before) and ASKED.match(doc.text, match.end(), sent.end)
     asked = asked or WHETHER.search(before)  # «در پاسخ به این پرسش که آیا … حمله کرده است»
     return bool(
-        NEGATION.match(after) or HYPOTHETICAL.search(before) or asked or _unasserted(pat, before)
+        NEGATION.match(after)
+        or HYPOTHETICAL.search(before)
+        or asked
+        or _unasserted(pat, before, match.group(0))
+        or _in_relative(doc, sent, pat, match)
     )
 
 
-def _unasserted(pat: Pattern, before: str) -> bool:
+def _in_relative(doc: Document, sent: Span, pat: Pattern, match: re.Match[str]) -> bool:
+    """«پرونده خویی که در صحن … کشته شد، به توافق رسیدیم», «اسرائیل رژیمی است که … تصرف
+    کرد»: a deed told in a relative clause on a noun, inside the sentence's own predicate or
+    characterising someone, is background, not news («در حالی که …» still tells its event);
+    loaded words («رژیمی که تجاوز کرده», «کشورهایی که تحریم‌های ظالمانه …») are the
+    criticism itself."""
+    verbs = list(FINITE.finditer(match.group(0)))  # «جلسه‌ای که … برگزار شد»: up to its verb
+    if pat.parties == "speaker" or not verbs:
+        return False
+    before = doc.text[sent.start : match.start() + verbs[-1].start()]
+    ke = list(KE.finditer(before))[-1:]
+    if not ke or _has_verb(before[ke[0].end() :]):
+        return False
+    lead = before[: ke[0].start()].rstrip(" \u200c")
+    if CHARACTERISING.search(lead):
+        return True
+    if not NOUN_END.search(lead) or SUBORDINATOR.search(lead):
+        return False
+    return MAIN_GOES_ON.match(doc.text, match.end(), sent.end) is not None
+
+
+def _has_verb(text: str) -> bool:
+    """A clause break, a finite verb or a speech verb: the «که» clause ended before."""
+    speech = any(cue.regex.search(text) for cue in cues_table())
+    return bool(CLAUSE_BREAK.search(text) or FINITE.search(text) or speech)
+
+
+def _unasserted(pat: Pattern, before: str, said: str) -> bool:
     """What the words before a trigger take back: a habit («همواره آماده است», «هر روزه …
     کشته می‌شوند») — though a demand may ask for one («دولت باید هر سال …») — a
     negative-polarity word in its clause («هیچ یک … دشمن … تلقی نمی‌شوند»), «نه …» right
     before it, the plan it is the object of («تصمیم … برای انجام حملات»), and for a loaded
-    word a demonstrative («عوامل این جنایت»: a deed already told names no one new)."""
+    word or an action noun a demonstrative («عوامل این جنایت», «صحنه‌های این انفجار»: a deed
+    already told names no one new)."""
     phrase = PHRASE_CUT.split(before)[-1]  # «که همواره آماده است به … تجاوز»
     clause = phrase[max((m.end() for m in FINITE.finditer(phrase)), default=0) :]  # «… نشد و»
     habit = pat.type != "REQUEST" and (
         _habitual().search(phrase) or _negative_polarity().search(clause)
     )
-    told = pat.parties == "speaker" and DEMONSTRATIVE.search(before[-8:])
+    verbal = FINITE.search(said) or DURATIVE.match(said)  # «از آن می‌خواهیم»: «آن» is «it»
+    nominal = not (verbal or LEADING_PREPOSITION.match(said))  # «پس از آن با شلیک»
+    nominal = nominal or pat.parties == "speaker"
+    told = nominal and DEMONSTRATIVE.search(before[-8:])
     return bool(habit or told or NOT_BEFORE.search(before) or _planned().search(before))
 
 
@@ -639,7 +696,15 @@ def _matches(doc: Document, sent: Span) -> list[tuple[Pattern, re.Match[str]]]:
     # «این مطلب را که … رد کرد», «در اثر برخورد قطار … کشته شدند»: spans telling no event
     said = [m.span() for rx in _non_events() for m in rx.finditer(doc.text, sent.start, sent.end)]
     kept = [pm for pm in by_end.values() if not any(a <= pm[1].start() < b for a, b in said)]
+    # «قصد دارد … نشستی با بان کی‌مون … رایزنی کند»: a match inside a longer one is its content
+    spans = [m.span() for _, m in kept]
+    kept = [pm for pm in kept if not any(_nested(pm[1].span(), span) for span in spans)]
     return sorted(kept, key=lambda pm: pm[1].start())
+
+
+def _nested(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """Whether one span lies inside another, longer one."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer
 
 
 @lru_cache(maxsize=1)
@@ -709,6 +774,19 @@ def _counterpart(doc: Document, sent: Span, at: int) -> bool:
     return any(COUNTERPART_GAP.fullmatch(doc.text, at, start) for start in starts)
 
 
+def _attack_before(out: dict[tuple, Event], pat: Pattern) -> tuple | None:
+    """«… را بمباران کردند که در پی آن ۱۲ نفر کشته شدند»: the key of the sentence's attack
+    already coded, whose dead these are."""
+    return next((key for key, event in out.items() if event.type == pat.type), None)
+
+
+def _with_victims(attack: Event, victims: list[Participant]) -> Event:
+    """The attack with the dead among its targets (never its own attackers)."""
+    sides = {(p.country, p.sector) for p in attack.source + attack.target}
+    new = [p for p in victims if (p.country, p.sector) not in sides]
+    return replace(attack, target=dedupe(attack.target + new)) if new else attack
+
+
 def _sentence_events(
     doc: Document, sent: Span, tracker: Tracker, found: list[Event]
 ) -> list[Event]:
@@ -732,6 +810,9 @@ def _sentence_events(
         span = (since, match.start(), match.end(), min(later, default=sent.end))
         since = max(since, match.end())
         actors, recipients = _sides(doc, sent, pat, mode, span, quote, tracker)
+        if pat.casualties and (attack := _attack_before(out, pat)):
+            out[attack] = _with_victims(out[attack], recipients)
+            continue
         if not (actors or recipients) and (
             prev := _inherited(found, pat, sent, doc, match.start())
         ):
