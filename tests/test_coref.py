@@ -133,3 +133,25 @@ def test_holder_bound_in_another_sentence(second_line: str, expected: str) -> No
     tracker.spoke(Resolved("sergeenko", doc.entities[0], (0, 13)), 14)
     second = doc.sentences[1]
     assert resolve_subject(doc, second.start, second.end, tracker).actor_id == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attribution's announcer is never the antecedent of «وی» …
+        ("بنابر اعلام قالیباف، محمد مخبر به تهران آمد\nوی گفت", "mokhber"),
+        ("طبق اعلام قالیباف، محمد مخبر به تهران آمد\nوی گفت", "mokhber"),
+        # … however many attributions are chained before the subject
+        ("به گزارش خبرگزاری مهر، بنابر اعلام قالیباف، مخبر به تهران آمد\nوی گفت", "mokhber"),
+        ("محمد مخبر به تهران آمد\nبنابر اعلام قالیباف، بلاروس آماده است\nوی گفت", "mokhber"),
+        # control: a subject without an attribution before it is the antecedent
+        ("قالیباف اعلام کرد که محمد مخبر به تهران آمد\nوی گفت", "ghalibaf"),
+    ],
+)
+def test_pronoun_skips_announcers(text: str, expected: str) -> None:
+    assert _subject(text, text.count("\n")) == expected
+
+
+def test_chained_source_lines_are_skipped() -> None:
+    text = "به گزارش خبرگزاری مهر، به نقل از رویترز، مخبر آمد"
+    assert build(text).text[clause_start(build(text), 0, len(text)) :].strip() == "مخبر آمد"

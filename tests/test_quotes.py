@@ -132,11 +132,43 @@ def test_cue_table_loads_once() -> None:
         ("مخبر گفت: خوب است\nاین سخنان قالیباف مهم است\nوی افزود: بله", ["mokhber", "mokhber"]),
         ("مخبر گفت: خوب است\nقالیباف به تهران آمد\nوی افزود: بله", ["mokhber", "ghalibaf"]),
         # a name marked as the object («… را») is not the subject of the speech verb
-        ("رویترز گزارش داد: بله\nاین روزنامه قالیباف را مقصر دانست و نوشت: نه", ["reuters"]),
+        (
+            "رویترز گزارش داد: بله\nاین روزنامه قالیباف را مقصر دانست و نوشت: نه",
+            ["reuters", "reuters"],
+        ),
         (
             "رویترز گزارش داد: بله\nقالیباف این روزنامه را مقصر دانست و نوشت: نه",
             ["reuters", "ghalibaf"],
         ),
+        # present-tense cues
+        ("رویترز گزارش داد: بله\nقالیباف می افزاید: نه", ["reuters", "ghalibaf"]),
+        ("قالیباف در این باره می نویسد: نه", ["ghalibaf"]),
+        # «این روزنامه/خبرگزاری/رسانه» is the last named outlet of that kind, never a person …
+        ("رویترز گزارش داد: بله\nمخبر آمد\nاین رسانه افزود: نه", ["reuters", "reuters"]),
+        ("رویترز گزارش داد: بله\nخبرگزاری مهر آمد\nاین خبرگزاری افزود: نه", ["reuters", "mehr"]),
+        # … not one written as another kind, nor the publisher of the source line, nor a plural
+        ("رویترز گزارش داد: بله\nخبرگزاری مهر آمد\nاین روزنامه افزود: نه", ["reuters"]),
+        ("به گزارش خبرگزاری مهر، قیمت بالا رفت\nاین خبرگزاری افزود: نه", []),
+        ("رویترز گزارش داد: بله\nاین رسانه ها افزودند: نه", ["reuters"]),
+        # a statement speaks for its issuer: named with it …
+        ("در بیانیه منتشره از سوی رویترز آمده است: نه", ["reuters"]),
+        ("در بیانیه رویترز آمده است: نه", ["reuters"]),
+        ("بیانیه رویترز در ادامه با اشاره به قیمت می افزاید: نه", ["reuters"]),
+        # … or, for «این بیانیه», in the sentence that named the statement
+        (
+            "رویترز بیانیه ای منتشر کرد\nدر بخش دیگری از این بیانیه آمده است: نه\n"
+            "این بیانیه می افزاید: بله",
+            ["reuters", "reuters"],
+        ),
+        # … of the same kind («پیام» is not «بیانیه»)
+        (
+            "رویترز بیانیه ای منتشر کرد\nقالیباف پیامی فرستاد\nدر این بیانیه آمده است: نه\n"
+            "این پیام می افزاید: بله",
+            ["reuters", "ghalibaf"],
+        ),
+        # control: no issuer named before, or the statement is another one
+        ("قیمت بالا رفت\nدر این بیانیه آمده است: نه", []),
+        ("رویترز بیانیه ای منتشر کرد\nدر بیانیه پایانی نشست آمده است: نه", []),
         # an indefinite title («یک …») is someone unnamed, not the office's known holder
         ("قالیباف آمد\nیک نخست وزیر بلاروس گفت: بله\nرومن گلاوچنکو آمد", []),
         ("قالیباف آمد\nنخست وزیر بلاروس گفت: بله\nرومن گلاوچنکو آمد", ["golovchenko"]),
@@ -177,3 +209,8 @@ def test_pronoun_without_speaker_skips_names_inside_a_statement() -> None:
     # no one quoted yet: «وی» is the last person named as a subject, not the one talked about
     doc = build("محمد مخبر به تهران آمد\nدر پاسخ گفت: قالیباف درست گفت\nوی افزود: بله")
     assert [q.speaker_actor_id for q in find_quotes(doc)][-1:] == ["mokhber"]
+
+
+def test_pronoun_is_a_person_not_the_statement_that_spoke_last() -> None:
+    doc = build("محمد مخبر به تهران آمد\nدر بیانیه رویترز آمده است: نه\nوی افزود: بله")
+    assert [q.speaker_actor_id for q in find_quotes(doc)] == ["reuters", "mokhber"]

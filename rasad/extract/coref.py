@@ -21,9 +21,12 @@ from rasad.extract.contexts import any_of, tolerant
 from rasad.model import Document, Mention, Role
 
 PRONOUN = re.compile(rf"\W*(?:{tolerant('وی')}|او|ایشان)(?![\w\u200c])")
-SOURCE_LINE = re.compile(
-    rf"^\W*(?:{tolerant('به گزارش')}|{tolerant('به نقل از')}|{tolerant('به نوشته')})[^،,:]*[،,]"
+# a leading attribution names who tells, not who acts; several may be chained («به گزارش فارس،
+# بنابر اعلام وزارت خارجه، …»)
+_ATTRIBUTION = tolerant(
+    "(به گزارش|به نقل از|به نوشته|(بنابر|بنا بر|طبق|بر اساس|براساس|بر پایه) (اعلام|گزارش))"
 )
+SOURCE_LINE = re.compile(rf"^(?:\W*{_ATTRIBUTION}[^،,:]*[،,])+")
 BODY_LABELS = frozenset({"ORG", "GPE"})
 # words that make the next noun an oblique, subordinate or possessor one, not the clause's
 # subject («این سخنان لاریجانی …» is not Larijani speaking)
@@ -38,6 +41,8 @@ _NOT_SUBJECT = any_of(
         "درباره",
         "دربارۀ",
         "بر",
+        "بنابر",
+        "طبق",
         "تا",
         "نزد",
         "میان",
@@ -76,6 +81,16 @@ _THIS_PERSON = re.compile(
     r"[\s«»\"']*(?:این|همین)\s+(?:مقام|مسئول|مسؤول|کارشناس|تحلیلگر|شخصیت|چهره|دیپلمات"
     r"|سیاستمدار|استاد)(?![\w\u200c])"
 )
+# «این روزنامه نوشت»: a demonstrative outlet noun refers back to the last named outlet of its
+# kind (never to a person); the plural «این رسانه‌ها» refers to no one
+_THIS_OUTLET = re.compile(
+    r"[\s«»\"']*(?:این|همین)\s+(?P<kind>"
+    + tolerant(
+        "(روزنامه|نشریه|هفته نامه|خبرگزاری|شبکه|تلویزیون|پایگاه خبری|پایگاه اینترنتی|سایت|رسانه)"
+    )
+    + r")(?![\w\u200c]|[\s\u200c]*ها\b)"
+)
+_OUTLET_KINDS = re.compile(tolerant("(روزنامه|نشریه|هفته نامه|خبرگزاری|شبکه|تلویزیون|پایگاه|سایت)"))
 _OBJECT = re.compile(r"[\s\u200c]*را(?![\w\u200c])")  # «دولت تونی بلر را مقصر … نوشت»
 _INDEFINITE = re.compile(rf"(?<![\w\u200c]){tolerant('یک')}[\s\u200c]*$")  # «یک سخنگوی حزب»
 _SUBJECT_WORDS = 3  # at most this many free words (adverbs: «روز دوشنبه») before the subject
@@ -151,7 +166,10 @@ def _blank_roles(doc: Document, start: int, end: int) -> str:
 
 def in_subject_position(doc: Document, start: int, ment: Mention) -> bool:
     """Is `ment` the clause's subject: after a comma, a connector or a few free words (a
-    body: none but its head noun, «شبکه خبری العربیه»), with no preposition before it?"""
+    body: none but its head noun, «شبکه خبری العربیه»), with no preposition before it? A
+    name before the clause start (in a skipped source line) never is."""
+    if ment.start < start:
+        return False
     prefix = re.split(r"[،,]", _blank_roles(doc, start, ment.start))[-1]
     prefix = _CONNECTOR.sub(" ", prefix)
     if _NOT_SUBJECT.search(prefix):
@@ -214,15 +232,22 @@ def _previous_subject(doc: Document, pos: int, tracker: Tracker) -> Mention | No
 
 
 def resolve_pronoun(doc: Document, pos: int, tracker: Tracker) -> Resolved | None:
-    """«وی»/«او»: the person just introduced as a subject, else the last speaker."""
+    """«وی»/«او»: the person just introduced as a subject, else the last speaker when he is a
+    person (a statement or outlet that spoke last is no «وی»: then the last person named)."""
     subject = _previous_subject(doc, pos, tracker)
     if subject is not None and subject.start > tracker.speaker_pos:
         return resolved_name(doc, subject)
+    if tracker.speaker is not None and _is_body(tracker.speaker):
+        return _last_subject(doc, pos)
     if tracker.speaker is not None:
         return tracker.speaker
     if tracker.speaker_pos >= 0:
         return None  # an anonymous source spoke last
     return _last_subject(doc, pos)
+
+
+def _is_body(who: Resolved) -> bool:
+    return who.mention is not None and who.mention.label in BODY_LABELS
 
 
 def _last_subject(doc: Document, pos: int) -> Resolved | None:
@@ -307,6 +332,49 @@ def _this_person(doc: Document, start: int, end: int, tracker: Tracker) -> Resol
     return Resolved(who.actor_id, who.mention, (start, match.end()))
 
 
+def _this_outlet(doc: Document, start: int, end: int) -> Resolved | None:
+    """«این روزنامه افزود»: the last named outlet (sector MED) before `start` whose written kind
+    (the head noun before or in its name) is the same; one written without a kind only if it
+    is the last outlet named. The publisher in the article's opening source line is not it."""
+    match = _THIS_OUTLET.match(doc.text, start, end)
+    if match is None:
+        return None
+    kind = _outlet_kind(match.group("kind"))
+    outlets = [m for m in mentions_in(doc, 0, start, frozenset({"ORG"})) if _is_outlet(doc, m)]
+    outlets = [m for m in outlets if not _publisher(doc, m)]
+    for rank, ment in enumerate(reversed(outlets)):
+        written = _outlet_kind(_words_before(doc, ment.start, 2) + doc.text[ment.start : ment.end])
+        if kind is None or written == kind or written is None and rank == 0:
+            return Resolved(ment.actor_id, ment, (start, match.end()))
+    return None
+
+
+def _outlet_kind(text: str) -> str | None:
+    """The last outlet head noun in `text` («روزنامه»), None for «رسانه» or none."""
+    found = _OUTLET_KINDS.findall(text)
+    return found[-1].replace("\u200c", "").replace(" ", "") if found else None
+
+
+def _words_before(doc: Document, pos: int, count: int) -> str:
+    """The `count` words before `pos` in its clause («روزنامه فرانسوی» before «فیگارو»)."""
+    before = re.split(r"[،,:.\n]", doc.text[max(0, pos - 60) : pos])[-1]
+    return " ".join(before.split()[-count:]) + " "
+
+
+def _is_outlet(doc: Document, ment: Mention) -> bool:
+    actor = doc.actor_of(ment)
+    return actor is not None and actor.sector == "MED"
+
+
+def _publisher(doc: Document, ment: Mention) -> bool:
+    """The outlet that opens the article's first source line («به گزارش خبرگزاری فارس،»)."""
+    first = doc.sentences[0] if doc.sentences else None
+    if first is None or ment.start >= clause_start(doc, first.start, first.end):
+        return False
+    outlets = [m for m in mentions_in(doc, first.start, ment.end) if _is_outlet(doc, m)]
+    return outlets[0] is ment
+
+
 def _first_named(doc: Document, start: int, end: int) -> Mention | None:
     """The first person or body in subject position in [start, end)."""
     titled = title_heads().match(doc.text, start, end) is not None
@@ -357,7 +425,7 @@ def resolve_subject(doc: Document, start: int, end: int, tracker: Tracker) -> Re
     title = title_heads().match(doc.text, start, end)
     if title:
         return resolve_title(doc, start, title.end(), None, tracker)
-    return _this_person(doc, start, end, tracker)
+    return _this_outlet(doc, start, end) or _this_person(doc, start, end, tracker)
 
 
 def _title_subject(doc: Document, role: Role, end: int, tracker: Tracker) -> Resolved:

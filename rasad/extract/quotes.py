@@ -51,6 +51,23 @@ _REPORTED = re.compile(
 _ABOUT = word_regex("مبنی بر")
 _CONTENT = re.compile(r"[\s\u200c]*(?:[:،,]|که(?![\w\u200c]))")  # what was said comes next
 _REPORTED_GAP = 8  # at most this many words (a title) between the speaker and «مبنی بر»
+# a written statement as the speaker («در بخشی از این بیانیه آمده است», «این پیام می‌افزاید»)
+_PAPER_NOUNS = tolerant("(بیانیه|اطلاعیه|پیام|نامه|قطعنامه)")
+_PAPER = re.compile(
+    rf"(?<![\w\u200c])(?:(?P<this>این|همین)\s+)?(?P<noun>{_PAPER_NOUNS})(?![\w\u200c])"
+)
+# words that may stand around it in the clause: «در بخش دیگری از …», «… در ادامه»
+_PAPER_FILLER = frozenset(
+    {"در", "بخش", "بخشی", "دیگر", "دیگری", "از", "ادامه", "پایان", "متن", "همچنین", "نیز", "سپس"}
+)
+_THIS_BEFORE = re.compile(r"(?<![\w\u200c])(?:این|همین)[\s\u200c]+$")
+# «بیانیه منتشره از سوی X», «بیانیه صادره از طرف X»: X issued it
+_ISSUED_BY = re.compile(
+    r"[\s\u200c]*(?:"
+    + tolerant("(منتشره|صادره|منتشر شده|صادر شده)")
+    + r"[\s\u200c]+)?"
+    + tolerant("(از سوی|از طرف|از جانب)")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +178,11 @@ def _quote(doc: Document, sent: Span, found: _Found | None, tracker: Tracker) ->
         who = _speaker_after(doc, cue_end, sent.end, tracker)
         subject_end = who.as_written[1] if who else cue_end
     else:
-        who = resolve_subject(doc, sent.start, cue_start, tracker) or _asker(doc, sent, tracker)
+        who = (
+            resolve_subject(doc, sent.start, cue_start, tracker)
+            or _asker(doc, sent, tracker)
+            or _issuer(doc, sent, cue_start, tracker)
+        )
         subject_end = who.as_written[1] if who else cue_start
     if who is None or who.actor_id is None and who.mention is None:
         if not cue.speaker_after and anonymous_subject(doc, sent.start, cue_start):
@@ -241,6 +262,54 @@ def _asker(doc: Document, sent: Span, tracker: Tracker) -> Resolved | None:
         return None
     prev = before[-1]
     return resolve_subject(doc, prev.start, prev.end, tracker)
+
+
+def _issuer(doc: Document, sent: Span, cue_start: int, tracker: Tracker) -> Resolved | None:
+    """«در بخشی از این بیانیه آمده است», «این پیام می‌افزاید»: a statement speaks for its
+    issuer, named with it («بیانیه منتشره از سوی X», «بیانیه وزارت خارجه») or, for «این
+    بیانیه», in the last earlier sentence that names such a statement. Inside «در …» nothing
+    but filler may follow the noun («در بیانیه پایانی نشست» is some other statement)."""
+    start = clause_start(doc, sent.start, cue_start)
+    paper = _PAPER.search(doc.text, start, cue_start)
+    if paper is None or not _filler(doc.text[start : paper.start()]):
+        return None
+    named = _named_issuer(doc, paper.end(), cue_start)
+    if named is not None:
+        return named
+    inside = "در" in doc.text[start : paper.start()].split()
+    if inside and not _filler(doc.text[paper.end() : cue_start]):
+        return None  # «در بیانیه پایانی نشست …»: some other statement
+    who = _earlier_issuer(doc, sent, paper.group("noun"), tracker)
+    return who and Resolved(who.actor_id, who.mention, paper.span())
+
+
+def _filler(text: str) -> bool:
+    return all(w in _PAPER_FILLER for w in re.split(r"[\s\u200c،,]+", text) if w)
+
+
+def _named_issuer(doc: Document, pos: int, end: int) -> Resolved | None:
+    """The name right after a statement noun or its «منتشره از سوی»: its issuer."""
+    by = _ISSUED_BY.match(doc.text, pos, end)
+    pos = by.end() if by else pos
+    ment = next(iter(mentions_in(doc, pos, end)), None)
+    if ment is None or doc.text[pos : ment.start].strip(_MARKS) or not _speaks(ment):
+        return None
+    return resolved_name(doc, ment)
+
+
+def _earlier_issuer(doc: Document, sent: Span, noun: str, tracker: Tracker) -> Resolved | None:
+    """The issuer of the statement last named before `sent` («X طی بیانیه‌ای اعلام کرد»):
+    named with it, else the subject of its clause; no one when that is unresolved."""
+    pattern = re.compile(rf"(?<![\w\u200c]){tolerant(noun)}(?:[\s\u200c]?ای|ی)?(?![\w\u200c])")
+    for prev in reversed([s for s in doc.sentences if s.end <= sent.start]):
+        for match in pattern.finditer(doc.text, prev.start, prev.end):
+            if _THIS_BEFORE.search(doc.text, prev.start, match.start()):
+                continue  # another mention of the same statement
+            who = _named_issuer(doc, match.end(), prev.end) or resolve_subject(
+                doc, prev.start, match.start(), tracker
+            )
+            return who if who and (who.actor_id or who.mention) else None
+    return None
 
 
 def _headline(doc: Document, sent: Span, tracker: Tracker) -> Quote | None:
