@@ -62,7 +62,7 @@ from rasad.extract.parties import (
     state_codes,
     unknown_agent,
 )
-from rasad.extract.quotes import cues as cues_table
+from rasad.extract.quotes import cue_matches
 from rasad.model import Document, Event, Participant, Quote, Span
 from rasad.pipeline import stage
 
@@ -267,7 +267,7 @@ def _clause(doc: Document, sent: Span, trigger: int, quote: Quote | None) -> tup
     quote cue and the quoted text, so a question's topic and the answer keep their parties."""
     begin = _opening(doc, sent)
     end = sent.end
-    cues = [m.start() for cue in cues_table() for m in cue.regex.finditer(doc.text, begin, end)]
+    cues = [m.start() for m, _ in cue_matches(doc.text, begin, end)]
     cues += [q.cue_start for q in doc.quotes if begin <= q.cue_start < end]
     cuts = [m.start() for m in BOUNDARY.finditer(doc.text, begin, end)] + cues
     if quote:
@@ -641,7 +641,7 @@ def _in_relative(doc: Document, sent: Span, pat: Pattern, match: re.Match[str]) 
 
 def _has_verb(text: str) -> bool:
     """A clause break, a finite verb or a speech verb: the «که» clause ended before."""
-    speech = any(cue.regex.search(text) for cue in cues_table())
+    speech = bool(cue_matches(text))
     return bool(CLAUSE_BREAK.search(text) or FINITE.search(text) or speech)
 
 
@@ -677,7 +677,7 @@ def _continued(doc: Document, sent: Span) -> Quote | None:
         return None
     if not SPEECH_OPENS.match(doc.text, last.cue_end):
         return None
-    if any(cue.regex.search(doc.text, last.end, sent.end) for cue in cues_table()):
+    if cue_matches(doc.text, last.end, sent.end):
         return None
     return replace(last, start=sent.start, end=sent.end)
 
@@ -694,7 +694,7 @@ def _matches(doc: Document, sent: Span) -> list[tuple[Pattern, re.Match[str]]]:
             if not _skipped(doc, sent, pat, match):
                 by_end.setdefault(match.end(), (pat, match))
     # «این مطلب را که … رد کرد», «در اثر برخورد قطار … کشته شدند»: spans telling no event
-    said = [m.span() for rx in _non_events() for m in rx.finditer(doc.text, sent.start, sent.end)]
+    said = _non_event_spans(doc, sent)
     kept = [pm for pm in by_end.values() if not any(a <= pm[1].start() < b for a, b in said)]
     # «قصد دارد … نشستی با بان کی‌مون … رایزنی کند»: a match inside a longer one is its content
     spans = [m.span() for _, m in kept]
@@ -714,8 +714,18 @@ def _anchors() -> Anchors:
 
 
 @lru_cache(maxsize=1)
-def _non_events() -> tuple[re.Pattern[str], ...]:
-    return tuple(word_regex(rx) for rx in lexicon()["non_events"].values())
+def _non_events() -> tuple[tuple[re.Pattern[str], ...], Anchors]:
+    """The non-event regexes and their anchor words (as the trigger patterns')."""
+    sources = list(lexicon()["non_events"].values())
+    return tuple(word_regex(rx) for rx in sources), Anchors(sources)
+
+
+def _non_event_spans(doc: Document, sent: Span) -> list[tuple[int, int]]:
+    """Spans of the sentence that tell no event («این مطلب را که … رد کرد»)."""
+    regexes, anchors = _non_events()
+    possible = anchors.possible(doc.text[sent.start : sent.end])
+    return [m.span() for rx, maybe in zip(regexes, possible, strict=True) if maybe
+            for m in rx.finditer(doc.text, sent.start, sent.end)]
 
 
 @lru_cache(maxsize=1)

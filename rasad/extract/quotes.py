@@ -101,11 +101,13 @@ def _cue_anchors() -> Anchors:
     return Anchors(pattern for pattern, _ in _cue_rows())
 
 
-def _cue_matches(text: str) -> list[tuple[re.Match[str], Cue]]:
-    """Every cue of a sentence, in text order."""
-    possible = _cue_anchors().possible(text)
+def cue_matches(text: str, pos: int = 0, endpos: int | None = None) -> list[_Found]:
+    """Every cue in `text[pos:endpos]`, in text order (the regexes see the text around the
+    bounds, as `re.finditer(text, pos, endpos)` does)."""
+    possible = _cue_anchors().possible(text[pos:endpos])
+    end = len(text) if endpos is None else endpos
     found = ((m, c) for c, maybe in zip(cues(), possible, strict=True) if maybe
-             for m in c.regex.finditer(text))
+             for m in c.regex.finditer(text, pos, end))
     return sorted(found, key=lambda x: x[0].start())
 
 
@@ -114,7 +116,7 @@ def _find_cue(doc: Document, sent: Span, tracker: Tracker) -> _Found | None:
     inside a clause with a speaker of its own («به آنچه دادستانی گفته بود، ابراز تردید کرد»),
     else the first one."""
     text = doc.text[sent.start : sent.end]
-    found = _cue_matches(text)
+    found = cue_matches(text)
     for match, cue in found:
         if text[match.end() : match.end() + 3].strip().startswith(":"):
             return match, cue
@@ -131,7 +133,7 @@ def _local_start(doc: Document, sent: Span, cue_start: int) -> tuple[int, re.Mat
     for match in _OPENER.finditer(doc.text, sent.start, cue_start):
         opener = match
     start = opener.end() if opener else sent.start
-    for match, _ in _cue_matches(doc.text[sent.start : cue_start]):
+    for match, _ in cue_matches(doc.text[sent.start : cue_start]):
         if sent.start + match.end() > start:
             start, opener = sent.start + match.end(), None
     return start, opener
@@ -200,7 +202,7 @@ def _inner_quotes(
     («… گفت که», «… خبر داده بود،»), «اظهارات X مبنی بر …»."""
     bound = sent.start + own[0].start() if own else sent.end
     found = _reported(doc, sent, bound)
-    for match, cue in _cue_matches(doc.text[sent.start : sent.end]):
+    for match, cue in cue_matches(doc.text[sent.start : sent.end]):
         cue_start, cue_end = sent.start + match.start(), sent.start + match.end()
         if cue.speaker_after or cue_start == bound or not _CONTENT.match(doc.text, cue_end):
             continue
