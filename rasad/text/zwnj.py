@@ -66,7 +66,7 @@ COMPOUND_MARGIN = {"spacer": 1.0, "unknown": 2.0}
 # Margin inside words of a text whose writer shows they space ZWNJ: its joined words were
 # mostly written joined on purpose.
 SPACER_MARGIN = 4.0
-_CACHE_SIZE = 1 << 16
+_CACHE_SIZE = 1 << 14  # new words and pairs remembered per cache; bounds worker RSS growth
 _NO_PARTS: frozenset[str] = frozenset()
 
 
