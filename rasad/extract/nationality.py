@@ -15,11 +15,19 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from rasad.extract.contexts import load_yaml
-from rasad.extract.gazetteer import demonyms, given_names, key, read_tsv
+from rasad.extract.gazetteer import (
+    Pattern,
+    PhraseRuler,
+    demonyms,
+    given_names,
+    key,
+    read_tsv,
+)
 from rasad.extract.roles import HOME_COUNTRY, Hit, RoleHit
 
 _AND = key("و")
 _COMMA = key("،")
+_BLESSING_TOKENS = 3  # «( ع )» as three tokens, «(ع)» as one
 _MIN_TOPIC = 2  # namings that make a foreign state what an article is about
 
 
@@ -28,8 +36,8 @@ def _cues() -> dict:
     return load_yaml("nationality_cues.yaml")
 
 
-def _phrases(words: Iterable[str]) -> list[tuple[str, ...]]:
-    return [tuple(key(part) for part in phrase.split()) for phrase in words]
+def _ruler(phrases: Iterable[str]) -> PhraseRuler:
+    return PhraseRuler(Pattern("CUE", phrase) for phrase in phrases)
 
 
 @lru_cache(maxsize=1)
@@ -38,11 +46,11 @@ def _lexicon() -> dict[str, object]:
     cues = _cues()
     parts = cues["persian_name_parts"]
     return {
-        "attribution": _by_first_word(_phrases(cues["attribution"])),
+        "attribution": _ruler(cues["attribution"]),
         "attribution_end": frozenset(cues["attribution_end"]),
         "place_words": frozenset(key(w) for w in cues["place_words"]),
         "counterpart": frozenset(key(w) for w in cues["counterpart_words"]),
-        "blessings": _phrases(cues["blessings"]),
+        "blessings": _ruler(cues["blessings"]),
         "endings": tuple(key(w) for w in cues["persian_surname_endings"]),
         "starts": tuple(key(w) for w in parts["starts"]),
         "ends": tuple(key(w) for w in parts["ends"]),
@@ -60,29 +68,14 @@ def home_names() -> dict[str, str]:
     return {key(row["name"]): row["origin"] for row in read_tsv("home_given_names.tsv")}
 
 
-def _by_first_word(phrases: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
-    """Phrases grouped by their first word (in list order), so a token meets only its own."""
-    grouped: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        grouped.setdefault(phrase[0], []).append(phrase)
-    return grouped
-
-
-def _at(keys: list[str], pos: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(keys[pos : pos + len(phrase)]) == phrase
-
-
 def weak_positions(keys: list[str]) -> set[int]:
     """Tokens whose state is no evidence of a person's nationality: inside a news attribution
     (up to its comma) or right after a place word."""
     lex = _lexicon()
     weak = {i + 1 for i, k in enumerate(keys[:-1]) if k in lex["place_words"]}
     weak |= {i + 2 for i in weak if keys[i + 1 : i + 2] == [_AND]}
-    for i, word in enumerate(keys):
-        opener = next((p for p in lex["attribution"].get(word, ()) if _at(keys, i, p)), None)
-        if opener is None:
-            continue
-        end = i + len(opener)
+    for opener in lex["attribution"].candidates(keys):
+        end = opener.last
         while end < len(keys) and keys[end] not in lex["attribution_end"] and keys[end] != ".":
             weak.add(end)
             end += 1
@@ -97,8 +90,8 @@ def others_title(keys: list[str], role: RoleHit) -> bool:
 
 def _blessed(keys: list[str], hit: Hit) -> bool:
     """«امام رضا (ع)»: a holy figure, named with a blessing."""
-    after = keys[hit.last : hit.last + 1]
-    return any(_at(keys, hit.last, p) or after == ["".join(p)] for p in _lexicon()["blessings"])
+    following = keys[hit.last : hit.last + _BLESSING_TOKENS]
+    return any(m.first == 0 for m in _lexicon()["blessings"].candidates(following))
 
 
 def _demonym_at(keys: list[str], hit: Hit) -> str | None:
