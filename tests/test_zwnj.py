@@ -53,13 +53,16 @@ def test_decisions_are_the_same_from_a_cold_or_warm_cache():
     text = "همکاریهای دانشبنیان را نمی توانند"
     zwnj.clear_caches()
     cold = restore_zwnj(text)
+    assert cold  # the text has lost ZWNJs to restore
     assert restore_zwnj(text) == cold
 
 
 def test_chunk_cache_is_bounded(monkeypatch):
     monkeypatch.setattr(zwnj, "_CACHE_SIZE", 4)
     zwnj.clear_caches()
-    restore_zwnj(" ".join(["کتاب", "خانه", "میز", "دختر", "تنها", "میدان", "همکاریهای"]))
+    unknown = ["زرکتابهای", "پرخانههای", "بسمیزهای", "نودخترهای", "کمتنهاتر", "پرمیدانها"]
+    assert not set(unknown) & set(zwnj._known_chunks())  # new words: they fill the cache
+    restore_zwnj(" ".join(unknown))
     assert len(zwnj._chunks) <= len(zwnj._known_chunks()) + 4
     zwnj.clear_caches()
 
