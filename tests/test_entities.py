@@ -6,6 +6,7 @@ import pytest
 
 from rasad.extract.entities import entities
 from rasad.extract.ner_eval import house_spans
+from rasad.extract.roles import title_ruler
 from rasad.model import Document
 
 
@@ -282,7 +283,8 @@ def test_entities_places_yield_to_longer_model_spans(words, spans, kept):
     keys = [key(w) for w in words]
     place = next(i for i, w in enumerate(words) if w == "فرانسه")
     places = [Hit(place, place + 1, "GPE", country="FRA", kind="state")]
-    assert [(h.first, h.last) for h in _yield_to_model_spans(places, spans, keys)] == kept
+    titles = title_ruler().match(keys)
+    assert [(h.first, h.last) for h in _yield_to_model_spans(places, spans, keys, titles)] == kept
 
 
 @pytest.mark.parametrize(
@@ -308,7 +310,8 @@ def test_entities_generic_institutions_yield_to_model_orgs(words, hit, spans, ke
     orgs = [Hit(at, at + 1, "ORG", country="IRN", sector=hit[1], kind=hit[0])]
     if "عراق" in words:
         orgs.append(Hit(3, 4, "GPE", country="IRQ", kind="state"))
-    assert [(h.first, h.last) for h in _yield_to_model_spans(orgs, spans, keys)] == kept
+    titles = title_ruler().match(keys)
+    assert [(h.first, h.last) for h in _yield_to_model_spans(orgs, spans, keys, titles)] == kept
 
 
 @pytest.mark.parametrize(

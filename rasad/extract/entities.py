@@ -24,6 +24,7 @@ from rasad.extract.actors import (
     slug,
 )
 from rasad.extract.gazetteer import (
+    Match,
     common_words,
     demonyms,
     entity_ruler,
@@ -292,7 +293,9 @@ def _model_spans(doc: Document, toks: list[Span], keys: list[str]) -> list[Model
     return out
 
 
-def _yield_to_model_spans(places: list[Hit], spans: list[ModelSpan], keys: list[str]) -> list[Hit]:
+def _yield_to_model_spans(
+    places: list[Hit], spans: list[ModelSpan], keys: list[str], titles: list[Match]
+) -> list[Hit]:
     """Gazetteer names that end a longer organisation or place the model is sure of give way to
     it («استانداری بوشهر», «رادیو فرانسه», «ورزشگاه فولادشهر اصفهان», «ایالت فلوریدا»): the
     longer name is the entity, and the inner one is listed only where it also stands alone.
@@ -300,7 +303,7 @@ def _yield_to_model_spans(places: list[Hit], spans: list[ModelSpan], keys: list[
     («وزیر امور خارجه آمریکا» is a role, and so is «نخست وزیر موقت عراق»: a span right
     after a title is the title's complement), a direction its place («شمال بغداد»), a medium its
     own name («شبکه خبری العالم» → «العالم»)."""
-    titled = {i for m in title_ruler().match(keys) for i in range(m.first, m.last)}
+    titled = {i for m in titles for i in range(m.first, m.last)}
     longer = {
         (first, last, label) for first, last, label, p in spans
         if label in ("ORG", "LOC") and last - first > 1 and p >= _SURE
@@ -397,9 +400,10 @@ def entities(doc: Document) -> Document:
     places = phrase_orgs(keys, places)
     _place_bare_institutions(places, keys)
     spans = _model_spans(doc, toks, keys)
-    places = _yield_to_model_spans(places, spans, keys)
+    titles = title_ruler().match(keys)  # once: the model spans and the roles both read them
+    places = _yield_to_model_spans(places, spans, keys, titles)
     hits += [_take(taken, h) for h in places if _free(taken, h.first, h.last)]
-    roles = find_roles(keys, hits)
+    roles = find_roles(keys, hits, titles)
     for role in roles:  # a title's words are never part of a name
         taken[role.first : role.last] = [True] * (role.last - role.first)
     hits += _shaped_persons(doc, toks, keys, taken, roles, spans)

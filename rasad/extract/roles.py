@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasad.extract.gazetteer import (
+    Match,
     Pattern,
     PhraseRuler,
     demonyms,
@@ -102,14 +103,15 @@ def honorific_sector(word_key: str) -> str | None:
     return pat.sector if pat is not None and pat.kind == "honorific" else None
 
 
-def find_roles(keys: list[str], hits: list[Hit]) -> list[RoleHit]:
-    """Titles in the token keys, extended over the state/organization/title they govern.
+def find_roles(keys: list[str], hits: list[Hit], titles: list[Match]) -> list[RoleHit]:
+    """Titles (`title_ruler().match(keys)`), extended over the state/organization/title they
+    govern.
 
     Matches are resolved right to left so that a head («معاون») can take over a complete
     title right after it («وزیر امور خارجه آمریکا»).
     """
     starts = {hit.first: hit for hit in hits}
-    matches = [m for m in title_ruler().match(keys) if m.pattern.kind != "honorific"]
+    matches = [m for m in titles if m.pattern.kind != "honorific"]
     roles_at: dict[int, RoleHit] = {}
     for m in reversed(matches):
         pat = m.pattern
