@@ -299,12 +299,17 @@ def _named_issuer(doc: Document, pos: int, end: int) -> Resolved | None:
     return resolved_name(doc, ment)
 
 
+@lru_cache(maxsize=16)
+def _statement_noun(noun: str) -> re.Pattern[str]:
+    """«بیانیه», «بیانیه‌ای», «بیانیه‌ی»: the statement noun as written with its endings."""
+    return word_regex(noun, suffix=r"(?:[\s\u200c]?ای|ی)?")
+
+
 def _earlier_issuer(doc: Document, sent: Span, noun: str, tracker: Tracker) -> Resolved | None:
     """The issuer of the statement last named before `sent` («X طی بیانیه‌ای اعلام کرد»):
     named with it, else the subject of its clause; no one when that is unresolved."""
-    pattern = re.compile(rf"(?<![\w\u200c]){tolerant(noun)}(?:[\s\u200c]?ای|ی)?(?![\w\u200c])")
     for prev in reversed([s for s in doc.sentences if s.end <= sent.start]):
-        for match in pattern.finditer(doc.text, prev.start, prev.end):
+        for match in _statement_noun(noun).finditer(doc.text, prev.start, prev.end):
             if _THIS_BEFORE.search(doc.text, prev.start, match.start()):
                 continue  # another mention of the same statement
             who = _named_issuer(doc, match.end(), prev.end) or resolve_subject(
