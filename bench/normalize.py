@@ -28,7 +28,7 @@ Printed per system, variant and corpus: ZWNJ precision / recall / F1 and false i
 system has a separator), and characters per CPU second over the whole variant (process time,
 so that other jobs on a shared machine do not skew one system more than another), measured the
 same way for every system: lexicons and models are loaded before the clock starts (rasad's
-load, `rasad.text.zwnj.load`, includes the facts of the words its lexicon knows); `cold/s`
+load, `rasad.text.zwnj.clear_caches`, includes the facts of the words its lexicon knows); `cold/s`
 is the first pass over the texts with every per-word cache empty (rasad's caches cleared, hazm
 in a fresh process), `warm/s` the best of WARM_PASSES further passes over the same texts
 (steady state, as on a long news stream). The scored output is the cold pass's. hazm runs in a
@@ -54,7 +54,6 @@ from pathlib import Path
 from rasad.text.letters import PERSIAN_LETTERS
 from rasad.text.normalize import Normalizer, normalize
 from rasad.text.zwnj import clear_caches
-from rasad.text.zwnj import load as zwnj_load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"  # ../shared/data beside the checkout
@@ -233,7 +232,7 @@ def _timed(fn: Callable[[str], str], reset: Callable[[], None]) -> System:
 
 
 def systems() -> dict[str, System]:
-    zwnj_load()  # loaded outside the timing, as each library's Normalizer() below is
+    clear_caches()  # lexicon loaded outside the timing, as each library's Normalizer() below is
     found: dict[str, System] = {"rasad": _timed(normalize, clear_caches)}
     try:
         from shekar import Normalizer as ShekarNormalizer

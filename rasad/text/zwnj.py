@@ -415,12 +415,6 @@ def chunk_info(chunk: str) -> Chunk:
     return _remember(_chunks, chunk, _word_chunk, _known_chunks())
 
 
-def load() -> None:
-    """Load the lexicons and model and work out the known words' facts (what a process does
-    once, before its first text)."""
-    clear_caches()
-
-
 def clear_caches() -> None:
     """Forget every decision made for text (for cold-cache measurements); what was worked out
     with the lexicon stays."""
