@@ -2,10 +2,11 @@
 
 Source: ParsNER's curated given-name lists (persian_names, foreign_names — Turkic and other names
 in use in Iran —, arabic_names and accurate_names), plus frequent Persian-Arabic names they miss.
-ParsNER's big person_names.txt is not read: it was drawn from NER corpora and would leak their
-names; the given-name lists are hand-made. `persian` names (Persian or Turkic lists, not the
-Arabic one: «پوریا») are Iranian; `shared` ones Arabs bear too («محمد», «خالد»). A known given
-name in neither is a foreign one (see rasad.extract.nationality).
+ParsNER's big person_names.txt (full names, many foreign; the NER lexicon uses it, see the model
+card) is not read here: it says nothing about which given names are Persian. `persian` names
+(Persian or Turkic lists, not the Arabic one: «پوریا») are Iranian; `shared` ones Arabs bear
+too («محمد», «خالد»). A known given name in neither is a foreign one (see
+rasad.extract.nationality).
 
 usage: python scripts/build_home_names.py
 """
