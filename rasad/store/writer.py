@@ -136,7 +136,7 @@ def upsert_actors(conn: Connection, items: Iterable[dict[str, Any]]) -> None:
 
     A non-empty new value wins; an empty one never erases what is stored.
     """
-    insert_rows(conn, actors, _merged_actors(items), upsert=True)
+    insert_rows(conn, actors, _merged_actors(items), statement=_actor_upsert)
 
 
 @dataclass(slots=True)
@@ -361,10 +361,13 @@ def dyad_rows(doc_id: str, ev: dict[str, Any],
              "date_last": ev["date_last"]} for a, b in pairs]
 
 
+Statement = Callable[[Dialect], Insert]  # an INSERT into the table, e.g. with ON CONFLICT
+
+
 def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], *,
-                upsert: bool = False) -> None:
-    """One executemany INSERT of `rows` (dicts with the same keys); `upsert` (actors only)
-    updates a stored row as `_actor_upsert` says.
+                statement: Statement | None = None) -> None:
+    """One executemany INSERT of `rows` (dicts with the same keys): `table.insert()`, or what
+    `statement` builds for the dialect (`_actor_upsert`).
 
     On SQLite the statement is compiled once per table and key set and the rows go to the
     driver as tuples: SQLAlchemy's per-row parameter handling cost more than SQLite's insert.
@@ -372,9 +375,9 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], *,
     if not rows:
         return
     if conn.dialect.name != "sqlite":
-        conn.execute(_actor_upsert(conn.dialect) if upsert else table.insert(), rows)
+        conn.execute(statement(conn.dialect) if statement else table.insert(), rows)
         return
-    sql, convert = _compiled_insert(conn.dialect, table, tuple(rows[0]), upsert)
+    sql, convert = _compiled_insert(conn.dialect, table, tuple(rows[0]), statement)
     conn.exec_driver_sql(sql, convert(rows))
 
 
@@ -383,10 +386,10 @@ Converter = Callable[[list[dict[str, Any]]], list[tuple]]
 
 @lru_cache(maxsize=64)
 def _compiled_insert(dialect: Dialect, table: Table, keys: tuple[str, ...],
-                     upsert: bool) -> tuple[str, Converter]:
+                     statement: Statement | None) -> tuple[str, Converter]:
     """The INSERT's SQL and a function turning rows into its positional parameters, with
     the column types' bind processing (dates to ISO strings, ...) applied."""
-    stmt = _actor_upsert(dialect) if upsert else table.insert()
+    stmt = statement(dialect) if statement else table.insert()
     compiled = stmt.compile(dialect=dialect, column_keys=list(keys))
     names = compiled.positiontup or []
     getter = itemgetter(*names)
