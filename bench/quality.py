@@ -22,6 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from rasad.ingest.readers import Skipped
+from rasad.output import json_line
 from rasad.scale import extract_paths
 from rasad.text.letters import KEY_LETTERS
 
@@ -49,7 +50,7 @@ def predict(input_path: Path, pred_path: Path) -> tuple[int, float]:
             if isinstance(doc, Skipped):
                 print(f"skipped {doc.where}: {doc.reason}", file=sys.stderr)
                 continue
-            sink.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            sink.write(json_line(doc.to_dict()))
             count += 1
     return count, time.perf_counter() - start
 

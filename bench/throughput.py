@@ -33,6 +33,7 @@ from typing import Any
 import psutil
 
 from rasad.ingest.readers import Skipped, read_paths
+from rasad.output import json_line
 from rasad.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,7 +150,7 @@ def child_run(engine: str, workers: int, corpus: Path) -> dict[str, Any]:
         items = run(read_paths([corpus]), workers=workers, engine=engine, scheduler=scheduler)
         for doc in items:
             if not isinstance(doc, Skipped):
-                sink.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+                sink.write(json_line(doc.to_dict()))
                 articles += 1
                 sentences += len(doc.sentences)
                 first = first or time.perf_counter() - start

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from rich.table import Table
 from rasad.errors import RasadError
 from rasad.ingest.readers import Skipped
 from rasad.model import Document
+from rasad.output import json_line
 from rasad.pipeline import Pipeline
 from rasad.scale import ALREADY_STORED, ENGINES, extract_paths
 from rasad.store import Store
@@ -101,7 +101,7 @@ def extract(
         run = {"pipeline": Pipeline.from_config(config), "workers": workers,
                "engine": _engine(engine), "scheduler": scheduler}
         for doc in _documents(paths, _published(published), **run):
-            sink.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            sink.write(json_line(doc.to_dict()))
     finally:
         if output:
             sink.close()

@@ -8,6 +8,8 @@ strings are views over `doc.text`, never copies, so spans cannot drift from the 
 from __future__ import annotations
 
 import hashlib
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -27,19 +29,23 @@ class OffsetMap:
     """Maps normalized-text indices back to raw-text indices.
 
     Stored as, for each normalized character, the raw range it came from; an inserted
-    character (e.g. a restored ZWNJ) has an empty raw range at its insertion point.
+    character (e.g. a restored ZWNJ) has an empty raw range at its insertion point. The
+    ranges are machine-int arrays, not lists, and `range`s while the map is the identity:
+    the map is an article's largest structure (two Python ints a character were ten times
+    its text) and crosses a process boundary twice on every parallel run, where an array
+    pickles as one block of bytes and a range as three numbers.
     """
 
     __slots__ = ("_starts", "_ends", "raw_length")
 
-    def __init__(self, starts: list[int], ends: list[int], raw_length: int) -> None:
-        self._starts = starts
-        self._ends = ends
+    def __init__(self, starts: Iterable[int], ends: Iterable[int], raw_length: int) -> None:
+        self._starts = _int_sequence(starts)
+        self._ends = _int_sequence(ends)
         self.raw_length = raw_length
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
-        return cls(list(range(length)), list(range(1, length + 1)), length)
+        return cls(range(length), range(1, length + 1), length)
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -62,8 +68,7 @@ class OffsetMap:
         the whole replaced raw range, and an insertion maps to an empty range.
         """
         out: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
+        starts, ends = array("i"), array("i")
         pos = 0
         for edit in sorted(edits, key=lambda e: (e.start, e.end)):
             if edit.start < pos:
@@ -85,6 +90,10 @@ class OffsetMap:
         starts.extend(self._starts[pos:])
         ends.extend(self._ends[pos:])
         return "".join(out), OffsetMap(starts, ends, self.raw_length)
+
+
+def _int_sequence(values: Iterable[int]) -> array[int] | range:
+    return values if isinstance(values, array | range) else array("i", values)
 
 
 @dataclass(slots=True)

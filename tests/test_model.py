@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import json
+import pickle
+
 import pytest
 
 from rasad.model import Document, Edit, OffsetMap, Span
+from rasad.output import json_line
 
 
 @pytest.mark.parametrize(
@@ -22,6 +26,28 @@ def test_model_offset_map_apply(raw, edits, text, span, raw_span):
     new_text, offsets = OffsetMap.identity(len(raw)).apply(raw, edits)
     assert new_text == text
     assert offsets.to_raw(*span) == raw_span
+
+
+def test_model_offset_map_survives_pickling_compactly():
+    """Maps cross a process boundary twice per article on parallel runs."""
+    raw = "علي رضا میتوانند " * 200
+    identity = OffsetMap.identity(len(raw))
+    _, edited = identity.apply(raw, [Edit(2, 3, "ی", "letters"), Edit(10, 10, "\u200c", "zwnj")])
+    for offsets in (identity, edited):
+        copy = pickle.loads(pickle.dumps(offsets))
+        spans = [(0, 0), (3, 12), (len(copy) - 1, len(copy))]
+        assert [copy.to_raw(*s) for s in spans] == [offsets.to_raw(*s) for s in spans]
+        assert len(copy) == len(offsets)
+    assert len(pickle.dumps(identity)) < 200  # a range, not a number per character
+    assert len(pickle.dumps(edited)) < 10 * len(raw)
+
+
+def test_model_document_output_is_one_compact_utf8_json_line():
+    doc = Document(id="d1", raw="سلام \"دنیا\"\nخط دوم")
+    line = json_line(doc.to_dict())
+    assert line.endswith("\n") and line.count("\n") == 1
+    assert "سلام" in line and "\\u" not in line
+    assert json.loads(line) == doc.to_dict()
 
 
 @pytest.mark.parametrize("edits", [[Edit(0, 2, "x", "a"), Edit(1, 3, "y", "b")]])

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterator
 from typing import Any
 
+from rasad.output import json_line
 from rasad.store.store import Store
 
 PLOVER_VERSION = "PLOVER 0.8 (draft, Sept 2021)"
@@ -25,7 +25,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def jsonl_lines(store: Store) -> Iterator[str]:
     for doc in store.iter_documents():
-        yield json.dumps(doc, ensure_ascii=False) + "\n"
+        yield json_line(doc)
 
 
 def _cell(ev: dict[str, Any], column: str) -> Any:
@@ -87,7 +87,7 @@ def plover_records(store: Store) -> Iterator[dict[str, Any]]:
 
 def plover_lines(store: Store) -> Iterator[str]:
     for record in plover_records(store):
-        yield json.dumps(record, ensure_ascii=False) + "\n"
+        yield json_line(record)
 
 
 def write_parquet(store: Store, path: str, *, batch_size: int = 5000) -> int:
