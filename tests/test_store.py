@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, delete, event, make_url, select, text
 
 from rasad.model import Actor, DateMention, Document, Event, Mention, Participant, Quote
 from rasad.pipeline import Pipeline
-from rasad.store import Store, migrations
+from rasad.store import Store, migrations, queries
 from rasad.store.dedup import BANDS, band_keys, shingles
 from rasad.store.export import CSV_COLUMNS, csv_lines, jsonl_lines
 from rasad.store.migrations import MIGRATIONS
@@ -320,6 +320,14 @@ def test_sqlite_file_is_wal_and_migrations_are_recorded_once(tmp_path: Path) -> 
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         names = [r[0] for r in raw.execute("SELECT name FROM schema_version ORDER BY name")]
     assert names == [name for name, _ in MIGRATIONS]
+
+
+def test_streamed_events_cross_chunk_boundaries_without_loss(
+    timeline: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = list(timeline.iter_events())
+    monkeypatch.setattr(queries, "CHUNK", 2)  # 5 events: chunks of 2, 2 and 1
+    assert list(timeline.iter_events()) == whole
 
 
 def test_csv_export_one_row_per_event_and_no_formulas(store: Store) -> None:

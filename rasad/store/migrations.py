@@ -7,14 +7,15 @@ after a crash is harmless. The whole run is one transaction where the database a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, Connection, Row, Select, delete, inspect, select, text
+from sqlalchemy import Connection, delete, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from rasad.store.dedup import Signature
+from rasad.store.queries import keyset_chunks
 from rasad.store.schema import (
     documents,
     dyads,
@@ -72,20 +73,12 @@ def _bulk_indexes(conn: Connection) -> None:
 BACKFILL_CHUNK = 500  # rows per read when re-computing stored rows
 
 
-def _chunks(conn: Connection, query: Select, key: Column) -> Iterator[Sequence[Row]]:
-    """`query`'s rows a chunk at a time, in order of the positive integer `key`: each read
-    starts after the last key seen, so a large store is never loaded at once."""
-    last = 0
-    while chunk := conn.execute(query.where(key > last).order_by(key).limit(BACKFILL_CHUNK)).all():
-        yield chunk
-        last = chunk[-1]._mapping[key]
-
-
 def _numpy_minhash(conn: Connection) -> None:
     """Band hashes are now computed with numpy (see dedup.py): re-compute the stored ones,
     or later copies of stored stories would no longer meet them."""
     conn.execute(delete(minhash_bands))
-    for chunk in _chunks(conn, select(documents.c.pk, documents.c.folded), documents.c.pk):
+    for chunk in keyset_chunks(conn, select(documents.c.pk, documents.c.folded), documents.c.pk,
+                               BACKFILL_CHUNK):
         insert_rows(conn, minhash_bands, [{"doc_pk": pk, "band": b, "hash": h}
                                           for pk, folded in chunk
                                           for b, h in Signature.of(folded).keys])
@@ -103,7 +96,7 @@ def _dyads(conn: Connection) -> None:
         .join(documents, documents.c.pk == e.doc_pk)
         .where(documents.c.duplicate_of.is_(None))  # a near-duplicate copy's are not counted
     )
-    for chunk in _chunks(conn, counted, e.id):
+    for chunk in keyset_chunks(conn, counted, e.id, BACKFILL_CHUNK):
         parts = _countries_by_event(conn, [ev.id for ev in chunk])
         insert_rows(conn, dyads, [row for ev in chunk
                                   for row in dyad_rows(ev.doc_id, ev._asdict(), parts[ev.id])])

@@ -15,8 +15,10 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
+    Column,
     ColumnElement,
     Connection,
+    Row,
     Select,
     column,
     extract,
@@ -229,18 +231,22 @@ def find_events(
     return load_events(conn, stmt, offset=offset, limit=limit), count(conn, stmt)
 
 
-def iter_events(conn: Connection) -> Iterator[dict[str, Any]]:
-    """Every event, in chunks by id (keyset paging holds no long cursor)."""
+def keyset_chunks(conn: Connection, query: Select, key: Column,
+                  size: int) -> Iterator[Sequence[Row]]:
+    """`query`'s rows `size` at a time, in order of the positive integer `key`: each read
+    starts after the last key seen, so a large store is never loaded at once and no cursor
+    stays open between chunks (a long read would hold back SQLite's WAL checkpoints)."""
     last = 0
-    while True:
-        rows = conn.execute(
-            _event_select([events.c.id > last]).order_by(events.c.id).limit(CHUNK)
-        ).all()
-        if not rows:
-            return
+    while chunk := conn.execute(query.where(key > last).order_by(key).limit(size)).all():
+        yield chunk
+        last = chunk[-1]._mapping[key]
+
+
+def iter_events(conn: Connection) -> Iterator[dict[str, Any]]:
+    """Every event, in chunks by id."""
+    for rows in keyset_chunks(conn, _event_select([]), events.c.id, CHUNK):
         parts = _participants(conn, [r.id for r in rows])
         yield from (_event_dict(r, parts[r.id]) for r in rows)
-        last = rows[-1].id
 
 
 _STORED = (documents.c.pk, documents.c.id, documents.c.source, documents.c.published,
@@ -250,15 +256,8 @@ _STORED = (documents.c.pk, documents.c.id, documents.c.source, documents.c.publi
 
 def iter_documents(conn: Connection) -> Iterator[dict[str, Any]]:
     """Every document in the output contract, in the order stored."""
-    last = 0
-    while True:
-        rows = conn.execute(
-            select(*_STORED).where(documents.c.pk > last).order_by(documents.c.pk).limit(100)
-        ).all()
-        if not rows:
-            return
+    for rows in keyset_chunks(conn, select(*_STORED), documents.c.pk, 100):
         yield from (record.output(r) for r in rows)
-        last = rows[-1].pk
 
 
 def get_document(conn: Connection, doc_id: str) -> dict[str, Any] | None:
