@@ -145,6 +145,31 @@ def test_dates_not_a_date(text: str) -> None:
     assert find_dates(text, published=PUB) == []
 
 
+# «امروز» opening a clause of a speech that states a present is "nowadays", not a date; the
+# same opening reports the publication day when the clause tells what was done or scheduled.
+NOWADAYS_AND_TODAY = [
+    ("وی افزود: امروز جهان تشنه فرهنگ اسلام ناب است.", "وی افزود: امروز این طرح افتتاح شد."),
+    (
+        "وی یادآور شد که امروز ما نیاز به دشمن خارجی نداریم.",
+        "وی یادآور شد که امروز نخستین محموله صادر شد.",
+    ),
+    (
+        "انقلاب ما شرقی نبود؛ امروز شرق وجود ندارد.",
+        "انقلاب ما شرقی نبود؛ امروز این مراسم در تهران برگزار می‌شود.",
+    ),
+    (
+        "او گفت: امروز بانک‌ها در خدمت تولید ملی نیستند.",
+        "لطف‌الله رضایی امروز گفت: بانک‌ها در خدمت تولید ملی نیستند.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("nowadays", "today"), NOWADAYS_AND_TODAY)
+def test_dates_nowadays_is_no_date_but_today_is(nowadays: str, today: str) -> None:
+    assert find_dates(nowadays, published=PUB) == []
+    assert [m.value for m in find_dates(today, published=PUB)] == [PUB.isoformat()]
+
+
 @pytest.mark.parametrize("text", ["امروز", "عصر امروز (سه شنبه)", "هفته گذشته", "دهم مرداد"])
 def test_dates_relative_without_published(text: str) -> None:
     (ment,) = find_dates(text, published=None)

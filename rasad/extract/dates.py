@@ -274,12 +274,28 @@ def _relative_day(m: re.Match[str], text: str, published: date | None) -> _Candi
         lex.nowadays_rx.search(text, 0, m.start())
         or (offset and _preceded_by_count(text, m.start()))
         or _comparative(text, m.start(), m.end())
+        or _opens_timeless_clause(m, text)
     ):
         return None
     if published is None:
         return _Candidate(m.start(), m.end(), _unknown(), frozenset({"relday"}), 1)
     found = published + timedelta(days=offset)
     return _Candidate(m.start(), m.end(), _day(None, found, "relative"), frozenset({"relday"}), 1)
+
+
+def _opens_timeless_clause(m: re.Match[str], text: str) -> bool:
+    """«گفت: امروز جهان تشنه … است»: «امروز» opening a clause that states a present and
+    reports nothing done or scheduled means "nowadays" (a speech's present), not a date."""
+    lex = lexicon()
+    if key(m["rel"]) not in lex.nowadays_words:
+        return False
+    if not lex.clause_opener_rx.search(text, max(0, m.start() - 20), m.start()):
+        return False
+    end = _CLAUSE_END.search(text, m.end())
+    clause = text[m.end() : end.start() if end else len(text)]
+    if lex.past_verb_rx.search(clause) or lex.scheduled_rx.search(clause):
+        return False
+    return bool(lex.present_rx.search(clause))
 
 
 def _comparative(text: str, start: int, end: int) -> bool:

@@ -60,6 +60,11 @@ class Lexicon:
     relative_day_rx: str
     time_rx: str
     nowadays_rx: re.Pattern[str]
+    nowadays_words: frozenset[str]
+    clause_opener_rx: re.Pattern[str]
+    past_verb_rx: re.Pattern[str]
+    scheduled_rx: re.Pattern[str]
+    present_rx: re.Pattern[str]
     periods: dict[str, str]
     period_rx: str
     directions: dict[str, int]
@@ -145,6 +150,19 @@ def lexicon() -> Lexicon:
         relative_day_rx=alternation(list(data["relative_days"])),
         time_rx=alternation(data["times_of_day"]),
         nowadays_rx=_before(data["nowadays_before"]),
+        nowadays_words=frozenset(map(key, data["nowadays_words"])),
+        clause_opener_rx=re.compile(
+            rf"(?:^|[:؛.!؟?\n«]|{LEFT}(?:{alternation(data['nowadays_openers'])})){GAP}$"
+        ),
+        past_verb_rx=re.compile(
+            rf"{LEFT}ن?(?:{alternation(data['past_stems'])})(?:ند|یم|ید)?{RIGHT}"
+        ),
+        scheduled_rx=re.compile(
+            f"{LEFT}(?:{alternation(data['future_markers'] + data['scheduled_present'])})"
+        ),
+        present_rx=re.compile(
+            rf"{LEFT}(?:(?:{alternation(data['present_predicates'])}){RIGHT}|ن?می[\u200c ])"
+        ),
         periods=_table(data["periods"], str),
         period_rx=alternation([w for ws in data["periods"].values() for w in ws]),
         directions=_table(data["directions"]),
