@@ -368,12 +368,22 @@ def _weekday(m: re.Match[str], text: str, published: date | None) -> _Candidate 
     elif direction:
         found = cal.nearest_weekday(published, weekday, direction=direction, inclusive=False)
     else:
-        clause = _CLAUSE_END.search(text, m.end())
-        future = lex.future_rx.search(text, m.end(), clause.start() if clause else len(text))
+        end = _CLAUSE_END.search(text, m.end())
+        future = _future_clause(text[m.end() : end.start() if end else len(text)])
         found = cal.nearest_weekday(
             published, weekday, direction=1 if future else -1, inclusive=True
         )
     return _Candidate(m.start(), m.end(), _day(None, found, "relative"), frozenset({"weekday"}), 2)
+
+
+def _future_clause(clause: str) -> bool:
+    """A future verb («برگزار خواهد شد») or a scheduling present with no past verb before it
+    («دیدار روز دوشنبه انجام می‌شود», but not «روز دوشنبه اعلام کرد که … برگزار می‌شود»)."""
+    lex = lexicon()
+    if lex.future_rx.search(clause):
+        return True
+    scheduled = lex.scheduled_rx.search(clause)
+    return bool(scheduled and not lex.past_verb_rx.search(clause, 0, scheduled.start()))
 
 
 def _bracketed(text: str, m: re.Match[str]) -> bool:
