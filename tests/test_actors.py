@@ -63,6 +63,7 @@ def test_actors_holder_of(bound: bool) -> None:
         ("رسول منتجب‌نیاز", "منتجب‌نیا", True),  # one letter of typo at the end
         ("عباس البیاتی", "بیاتی", True),  # the Arabic article dropped
         ("مهدی عیسی زاده", "عیسی زاده", True),
+        ("مهدی کوچک‌زاده", "کوچک زاده", True),  # written apart after written together
         ("رسول منتجب‌نیاز", "منتجب", False),  # more than one letter off
         ("علی احمدی", "احمد", False),  # too short to forgive a typo
     ],
@@ -105,3 +106,25 @@ def test_actors_function_words_never_become_surnames(words, expected):
 
     keys = [key(w) for w in words]
     assert surname_keys(keys) == [tuple(key(k) for k in e) for e in expected]
+
+
+@pytest.mark.parametrize(
+    ("aside", "holder"),
+    [
+        # a name that opens its sentence is the speaker, not one named in passing after it
+        ("وی افزود: اما آیت‌الله محمود شاهرودی نظر دیگری دارد.", "مهدی کوچک‌زاده"),
+        ("محمود شاهرودی نیز در این باره نظر دیگری داد.", "محمود شاهرودی"),
+    ],
+)
+def test_actors_bare_title_goes_back_to_the_last_sentence_subject(aside: str, holder: str) -> None:
+    from rasad.extract.entities import entities
+
+    doc = entities(
+        Document(
+            id="t",
+            raw="مهدی کوچک‌زاده در گفت و گو با خبرنگار فارس گفت: امیدی به این هیات نیست.\n"
+            f"{aside}\nنماینده مردم تهران در مجلس اظهار داشت: همکاری نشد.",
+        )
+    )
+    (role,) = [r for r in doc.roles if r.title_id == "representative"]
+    assert doc.text[slice(*role.holder_mention)] == holder

@@ -35,8 +35,13 @@ def _found(doc: Document) -> dict[str, tuple[str, str | None, str | None]]:
         ("وزارت دفاع آمریکا اعلام کرد.", "وزارت دفاع آمریکا", ("ORG", "USA", "MIL")),
         ("عضو کمیسیون اقتصادی مجلس گفت.", "کمیسیون اقتصادی مجلس", ("ORG", "IRN", "LEG")),
         ("نشست سازمان ملل برگزار شد.", "سازمان ملل", ("ORG", "UNO", None)),
+        ("سفارت آمریکا در امارات متحده عربی بسته شد.", "سفارت آمریکا", ("ORG", "USA", "GOV")),
+        # a parliament's commission is the parliament's; an electoral commission the state's
+        ("کمیسیون عمران مجلس این طرح را بررسی کرد.", "کمیسیون عمران مجلس", ("ORG", "IRN", "LEG")),
+        ("کمیسیون عالی مستقل انتخابات عراق نتایج را اعلام کرد.",
+         "کمیسیون عالی مستقل انتخابات عراق", ("ORG", "IRQ", "GOV")),
     ],
-)
+)  # fmt: skip
 def test_entities_gazetteer_and_composition(text: str, surface: str, expected: tuple) -> None:
     assert _found(_run(text))[surface] == expected
 
@@ -62,6 +67,44 @@ def test_entities_not_entities(text: str, absent: str) -> None:
          "سخنگوی وزارت امور خارجه"),
         ("آقای مهدی کریمی وزیر خارجه عراق گفت.", "مهدی کریمی", ("PER", "IRQ", "GOV"),
          "وزیر خارجه عراق"),
+        # a title set off by commas is the name's own
+        ("سرگئی ریابکوف، معاون وزیر خارجه روسیه، گفت: مسکو به برجام پایبند است.",
+         "سرگئی ریابکوف", ("PER", "RUS", "GOV"), "معاون وزیر خارجه روسیه"),
+        ("قاضی محمد کریمی، دادستان کل کشور، گفت: پرونده به دادگاه رفت.", "محمد کریمی",
+         ("PER", "IRN", "JUD"), "دادستان کل کشور"),
+        # an agent of a state named right after the head speaks for that state…
+        ("واسیلی نبنزیا نماینده روسیه در سازمان ملل گفت این قطعنامه را وتو می‌کنیم.",
+         "واسیلی نبنزیا", ("PER", "RUS", "GOV"), "نماینده روسیه"),
+        # … while a representative of a constituency is a member of parliament
+        ("علی کریمی نماینده مردم تهران در مجلس گفت این طرح تصویب می‌شود.", "علی کریمی",
+         ("PER", "IRN", "LEG"), "نماینده مردم تهران در مجلس"),
+        ("ژنرال دیوید پترائوس فرمانده نیروهای آمریکایی در عراق گفت: وضعیت بهتر شده است.",
+         "دیوید پترائوس", ("PER", "USA", "MIL"), "فرمانده نیروهای آمریکایی"),
+        ("شیخ احمد یاسین بنیانگذار جنبش مقاومت اسلامی فلسطین (حماس) به شهادت رسید.",
+         "احمد یاسین", ("PER", "PSE", "REL"), "بنیانگذار جنبش مقاومت اسلامی فلسطین"),
+        ("عبدالعزیز بوتفلیقه رییس جمهوری الجزایر وارد تهران شد.", "عبدالعزیز بوتفلیقه",
+         ("PER", "DZA", "GOV"), "رییس جمهوری الجزایر"),
+        ("ایگور ایوانف رئیس شورای امنیت روسیه در مسکو گفت که همکاری با ایران ادامه دارد.",
+         "ایگور ایوانف", ("PER", "RUS", "GOV"), "رئیس شورای امنیت روسیه"),
+        ("مهدی کریمی عضو کمیسیون اصل نود مجلس گفت که تحقیق و تفحص ادامه دارد.", "مهدی کریمی",
+         ("PER", "IRN", "LEG"), "عضو کمیسیون اصل نود مجلس"),
+        ("مایکل کوهن سخنگوی ارتش رژیم صهیونیستی گفت این حملات ادامه دارد.", "مایکل کوهن",
+         ("PER", "ISR", "MIL"), "سخنگوی ارتش رژیم صهیونیستی"),
+        ("دیمیتری پسکوف سخنگوی کاخ کرملین گفت که پوتین در این نشست شرکت نمی‌کند.",
+         "دیمیتری پسکوف", ("PER", "RUS", "GOV"), "سخنگوی کاخ کرملین"),
+        ("جیمز جونز مشاور امنیت ملی آمریکا گفت که تحریم‌ها ادامه دارد.", "جیمز جونز",
+         ("PER", "USA", "GOV"), "مشاور امنیت ملی آمریکا"),
+        # an envoy of an international body is no member of parliament
+        ("استفان دی میستورا نماینده ویژه دبیرکل سازمان ملل در امور سوریه وارد دمشق شد.",
+         "استفان دی میستورا", ("PER", "UNO", None), "نماینده ویژه دبیرکل سازمان ملل"),
+        ("پرونده در اختیار محمد شهریاری، بازپرس ویژه قتل قرار گرفت.", "محمد شهریاری",
+         ("PER", "IRN", "JUD"), "بازپرس"),
+        # a minister of the old regime is a former official: no sector
+        ("سروری به اظهارات اردشیر زاهدی، وزیر خارجه رژیم پهلوی اشاره کرد.", "اردشیر زاهدی",
+         ("PER", "IRN", None), "وزیر خارجه"),
+        # «این کشور» is the state named last
+        ("لاریجانی در ادامه سفرش به اسپانیا با «خوزه لوئیس زاپاترو» نخست‌وزیر این کشور دیدار کرد.",
+         "خوزه لوئیس زاپاترو", ("PER", "ESP", "GOV"), "نخست‌وزیر این کشور"),
     ],
 )  # fmt: skip
 def test_entities_title_binds_person(text: str, person: str, expected: tuple, role: str) -> None:
@@ -116,6 +159,103 @@ def test_entities_unbound_person_takes_context_state(text: str, person: str, cou
 def test_entities_new_name_after_foreign_title_takes_the_role() -> None:
     doc = _run("نخست وزیر بلاروس نیز در این دیدار گفت.\nرومن گلاوچنکو با اشاره به روابط افزود.")
     assert _found(doc)["رومن گلاوچنکو"] == ("PER", "BLR", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("opening", "holder"),
+    [
+        ("یک سخنگوی وزارت خارجه بلاروس", None),  # someone the article does not name
+        ("سخنگوی وزارت خارجه بلاروس", "رومن گلاوچنکو"),
+    ],
+)
+def test_entities_anonymous_title_binds_no_one(opening: str, holder: str | None) -> None:
+    doc = _run(f"{opening} در این باره گفت: روابط گسترش می‌یابد.\nرومن گلاوچنکو افزود.")
+    (role,) = [r for r in doc.roles if r.title_id == "spokesman"]
+    assert (doc.text[slice(*role.holder_mention)] if role.holder_mention else None) == holder
+
+
+@pytest.mark.parametrize(("office", "sector"), [("رژیم پهلوی", None), ("کشورمان", "GOV")])
+def test_entities_bare_repeat_of_a_title_is_one_office(office: str, sector: str | None) -> None:
+    doc = _run(
+        f"اردشیر زاهدی، وزیر خارجه {office}، در مصاحبه‌ای گفت: ایران قوی است.\n"
+        "وزیر خارجه در ادامه افزود: من طرفدار ایرانم."
+    )
+    assert _found(doc)["اردشیر زاهدی"] == ("PER", "IRN", sector)
+
+
+def test_entities_foreign_title_subject_goes_back_to_the_speaker() -> None:
+    """A foreign title opening a sentence, with no new name after it, is the person quoted
+    before it, who takes its state instead of a guess from the article's states."""
+    doc = _run(
+        "جیمز بیکر روز گذشته در کنفرانسی خبری گفت: ترکیه متحد ماست و ترکیه حمایت می‌شود.\n"
+        "وزیر امور خارجه آمریکا افزود: به مذاکرات با ترکیه ادامه می‌دهیم."
+    )
+    assert _found(doc)["جیمز بیکر"] == ("PER", "USA", "GOV")
+
+
+def test_entities_rank_before_a_quoted_name_gives_its_sector() -> None:
+    doc = _run("سرهنگ «مایکل ادواردز» گفت دست‌کم یک هواپیمای دیگر در راه است.")
+    assert _found(doc)["مایکل ادواردز"][2] == "MIL"
+
+
+@pytest.mark.parametrize(("label", "country"), [("ORG", "IRQ"), ("LOC", "IRQ"), ("PER", None)])
+def test_entities_model_span_takes_the_state_named_inside(label: str, country: str | None) -> None:
+    """«بیمارستان کودکان رمادی»: a place that gave way to a longer model span gives it its
+    state; a person keeps none from a place in the name."""
+    from rasad.extract.entities import _model_hits
+    from rasad.extract.gazetteer import key
+    from rasad.extract.roles import Hit
+
+    keys = [key(w) for w in ("بیمارستان", "کودکان", "رمادی")]
+    (hit,) = _model_hits([(0, 3, label, 0.9)], keys, [False] * 3, [Hit(2, 3, "GPE", "IRQ")])
+    assert hit.country == country
+
+
+@pytest.mark.parametrize(
+    ("words", "sector"),
+    [
+        (("روزنامه", "صهیونیستی", "«", "هاآرتص", "»"), "MED"),
+        (("شبکه", "خبری", "«", "ان تی وی", "»"), "MED"),
+        (("در", "اتاق", "«", "ژپایا", "»"), None),  # a room is no medium, nor a chamber of trade
+    ],
+)
+def test_entities_medium_named_after_its_kind(words: tuple[str, ...], sector: str | None) -> None:
+    from rasad.extract.entities import _model_hits
+    from rasad.extract.gazetteer import key
+
+    keys = [key(w) for w in words]
+    (hit,) = _model_hits([(3, 4, "ORG", 0.9)], keys, [False] * len(keys), [])
+    assert hit.sector == sector
+
+
+@pytest.mark.parametrize(
+    ("words", "sector"),
+    [
+        (("شورای", "شهر", "تهران"), "GOV"),
+        (("شهرداری", "منطقه", "۶"), "GOV"),
+        (("سازمان", "خصوصی", "سازی"), None),  # «سازمان» alone says nothing of the sector
+    ],
+)
+def test_entities_model_organization_head_gives_sector(words: tuple, sector: str | None) -> None:
+    from rasad.extract.entities import _model_hits
+    from rasad.extract.gazetteer import key
+
+    keys = [key(w) for w in words]
+    (hit,) = _model_hits([(0, len(keys), "ORG", 0.9)], keys, [False] * len(keys), [])
+    assert hit.sector == sector
+
+
+@pytest.mark.parametrize(("link", "short"), [("(", ("DEU", "PTY")), ("و", (None, None))])
+def test_entities_bracketed_short_name_is_the_organization(link: str, short: tuple) -> None:
+    from rasad.extract.entities import _bracketed_short_names
+    from rasad.extract.gazetteer import key
+    from rasad.extract.roles import Hit
+
+    words = ["حزب", "دموکرات", "آزاد", "آلمان", link, "FDP", ")" if link == "(" else "شد"]
+    full = Hit(0, 4, "ORG", "DEU", "PTY")
+    acronym = Hit(5, 6, "ORG", origin="ner")
+    _bracketed_short_names([full, acronym], [key(w) for w in words])
+    assert (acronym.country, acronym.sector) == short
 
 
 def test_entities_short_form_of_an_organization() -> None:

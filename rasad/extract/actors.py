@@ -14,7 +14,7 @@ from importlib.resources import files
 import yaml
 
 from rasad.extract.gazetteer import Pattern, PhraseRuler, common_words, key
-from rasad.extract.roles import HOME_COUNTRY, Hit, RoleHit, honorific_sector
+from rasad.extract.roles import HOME_COUNTRY, QUOTES, Hit, RoleHit, honorific_sector
 from rasad.model import Actor, Document, Mention, Role
 
 # Tokens that end a name but never stand alone as a surname («عیسی زاده» → not «زاده»).
@@ -92,10 +92,12 @@ def _surname_table(keys: list[str], persons: list[Hit]) -> dict[tuple[str, ...],
 
 
 def _full_name(table: dict[tuple[str, ...], Hit], words: tuple[str, ...]) -> Hit | None:
-    """The full name whose surname `words` is, allowing one letter more or less at the end of a
-    long one-word surname (news typos: «رسول منتجب‌نیاز» … «منتجب‌نیا»)."""
-    if words in table:
-        return table[words]
+    """The full name whose surname `words` is, written apart or together («کوچک‌زاده» …
+    «کوچک زاده»), allowing one letter more or less at the end of a long one-word surname
+    (news typos: «رسول منتجب‌نیاز» … «منتجب‌نیا»)."""
+    for form in (words, ("".join(words),)):
+        if form in table:
+            return table[form]
     if len(words) != 1 or len(words[0]) < _FUZZY_MIN - 1:
         return None
     word = words[0]
@@ -132,33 +134,46 @@ def link_surnames(keys: list[str], persons: list[Hit], taken: list[bool]) -> lis
 
 
 def bind_title_only(roles: list[RoleHit], persons: list[Hit], sent_of: list[int]) -> None:
-    """Bind roles with no person next to them.
+    """Bind roles with no person next to them, except anonymous ones («یک سخنگوی …»).
 
     A title alone («رئیس مجلس بلاروس گفت») goes to the holder met earlier with the same
     country and sector. A foreign title with no earlier holder goes to the next newly named
     person (unknown country) within the following sentence, before any other person: news
-    introduces «نخست وزیر بلاروس» and names «رومن گلاوچنکو» right after. A home title that
-    opens a sentence («معاون وزیر راه و شهرسازی افزود») goes back to the person named last
-    before it who is not in the actors table: news names a speaker once, then uses the title.
+    introduces «نخست وزیر بلاروس» and names «رومن گلاوچنکو» right after. A title that opens a
+    sentence («معاون وزیر راه و شهرسازی افزود») and, if foreign, has no such person after it
+    goes back to the person named last before it who may hold it: news names a speaker once,
+    then uses the title; that person takes a foreign title's state if they have none.
     """
     for i, role in enumerate(roles):
-        if role.holder is not None:
+        if role.holder is not None or role.anonymous:
             continue
         earlier = [r for r in roles[:i] if r.holder is not None and _compatible(r, role)]
-        if earlier:
-            role.holder = earlier[-1].holder
+        if earlier:  # the same office: a former one stays former
+            role.holder, role.sector = earlier[-1].holder, earlier[-1].sector
             continue
         if role.country in (None, HOME_COUNTRY):
             _bind_back(i, roles, persons, sent_of)
-            continue
-        nxt = [(j, p) for j, p in enumerate(persons) if p.first >= role.last]
-        if not nxt:
-            continue
-        j, person = nxt[0]
-        fresh = person.role is None and person.country is None and person.origin != "coref"
-        if fresh and sent_of[person.first] - sent_of[role.first] <= 1:
-            role.holder, person.role = j, i
-            person.country, person.sector = role.country, role.sector
+        elif not _bind_forward(i, roles, persons, sent_of):
+            _bind_back(i, roles, persons, sent_of)
+            if role.holder is not None:  # «کالین پاول گفت … وزیر امور خارجه آمریکا افزود»
+                held = persons[role.holder].actor_id
+                for person in (p for p in persons if p.actor_id == held and p.country is None):
+                    person.country = role.country
+
+
+def _bind_forward(index: int, roles: list[RoleHit], persons: list[Hit], sent_of: list[int]) -> bool:
+    """Bind a foreign title to the fresh name right after it; False when there is none."""
+    role = roles[index]
+    nxt = [(j, p) for j, p in enumerate(persons) if p.first >= role.last]
+    if not nxt:
+        return False
+    j, person = nxt[0]
+    fresh = person.role is None and person.country is None and person.origin != "coref"
+    if fresh and sent_of[person.first] - sent_of[role.first] <= 1:
+        role.holder, person.role = j, index
+        person.country, person.sector = role.country, role.sector
+        return True
+    return False
 
 
 def _bind_back(index: int, roles: list[RoleHit], persons: list[Hit], sent_of: list[int]) -> None:
@@ -169,8 +184,16 @@ def _bind_back(index: int, roles: list[RoleHit], persons: list[Hit], sent_of: li
         j for j, p in enumerate(persons)
         if sent_of[p.first] < sent_of[role.first] and _could_hold(p, role, roles)
     ]  # fmt: skip
-    if before:
-        role.holder = before[-1]
+    subjects = [j for j in before if _opens_sentence(persons[j], sent_of)]
+    if subjects or before:
+        role.holder = (subjects or before)[-1]
+
+
+def _opens_sentence(person: Hit, sent_of: list[int]) -> bool:
+    """A name that opens its sentence is its subject: the speaker a later title-only subject
+    refers back to, rather than someone named in passing after it («… ولی آیت‌الله هاشمی
+    شاهرودی …»)."""
+    return person.first == 0 or sent_of[person.first - 1] != sent_of[person.first]
 
 
 def _could_hold(person: Hit, role: RoleHit, roles: list[RoleHit]) -> bool:
@@ -213,7 +236,12 @@ def settle_persons(keys: list[str], persons: list[Hit], roles: list[RoleHit]) ->
 
 
 def _honorific_before(keys: list[str], person: Hit) -> str | None:
-    return honorific_sector(keys[person.first - 1]) if person.first > 0 else None
+    """The sector of a form of address before the name, across a quotation mark («سرهنگ
+    «مایکل ادواردز»»)."""
+    before = person.first - 1
+    if before > 0 and keys[before] in QUOTES:
+        before -= 1
+    return honorific_sector(keys[before]) if before >= 0 else None
 
 
 def _compatible(held: RoleHit, role: RoleHit) -> bool:

@@ -29,15 +29,18 @@ from rasad.extract.gazetteer import (
     demonyms,
     entity_ruler,
     given_names,
+    head_ruler,
     head_sector,
     key,
 )
 from rasad.extract.orgs import phrase_orgs
 from rasad.extract.roles import (
     HOME_COUNTRY,
+    QUOTES,
     Hit,
     RoleHit,
     find_roles,
+    plain_word,
     strip_honorifics,
     title_ruler,
 )
@@ -53,11 +56,11 @@ _ORDINALS = frozenset(
 )
 _ASSEMBLY = (key("شورای"), key("اسلامی"))
 _AND = key("و")
-_QUOTES = frozenset('«»"')
 # House gold (../shared/gold/README.md), also read by ner_eval.house_spans: in «دولت عراق»
 # the state is the entity, in «شمال بغداد» the place.
 STATE_HEADS = frozenset(key(w) for w in ("دولت", "رژیم", "حکومت", "کشور"))
-_PARTITIVE = tuple(tuple(key(w) for w in p.split()) for p in ("، یکی از", "، از"))
+# What may stand between a name and its apposed title, longest first.
+_APPOSITION_LINKS = tuple(tuple(key(w) for w in p.split()) for p in ("، یکی از", "، از", "،", ","))
 _PLURALS = ("", "ها", "های", "ان")
 DIRECTIONS = frozenset(
     key(w) for w in ("شمال", "جنوب", "شرق", "غرب", "مرکز", "حومه", "اطراف", "نزدیکی")
@@ -65,6 +68,8 @@ DIRECTIONS = frozenset(
 # A model span starting with one of these keeps the place inside it; «جمهوری X» too, though
 # it is the state's own name, not a head the gold drops (see _gpe_prefix).
 _KEEP_INNER_PLACE = STATE_HEADS | DIRECTIONS | {_REPUBLIC}
+_MEDIA = "MED"
+_MEDIUM_REACH = 3  # words from a medium's kind («شبکه خبری») to its name
 _SURE = 0.8  # marginal probability a model span needs to override a gazetteer name
 _SAYYID = key("سید")  # part of the name in house gold («سید عباس عراقچی»)
 _MAX_NAME = 3  # words in a person name found next to a title
@@ -184,12 +189,12 @@ def _name_near(keys: list[str], taken: list[bool], pos: int, step: int) -> tuple
     around it are skipped («"محمد مخبر" معاون اول»).
     """
     if step < 0:
-        end = pos - 1 if pos > 0 and keys[pos - 1] in _QUOTES else pos
+        end = pos - 1 if pos > 0 and keys[pos - 1] in QUOTES else pos
         for start in range(max(0, end - _MAX_NAME), end - 1):
             if keys[start] in given_names() and _free(taken, start, end):
                 return (start, end) if _wordy(keys, start, end) else None
         return None
-    start = pos + 1 if pos < len(keys) and keys[pos] in _QUOTES else pos
+    start = pos + 1 if pos < len(keys) and keys[pos] in QUOTES else pos
     if start >= len(keys) or keys[start] not in given_names():
         return None
     end = start + 2  # given name + surname; one more word after a second given name
@@ -206,14 +211,14 @@ def _wordy(keys: list[str], start: int, end: int) -> bool:
 
 def _apposition_end(keys: list[str], pos: int) -> int:
     """Where a name standing in apposition before the title at `pos` ends: right before it,
-    before a quotation mark, or before «، (یکی) از» («علیرضا، از فرماندهان ارتش …»)."""
-    if pos > 0 and keys[pos - 1] in _QUOTES:
-        return pos - 1
-    for link in _PARTITIVE:
+    before the comma that sets the title off («نبیه بری، رئیس پارلمان لبنان»), before
+    «، (یکی) از» («علیرضا، از فرماندهان ارتش …»), and before a closing quotation mark."""
+    for link in _APPOSITION_LINKS:
         size = len(link)
         if pos > size and tuple(keys[pos - size : pos]) == link:
-            return pos - size
-    return pos
+            pos -= size
+            break
+    return pos - 1 if pos > 0 and keys[pos - 1] in QUOTES else pos
 
 
 def _bind_roles(
@@ -330,9 +335,14 @@ def _yields(hit: Hit, first: int, last: int, label: str, anchors: set[int]) -> b
     return hit.last == last and (label == "ORG" or hit.kind != "state")
 
 
-def _model_hits(spans: list[ModelSpan], keys: list[str], taken: list[bool]) -> list[Hit]:
+def _model_hits(
+    spans: list[ModelSpan], keys: list[str], taken: list[bool], inner: list[Hit]
+) -> list[Hit]:
     """NER model spans on free tokens; honorifics at the start of a person are dropped, and an
-    organization's head word gives its sector («جبهه …» PTY)."""
+    organization's head word gives its sector («جبهه …» PTY), as does the kind of medium
+    before a medium's name. An organization or place takes the state of the first state or
+    city named inside it that gave way to it (`inner`: «بیمارستان کودکان رمادی» → IRQ), not
+    that of a state named near it."""
     out = []
     for first, last, label, p in spans:
         if label == "PER":
@@ -343,9 +353,41 @@ def _model_hits(spans: list[ModelSpan], keys: list[str], taken: list[bool]) -> l
             continue  # an unsure place with a given name in it is more likely a person
         if all(_demonym_form(k) or k == _AND for k in keys[first:last]):
             continue  # «فلسطینی‌ها», «آلمانی و اسپانیولی»: demonyms are never entities
-        sector = head_sector(keys[first:last]) if label == "ORG" else None
-        out.append(_take(taken, Hit(first, last, label, sector=sector, origin="ner")))
+        sector = None
+        if label == "ORG":
+            sector = head_sector(keys[first:last]) or _medium_before(keys, first)
+        country = None if label == "PER" else _inner_country(inner, first, last)
+        out.append(_take(taken, Hit(first, last, label, country, sector, origin="ner")))
     return out
+
+
+def _medium_before(keys: list[str], first: int) -> str | None:
+    """MED for a name that follows the word for its kind of medium, over its modifiers and a
+    quotation mark («شبکه خبری «ان تی وی»», «روزنامه صهیونیستی «هاآرتص»»)."""
+    pos = first - 1 if first > 0 and keys[first - 1] in QUOTES else first
+    for at in range(pos - 1, max(pos - 1 - _MEDIUM_REACH, -1), -1):
+        head = head_ruler().get(keys[at])
+        if head is not None:
+            return _MEDIA if head.sector == _MEDIA else None
+        if not plain_word(keys[at]):
+            return None
+    return None
+
+
+def _bracketed_short_names(hits: list[Hit], keys: list[str]) -> None:
+    """«حزب دموکرات آزاد آلمان (FDP)»: a model name in brackets right after an organization is
+    its short name, with its state and sector."""
+    full_before = {h.last + 1: h for h in hits if h.label == "ORG"}  # the full name, then «(»
+    for hit in hits:
+        full = full_before.get(hit.first)
+        if full is None or hit.label != "ORG" or hit.origin != "ner":
+            continue
+        if keys[hit.first - 1] == "(" and keys[hit.last : hit.last + 1] == [")"]:
+            hit.country, hit.sector = full.country, full.sector
+
+
+def _inner_country(inner: list[Hit], first: int, last: int) -> str | None:
+    return next((h.country for h in inner if first <= h.first < last and h.country), None)
 
 
 def _demonym_form(word: str) -> bool:
@@ -357,9 +399,9 @@ def _tidy(keys: list[str], first: int, last: int) -> tuple[int, int]:
     """A model span without what the gold leaves out: a quoted name inside it is the name
     («روستای "عدایه"» → «عدایه»), a parenthesis ends it («امام رضا (ع)» → «امام رضا»), and
     punctuation never starts or ends it."""
-    opener = next((i for i in range(first, last) if keys[i] in _QUOTES), None)
+    opener = next((i for i in range(first, last) if keys[i] in QUOTES), None)
     if opener is not None:
-        close = next((i for i in range(opener + 1, last) if keys[i] in _QUOTES), last)
+        close = next((i for i in range(opener + 1, last) if keys[i] in QUOTES), last)
         if close > opener + 1:
             first, last = opener + 1, close
     paren = next((i for i in range(first, last) if keys[i] == "("), None)
@@ -401,7 +443,10 @@ def entities(doc: Document) -> Document:
     _place_bare_institutions(places, keys)
     spans = _model_spans(doc, toks, keys)
     titles = title_ruler().match(keys)  # once: the model spans and the roles both read them
+    named = places
     places = _yield_to_model_spans(places, spans, keys, titles)
+    kept = {id(h) for h in places}
+    inner = [h for h in named if id(h) not in kept]
     hits += [_take(taken, h) for h in places if _free(taken, h.first, h.last)]
     roles = find_roles(keys, hits, titles)
     for role in roles:  # a title's words are never part of a name
@@ -409,7 +454,8 @@ def entities(doc: Document) -> Document:
     hits += _shaped_persons(doc, toks, keys, taken, roles, spans)
     hits += _model_persons_by_titles(spans, keys, roles, taken)
     holders = _bind_roles(keys, roles, hits, taken)
-    hits += _model_hits(spans, keys, taken)
+    hits += _model_hits(spans, keys, taken, inner)
+    _bracketed_short_names(hits, keys)
     for hit in hits:
         if hit.label == "PER" and hit.actor_id is None:
             hit.actor_id = slug(doc.text[toks[hit.first].start : toks[hit.last - 1].end])

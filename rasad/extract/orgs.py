@@ -11,20 +11,10 @@ preposition, punctuation, a number or another anchor-less entity ends the search
 from __future__ import annotations
 
 from rasad.extract.gazetteer import demonyms, head_ruler, key
-from rasad.extract.roles import Hit
+from rasad.extract.roles import Hit, plain_word
 
 _MAX_INNER = 5  # plain words between the head and the anchor
 _AND = key("و")
-# Words that never stand inside an institution's name: they end the phrase («… در عراق»).
-_STOPS = frozenset(
-    key(w)
-    for w in (
-        "در", "به", "از", "با", "برای", "که", "را", "این", "آن", "تا", "بر", "بین", "میان",
-        "است", "بود", "شد", "کرد", "گفت", "نیز", "هم", "یک", "دو", "سه", "وی", "او", "مستقر",
-        "ما", "شما", "آنها", "ایشان", "درباره", "علیه", "توسط", "پس", "پیش", "روز", "سال",
-        "ماه", "هفته",
-    )
-)  # fmt: skip
 
 
 def phrase_orgs(keys: list[str], hits: list[Hit]) -> list[Hit]:
@@ -66,7 +56,7 @@ def _extend(keys: list[str], starts: dict[int, Hit], pos: int, sector: str | Non
             sector, pos = hit.sector or sector, hit.last
         elif inner and word in demonyms():
             return Hit(pos, pos + 1, "ORG", demonyms()[word], sector, kind="phrase")
-        elif _plain(word) and (word != _AND or _continues(keys, starts, pos + 1)):
+        elif plain_word(word) and (word != _AND or _continues(keys, starts, pos + 1)):
             sector = _inner_sector(keys, pos) or sector
             pos += 1
         else:
@@ -83,14 +73,10 @@ def _anchor(hit: Hit, sector: str | None) -> bool:
     return hit.label == "GPE" or (hit.label == "ORG" and sector is None)
 
 
-def _plain(word: str) -> bool:
-    return word.isalpha() and word not in _STOPS
-
-
 def _continues(keys: list[str], starts: dict[int, Hit], pos: int) -> bool:
     """After «و» or an inner organization the phrase goes on only with a plain word that starts
     no entity of its own («اتاق تجارت و صنعت», not «سازمان انرژی اتمی و وزارت خارجه»)."""
-    return pos < len(keys) and pos not in starts and _plain(keys[pos]) and keys[pos] != _AND
+    return pos < len(keys) and pos not in starts and plain_word(keys[pos]) and keys[pos] != _AND
 
 
 def _inner_sector(keys: list[str], pos: int) -> str | None:

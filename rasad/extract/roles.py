@@ -5,9 +5,12 @@ gives the holder's country. A `head` row («رئیس», «سخنگوی», «عض
 the organization or title that follows it, and takes that one's country and sector:
 «رئیس» + «پارلمان بلاروس» → BLR LEG; before an organization no table knows, the title is the
 head alone and the organization's head word gives the sector («نایب رئیس» + «جبهه …» → PTY).
-«سابق/پیشین» marks a former holder, who gets no sector
-(gold convention). Titles alone are not entities; the entities stage turns these hits into
-`Role`s and binds them to people.
+A head with a `state` sector takes a state named right after it too, as that state's agent
+(«نماینده روسیه در سازمان ملل» → RUS GOV), and any head takes the state of a body it names by a
+demonym or a state («فرمانده نیروهای آمریکایی» → USA MIL). «این کشور» after a title is the
+state named last before it. «سابق/پیشین» or the old regime («رژیم پهلوی») marks a former
+holder, who gets no sector (gold convention). Titles alone are not entities; the entities stage
+turns these hits into `Role`s and binds them to people.
 """
 
 from __future__ import annotations
@@ -29,7 +32,25 @@ from rasad.extract.gazetteer import (
 
 HOME_COUNTRY = "IRN"  # Persian news names its own state's offices without a country
 _HOME_WORDS = frozenset(key(w) for w in ("کشورمان", "ایرانی"))
-_FORMER = frozenset(key(w) for w in ("سابق", "پیشین", "اسبق", "وقت"))
+QUOTES = frozenset('«»"')  # quotation marks news sets around a name
+# After a title, these mark a former holder («وزیر خارجه سابق», «وزیر خارجه رژیم پهلوی»).
+_FORMER = tuple(
+    tuple(key(w) for w in p.split())
+    for p in ("سابق", "پیشین", "اسبق", "وقت", "رژیم پهلوی", "رژیم شاه", "رژیم سابق", "رژیم گذشته")
+)
+_ANAPHORS = frozenset(tuple(key(w) for w in p.split()) for p in ("این کشور", "آن کشور"))
+_ONE = key("یک")
+_BODY_WORDS = 2  # plain words between a head and the demonym or state of the body it names
+# Words that never stand inside an institution's name or a title: they end it («… در عراق»).
+_STOPS = frozenset(
+    key(w)
+    for w in (
+        "در", "به", "از", "با", "برای", "که", "را", "این", "آن", "تا", "بر", "بین", "میان",
+        "است", "بود", "شد", "کرد", "گفت", "نیز", "هم", "یک", "دو", "سه", "وی", "او", "مستقر",
+        "ما", "شما", "آنها", "ایشان", "درباره", "علیه", "توسط", "پس", "پیش", "روز", "سال",
+        "ماه", "هفته",
+    )
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -58,6 +79,7 @@ class RoleHit:
     sector: str | None
     country: str | None = None
     holder: int | None = None  # index of the bound person Hit
+    anonymous: bool = False  # «یک سخنگوی …»: someone the article does not name
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +98,18 @@ def title_ruler() -> PhraseRuler:
         )  # fmt: skip
         for row in read_tsv("titles.tsv")
     )
+
+
+@lru_cache(maxsize=1)
+def _state_agents() -> dict[str, str]:
+    """Title id → the sector of a head's holder when a state name follows the head directly."""
+    return {row["id"]: row["state"] for row in read_tsv("titles.tsv") if row["state"]}
+
+
+def plain_word(word: str) -> bool:
+    """A word that may stand inside an institution's name or a title: no punctuation, number
+    or particle."""
+    return word.isalpha() and word not in _STOPS
 
 
 def is_honorific(word_key: str) -> bool:
@@ -111,27 +145,25 @@ def find_roles(keys: list[str], hits: list[Hit], titles: list[Match]) -> list[Ro
     title right after it («وزیر امور خارجه آمریکا»).
     """
     starts = {hit.first: hit for hit in hits}
+    states = _states_named(keys, hits)
     matches = [m for m in titles if m.pattern.kind != "honorific"]
     roles_at: dict[int, RoleHit] = {}
     for m in reversed(matches):
         pat = m.pattern
         role = RoleHit(m.first, m.last, pat.id or "", pat.sector)
+        role.anonymous = m.first > 0 and keys[m.first - 1] == _ONE
         end = m.last
-        former = end < len(keys) and keys[end] in _FORMER
+        former = next((len(p) for p in _FORMER if tuple(keys[end : end + len(p)]) == p), 0)
         end += former
         if pat.kind == "head":
-            target = _governed(starts, roles_at, end, pat.gap)
-            if target is not None:
-                role.last, role.country = target.last, target.country
-                role.sector = pat.sector or target.sector
-            elif end < len(keys) and head_ruler().get(keys[end]) is not None:
-                role.sector = pat.sector or head_sector(keys[end:])  # «نایب رئیس» + «جبهه …»
-            else:
+            if not _extend_head(role, pat, keys, starts, roles_at, end):
                 continue
         else:
-            _extend_with_country(role, keys, starts, end)
+            _extend_with_country(role, keys, starts, states, end)
         if former:
             role.sector = None
+        for inside in [at for at in roles_at if role.first < at < role.last]:
+            del roles_at[inside]  # «نماینده ویژه دبیرکل سازمان ملل» is one title
         roles_at[role.first] = role
     return sorted(roles_at.values(), key=lambda r: r.first)
 
@@ -149,10 +181,77 @@ def _governed(
     return None
 
 
-def _extend_with_country(role: RoleHit, keys: list[str], starts: dict[int, Hit], pos: int) -> None:
+def _extend_head(
+    role: RoleHit,
+    pat: Pattern,
+    keys: list[str],
+    starts: dict[int, Hit],
+    roles_at: dict[int, RoleHit],
+    pos: int,
+) -> bool:
+    """Extend a head («رئیس», «سخنگوی») over what it governs from `pos`: a state it is the
+    agent of, an organization or title, a body named with a state; False when it governs
+    nothing and is no title."""
+    agent = _state_agents().get(role.title_id)
+    if agent and _state(starts.get(pos)):  # «نماینده روسیه در سازمان ملل»
+        role.last, role.country, role.sector = starts[pos].last, starts[pos].country, agent
+        return True
+    target = _governed(starts, roles_at, pos, pat.gap)
+    body = _state_body(keys, starts, pos) if target is None else None
+    if target is not None:
+        role.last, role.country = target.last, target.country
+        role.sector = pat.sector or target.sector
+    elif body is not None:
+        role.last, role.country = body.last, body.country
+        role.sector = pat.sector or head_sector(keys[pos:]) or body.sector
+    elif pos < len(keys) and head_ruler().get(keys[pos]) is not None:
+        role.sector = pat.sector or head_sector(keys[pos:])  # «نایب رئیس» + «جبهه …»
+    else:
+        return False
+    return True
+
+
+def _state(hit: Hit | None) -> bool:
+    return hit is not None and hit.label == "GPE" and hit.kind == "state" and bool(hit.country)
+
+
+def _state_body(keys: list[str], starts: dict[int, Hit], pos: int) -> Hit | None:
+    """The body a head names from `pos` by plain words and a demonym, a state or an
+    organization of one state («فرمانده نیروهای آمریکایی», «سخنگوی ارتش رژیم صهیونیستی»,
+    «سخنگوی کاخ کرملین»), as a hit with that state and the organization's sector."""
+    for at in range(pos, min(pos + _BODY_WORDS + 1, len(keys))):
+        hit = starts.get(at)
+        if at > pos and hit is not None and (_state(hit) or _single_state_org(hit)):
+            sector = hit.sector if hit.label == "ORG" else None
+            return Hit(pos, hit.last, "ORG", hit.country, sector)
+        if at > pos and keys[at] in demonyms():
+            return Hit(pos, at + 1, "ORG", demonyms()[keys[at]])
+        if hit is not None or not plain_word(keys[at]):
+            return None
+    return None
+
+
+def _single_state_org(hit: Hit) -> bool:
+    return hit.label == "ORG" and hit.country is not None and "|" not in hit.country
+
+
+def _states_named(keys: list[str], hits: list[Hit]) -> list[tuple[int, str]]:
+    """Where the article names a state, by its name or a demonym, in order."""
+    named = [(h.first, h.country or "") for h in hits if _state(h)]
+    named += [(i, demonyms()[k]) for i, k in enumerate(keys) if k in demonyms()]
+    return sorted(named)
+
+
+def _extend_with_country(
+    role: RoleHit, keys: list[str], starts: dict[int, Hit], states: list[tuple[int, str]], pos: int
+) -> None:
     hit = starts.get(pos)
+    anaphor = tuple(keys[pos : pos + 2]) in _ANAPHORS
+    earlier = [country for at, country in states if at < role.first]
     if hit is not None and hit.label == "GPE" and hit.country:
         role.last, role.country = hit.last, hit.country
+    elif anaphor and earlier:  # «نخست‌وزیر این کشور»: the state named last
+        role.last, role.country = pos + 2, earlier[-1]
     elif pos < len(keys) and keys[pos] in _HOME_WORDS:
         role.last, role.country = pos + 1, HOME_COUNTRY
     elif pos < len(keys) and keys[pos] in demonyms():
