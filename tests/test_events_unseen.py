@@ -198,6 +198,54 @@ def _types(text: str) -> list[str]:
             "محمد جواد ظریف گفت: اروپایی‌ها تعهدات را نادیده می‌گیرند اما آمریکا باید توجه داشته"
             " باشد.",
         ),
+        # a deed named as the charge someone is held on is the charge, not news
+        (
+            "ASSAULT",
+            "دو تبعه سوری به اتهام بمب‌گذاری در سفارت آمریکا در دمشق بازداشت شدند.",
+            "دو تبعه سوری دیروز در سفارت آمریکا در دمشق بمب‌گذاری کردند.",
+        ),
+        # denied accusations: the skipped reading of the verb («اتهامات را رد کرد») is still
+        # the reading, so no refusal is coded in its place
+        (
+            "REJECT",
+            "مسئولان عراقی دمشق را متهم کردند. این در حالی است که سوریه این اتهامات را رد کرده"
+            " بود.",
+            "مسئولان عراقی دمشق را متهم کردند. این در حالی است که سوریه پیشنهاد عراق را رد کرده"
+            " بود.",
+        ),
+        # a denial of any involvement is a statement
+        (
+            "REJECT",
+            "عراق هرگونه دخالت در امور داخلی سوریه را رد کرد.",
+            "عراق پیشنهاد سوریه را رد کرد.",
+        ),
+        # talks named as the frame of a visit, not a meeting that took place
+        (
+            "CONSULT",
+            "منوچهر متکی در این سفر که در راستای رایزنی‌های مستمر بین ایران و سوریه صورت"
+            " می‌گیرد، انتخاب مجدد بشار اسد را تبریک خواهد گفت.",
+            "منوچهر متکی پس از رایزنی‌های مستمر با سوریه به تهران بازگشت.",
+        ),
+        # what a speaker waits for has not happened
+        (
+            "AGREE",
+            "محمدرضا باهنر گفت: ما منتظریم که مقامات هند تمایل خود را برای برگزاری نشست سه جانبه"
+            " با پاکستان اعلام کنند.",
+            "محمدرضا باهنر گفت: مقامات هند تمایل خود را برای برگزاری نشست سه جانبه با پاکستان"
+            " اعلام کردند.",
+        ),
+        # a trip is pledged by a named traveller, not by a team
+        (
+            "AGREE",
+            "تیم ملی فوتبال ایران یکشنبه راهی ترکیه می‌شود.",
+            "وزیر خارجه ایران یکشنبه راهی ترکیه می‌شود.",
+        ),
+        # a meeting noun in a future clause is a scheduled meeting, not one that took place
+        (
+            "CONSULT",
+            "عباس عراقچی در ملاقات روز دوشنبه با سرگئی لاوروف درباره برجام گفت‌وگو خواهد کرد.",
+            "عباس عراقچی در ملاقات روز دوشنبه با سرگئی لاوروف درباره برجام گفت‌وگو کرد.",
+        ),
     ],
 )
 def test_not_an_event_but_its_control_is(kind: str, blocked: str, control: str) -> None:
@@ -263,6 +311,25 @@ def test_meeting_with_an_office_holder_is_consult() -> None:
             "گروه‌های دانشجویی با نامه‌ای به مجلس شورای اسلامی خواستار توقف تصویب بودجه شده و بر"
             " لزوم بازنگری در آن تاکید کردند.",
             ("REQUEST", "change", set(), {"IRN"}),
+        ),
+        # «به امضا رسانده است», present-tense trips («عازم … می‌شود», «سفر می‌کند»), a
+        # scheduled meeting (AGREE), a perfect-tense abduction
+        (
+            "اسلام‌آباد توافقنامه‌ای برای تهاتر برق با تهران به امضا رسانده است.",
+            ("SUPPORT", None, {"PAK", "IRN"}, set()),
+        ),
+        (
+            "منوچهر متکی وزیر امور خارجه ایران پس از آن عازم الجزایر می‌شود.",
+            ("AGREE", None, {"IRN"}, {"DZA"}),
+        ),
+        ("ولادیمیر پوتین فردا به چین سفر می‌کند.", ("AGREE", None, {"RUS"}, {"CHN"})),
+        (
+            "عباس عراقچی در ملاقات روز دوشنبه با سرگئی لاوروف درباره برجام گفت‌وگو خواهد کرد.",
+            ("AGREE", None, {"IRN", "RUS"}, set()),
+        ),
+        (
+            "نیروهای عراقی دو خبرنگار ژاپنی را ربوده‌اند.",
+            ("ASSAULT", "abduct", {"IRQ"}, {"JPN"}),
         ),
     ],
 )
@@ -347,6 +414,57 @@ def test_visitor_does_not_take_the_host_state(text: str, expected: tuple) -> Non
         ),
         # control: the same state named inside the clause is the target
         ("ارتش ترکیه به مواضع ارتش روسیه در عراق حمله کرد.", ("ASSAULT", None, {"TUR"}, {"RUS"})),
+        # a side phrase («ضمن …،») is not what the predicate acts on when it names its own
+        (
+            "دانشجویان دانشگاه تهران ضمن گرامیداشت آرمان آزادی فلسطین، اشغالگری رژیم صهیونیستی"
+            " را محکوم کردند.",
+            ("ACCUSE", "disapprove", {"IRN"}, {"ISR"}),
+        ),
+        # control: a side phrase naming the only party keeps it
+        (
+            "وزارت خارجه ایران ضمن اشاره به حمله اسرائیل به غزه، آن را محکوم کرد.",
+            ("ACCUSE", "disapprove", {"IRN"}, {"ISR"}),
+        ),
+        # a predicate's finite verb ends its clause: what follows names no recipient of it
+        (
+            "دانشجویان دانشگاه تهران اشغالگری رژیم صهیونیستی را محکوم کردند و یقین دارند که"
+            " پیروزی ملت فلسطین نزدیک است.",
+            ("ACCUSE", "disapprove", {"IRN"}, {"ISR"}),
+        ),
+        # «توسط X» in a relative clause closed before the predicate is not its agent, and a
+        # party of a clause closed by «… شد و» is not its recipient
+        (
+            "پیش‌نویسی که توسط فرانسه تهیه شده بود دیروز منتشر شد و روسیه آن را رد کرد.",
+            ("REJECT", None, {"RUS"}, set()),
+        ),
+        ("روسیه پیش‌نویس فرانسه را رد کرد.", ("REJECT", None, {"RUS"}, {"FRA"})),
+        # after a meeting noun's «با», the sides are the counterpart and those listed with it
+        (
+            "محمود احمدی‌نژاد گفت: مذاکرات ایران با پاکستان به اطلاع هند رسانده شده است.",
+            ("CONSULT", None, {"IRN", "PAK"}, set()),
+        ),
+        (
+            "وزیر خارجه ایران در دیدار با همتای عراقی خود و وزیر خارجه سوریه درباره تحولات منطقه"
+            " گفت‌وگو کرد.",
+            ("CONSULT", None, {"IRN", "IRQ", "SYR"}, set()),
+        ),
+        # a bare state subject and its head of state named before the predicate are one side
+        (
+            "در پی تیرگی روابط روسیه با کشورهای غربی ولادیمیر پوتین با هدف گسترش مناسبات با چین"
+            " به این کشور سفر می‌کند.",
+            ("AGREE", None, {"RUS"}, {"CHN"}),
+        ),
+        # a topic before a speech cue is one clause: a «در مورد» inside it does not cut it
+        (
+            "حمیدرضا آصفی درباره اتهام مطرح شده از سوی آمریکا در مورد برخی از شرکت‌های آلمانی،"
+            " گفت: این کار بی‌اساس است.",
+            ("ACCUSE", "allege", {"USA"}, {"DEU"}),
+        ),
+        # a charge names no one the arrest acts on
+        (
+            "پلیس ترکیه دو تبعه ایرانی را به اتهام جاسوسی برای اسرائیل بازداشت کرد.",
+            ("COERCE", "arrest", {"TUR"}, {"IRN"}),
+        ),
     ],
 )
 def test_who_did_it_to_whom(text: str, expected: tuple) -> None:
@@ -380,3 +498,54 @@ def test_the_dead_of_a_told_attack_are_its_victims() -> None:
 )
 def test_agents_and_clefts(text: str, source: set) -> None:
     assert [e[2] for e in _events(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a passive verb is the one held, released or abducted; only an agent
+        # after «توسط» or inside the predicate («در بازداشت X») acts
+        ("سه تبعه مصری روز پنج‌شنبه در مادرید دستگیر شدند.", [("COERCE", "arrest", set(), {"EGY"})]),
+        (
+            "سه تبعه مصری توسط پلیس اسپانیا در مادرید دستگیر شدند.",
+            [("COERCE", "arrest", {"ESP"}, {"EGY"})],
+        ),
+        (
+            "ایاد الراوی هم اکنون در بازداشت نیروهای آمریکایی در عراق به سر می‌برد.",
+            [("COERCE", "arrest", {"USA"}, {"IRQ"})],
+        ),
+        ("دو خبرنگار ژاپنی در عراق ربوده شدند.", [("ASSAULT", "abduct", set(), {"JPN"})]),
+        # a release needs who releases: the released alone are no event
+        ("دو ملوان انگلیسی دیروز در تهران آزاد شدند.", []),
+        ("دو ملوان انگلیسی توسط ایران آزاد شدند.", [("RETREAT", "release", {"IRN"}, {"GBR"})]),
+        # controls: the active voice
+        (
+            "پلیس اسپانیا سه تبعه مصری را در مادرید دستگیر کرد.",
+            [("COERCE", "arrest", {"ESP"}, {"EGY"})],
+        ),
+        ("ایران دو ملوان انگلیسی را آزاد کرد.", [("RETREAT", "release", {"IRN"}, {"GBR"})]),
+    ],
+)
+def test_passive_subject_undergoes(text: str, expected: list) -> None:
+    assert _events(text) == expected
+
+
+def test_those_held_after_a_told_arrest_are_its_targets() -> None:
+    """«… را بازداشت کردند و … نیز دستگیر شد»: one arrest by the named forces, its targets
+    widened; the passive alone (the control) keeps its own event."""
+    both = (
+        "نیروهای اسرائیلی دو جوان فلسطینی را در جنین بازداشت کردند و یک نوجوان لبنانی نیز در"
+        " الخلیل دستگیر شد."
+    )
+    assert _events(both) == [("COERCE", "arrest", {"ISR"}, {"PSE", "LBN"})]
+    alone = "یک نوجوان لبنانی در الخلیل دستگیر شد."
+    assert _events(alone) == [("COERCE", "arrest", set(), {"LBN"})]
+
+
+def test_a_second_verb_of_one_attack_is_one_event() -> None:
+    """«تیراندازی کردند و یکی از آنها را به شهادت رساندند» tells one attack; the control,
+    whose second verb names another victim, tells two."""
+    one = "صهیونیست‌ها به دو جوان فلسطینی تیراندازی کردند و یکی از آنها را به شهادت رساندند."
+    two = "صهیونیست‌ها به دو جوان فلسطینی تیراندازی کردند و یک سرباز لبنانی را به شهادت رساندند."
+    assert _events(one) == [("ASSAULT", "firearms", {"ISR"}, {"PSE"})]
+    assert [e[3] for e in _events(two)] == [{"PSE"}, {"LBN"}]

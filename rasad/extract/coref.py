@@ -155,7 +155,7 @@ def resolved_name(doc: Document, ment: Mention) -> Resolved:
     return Resolved(actor_id, ment, (ment.start, ment.end))
 
 
-def _blank_roles(doc: Document, start: int, end: int) -> str:
+def blank_roles(doc: Document, start: int, end: int) -> str:
     """The text of [start, end) with role spans blanked (a title before a name is fine)."""
     chars = list(doc.text[start:end])
     for role in doc.roles:
@@ -170,7 +170,7 @@ def in_subject_position(doc: Document, start: int, ment: Mention) -> bool:
     name before the clause start (in a skipped source line) never is."""
     if ment.start < start:
         return False
-    prefix = re.split(r"[،,]", _blank_roles(doc, start, ment.start))[-1]
+    prefix = re.split(r"[،,]", blank_roles(doc, start, ment.start))[-1]
     prefix = _CONNECTOR.sub(" ", prefix)
     if _NOT_SUBJECT.search(prefix):
         return False

@@ -36,18 +36,29 @@ and a deed told in a relative clause on a noun («پرونده خویی که …
 an attack coded earlier in the sentence join its targets. A demand or threat put to no named
 party is an appeal or a statement, and a meeting noun needs a party or office holder right
 after «با». An anaphoric meeting («در این دیدار») after a coded meeting is not coded again,
-and an event with no coded party is left out (nothing to aggregate on).
+and an event with no coded party is left out (nothing to aggregate on). A meeting noun in a
+future clause, or dated after publication, is a scheduled meeting (AGREE); a second verb of a
+sentence's event by the same actors on no one new («تیراندازی کردند و یکی را کشتند») goes on
+telling it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rasad.extract.anchors import Anchors
 from rasad.extract.contexts import contexts_of, load_yaml, sectors_of, tolerant, word_regex
-from rasad.extract.coref import Resolved, Tracker, clause_start, mentions_in, resolve_subject
+from rasad.extract.coref import (
+    Resolved,
+    Tracker,
+    blank_roles,
+    clause_start,
+    mentions_in,
+    resolve_subject,
+)
 from rasad.extract.parties import (
     NON_PARTY_SECTORS,
     PHRASE_OPENER,
@@ -77,7 +88,9 @@ FIRST_PERSON = re.compile(tolerant("(ما|کشورمان|کشور ما)") + r"(?
 PAST_VERB = re.compile(tolerant("(کرد|کردند|شد|شدند|داد|دادند|رسید|رسیدند|داشت|داشتند)$"))
 _GAP = r"[\s\u200c]+"
 _WORDS = r"(?:{gap}[^\s\u200c،,:]+){{0,{n}}}{gap}$"
-OBLIQUE = re.compile(tolerant("(با|به|علیه|از|برای|ضد|نزد|بر)") + _WORDS.format(gap=_GAP, n=3))
+OBLIQUE = re.compile(
+    tolerant("(با|به|علیه|از|برای|ضد|نزد|بر|توسط|بوسیله)") + _WORDS.format(gap=_GAP, n=3)
+)
 # «یکی از وزرای عراقی هدف حمله قرار گرفت»: a partitive «از» still names who undergoes it
 COMPLEMENT = re.compile(tolerant("(با|به|علیه|برای|ضد|نزد)") + _WORDS.format(gap=_GAP, n=3))
 REPORTED = re.compile(  # a speech noun, its speaker, «مبنی بر (اینکه)» and the content
@@ -102,6 +115,9 @@ COMPLEMENTIZER = re.compile(tolerant("(اینکه|این که|آنکه|آن که
 FINITE = re.compile(
     tolerant("(است|بود|شد|کرد|کند|دارد|داشت|نیست|باشد|هستند|بودند|شدند|کردند)") + r"(?![\w\u200c])"
 )
+# «سندی که توسط شورای حکومتی تهیه شده … است و برمر خواستار …»: a finite verb and «و» end
+# the clause before; its parties are not the next predicate's
+JOINED = re.compile(r"(?<![\w\u200c])" + FINITE.pattern + _GAP + tolerant("و") + _GAP)
 # «باید … بدهیم»: a first-person verb ends its clause («تحریم‌ها را» is a noun)
 FIRST_PERSON_VERB = re.compile(
     r"[^.؟!:«»]{0,60}?[\w\u200c]*(?:یم|ییم)(?![\w\u200c])"
@@ -118,6 +134,8 @@ FIRST_PERSON_PREDICATE = re.compile(  # «می‌خواهیم», «حاضریم�
     + tolerant("(ن?می ?[^\\s]*یم|هستیم|داریم|نداریم|کنیم|کردیم|حاضریم|شدیم|دادیم|کردم|شدم|دادم)")
     + r")(?![\w\u200c])"
 )
+# «ضمن بزرگداشت روز قدس و آرمان آزادی فلسطین، …»: a side phrase closed by a comma
+SIDE = re.compile(tolerant("ضمن") + r"[\s\u200c][^،,:؛.]*[،,]")
 REASON = re.compile(tolerant("(به خاطر|بخاطر|به دلیل|به علت|به منظور|به سبب) "))
 # «… آغاز شد در پی رای پارلمان این کشور»: a preceding event named after the predicate (not
 # «به دنبال … است», "seeks")
@@ -133,6 +151,11 @@ EMBEDDED = re.compile(
     + tolerant("(علیه|با|ضد)")
     + r"[\s\u200c]+"
 )
+# a predicate ending on a finite light verb closes its clause: what follows is another
+# clause (a copula does not: «آماده است همکاری‌های خود را با ایران …»)
+VERB_END = re.compile(
+    tolerant("(کرد|کردند|کرده اند|کند|کنند|کنیم|شد|شدند|داد|دادند|رساند|رساندند)") + "$"
+)
 CONTENT = re.compile(r"[\s\u200c]+" + tolerant("(که|تا)") + "$")  # a predicate taking a clause
 GENITIVE = re.compile(r"[\s\u200c]*(?:[^\s\u200c]+[\s\u200c]+)?")
 DESTINATION = re.compile(tolerant("به") + r"[\s\u200c]+$")
@@ -145,6 +168,12 @@ RELATION = re.compile(
 )
 COUNTERPART = re.compile(tolerant("با") + r"[\s\u200c]+$")
 COUNTERPART_GAP = re.compile(r"[\s\u200c«\"]*(?:[^\s\u200c.،:]+[\s\u200c«\"]+){0,2}")
+# «با ایران، روسیه و ترکیه», «با همتای عراقی خود و وزیر خارجه سوریه»: the next side of a list
+LISTED = re.compile(
+    r"(?:[\s\u200c]+[^\s\u200c.،,:]+)?[\s\u200c»\"]*(?:[،,]|"
+    + tolerant("و")
+    + r")(?:[\s\u200c«\"]+[^\s\u200c.،:]+){0,2}[\s\u200c«\"]*"
+)
 _BY = "(از سوی|از طرف|از جانب|توسط|به وسیله|بوسیله|به دست)"  # «به وسیله بالگردهای اسرائیل»
 AGENT = re.compile(tolerant(_BY + " ") + "$")
 BY = re.compile(tolerant(_BY) + r"(?:[\s\u200c]+\S+){0,4}[\s\u200c]+$")
@@ -165,7 +194,11 @@ NOUN_END = re.compile(
 # «X کشوری است که …», «همان رژیمی است که …»: a clause that characterises X (a past cleft,
 # «X و Y دو کشوری بودند که … خودداری کردند», tells its event)
 CHARACTERISING = re.compile(r"ی[\s\u200c]+" + tolerant("(است|هستند)") + "$")
-DURATIVE = re.compile(tolerant("(می|نمی)") + r"[\s\u200c]")  # «می‌خواهیم»: a verb, not a noun
+FUTURE = re.compile(  # «خواهد کرد», not «می‌خواهد» (wants)
+    r"(?<![\w\u200c])" + tolerant("(خواهد|خواهند|خواهیم|خواهم)") + r"(?![\w\u200c])"
+)
+# «می‌خواهیم», «عازم الجزایر می‌شود»: a verb, not a noun
+DURATIVE = re.compile(r"(?<![\w\u200c])" + tolerant("(می|نمی)") + r"[\s\u200c]")
 LEADING_PREPOSITION = re.compile(tolerant("(با|در|به|از|را|برای)") + r"[\s\u200c]")
 # «در حالی که», «زمانی که», «بلکه»: adverbial clauses still tell their event
 SUBORDINATOR = re.compile(
@@ -272,8 +305,9 @@ def _clause(doc: Document, sent: Span, trigger: int, quote: Quote | None) -> tup
     cuts = [m.start() for m in BOUNDARY.finditer(doc.text, begin, end)] + cues
     if quote:
         cuts += [quote.start, quote.end]
-    if cues:  # «درباره X گفت:»: the topic before a speech cue is a clause of its own
-        cuts += [m.start() for m in TOPIC.finditer(doc.text, begin, max(cues))]
+    if cues:  # «درباره X گفت:»: the topic before a speech cue is a clause of its own (one
+        # clause: a «در مورد» inside it, «درباره اتهام آمریکا در مورد شرکت‌های آلمانی», is not)
+        cuts += [m.start() for m in TOPIC.finditer(doc.text, begin, max(cues))][:1]
     for cut in cuts:
         if cut <= trigger:
             begin = max(begin, cut)
@@ -343,6 +377,12 @@ def _sides(
     since, trigger, trigger_end, until = span
     if content := CONTENT.search(doc.text, trigger, trigger_end):
         until = min(until, content.start())  # «از بحرین خواست تا …»: what is asked, not of whom
+    if (
+        pat.parties == "directed"
+        and mode != "visit"
+        and VERB_END.search(doc.text, trigger, trigger_end)
+    ):
+        until = min(until, trigger_end)  # «… را محکوم می‌کنیم و یقین داریم که … فلسطین»
     begin, end = _clause(doc, sent, trigger, quote)
     named = _parties_of(doc, pat, begin, end, (trigger, trigger_end))
     speaker = _speaker(doc, quote) if quote else None
@@ -350,6 +390,8 @@ def _sides(
     if speaker and (mine or FIRST_PERSON.search(doc.text, begin, end)):
         named.insert(0, speaker)
     if pat.parties == "reciprocal" and mode != "visit":
+        if pat.counterpart_after:
+            named = _met(doc, named, trigger_end)
         if speaker and not named:
             named = [speaker]
         return dedupe(named), []
@@ -366,7 +408,12 @@ def _sides(
     elif unknown:
         source = None
     else:
-        agents = [p for p in named if AGENT.search(doc.text[max(0, p.start - 12) : p.start])]
+        agents = [  # «سندی که توسط شورای حکومتی تهیه شده … است و برمر خواستار …»: not his
+            p
+            for p in named
+            if AGENT.search(doc.text[max(0, p.start - 12) : p.start])
+            and not (p.end < trigger and FINITE.search(doc.text, p.end, trigger))
+        ]
         subjects = [p for p in named if p.start < trigger and not _oblique(doc, p, begin, trigger)]
         if mode == "visit" and not subjects:  # «سفر امروز شرودر به الجزایر»: visitor after
             subjects = [p for p in named if p.start >= trigger_end][:1]
@@ -376,7 +423,8 @@ def _sides(
             agents = [] if pat.own_agent else agents
         verbal = plover()[pat.type]["quad"] in (1, 3)  # only words fall back on who said them
         fallback = [speaker if verbal and not pat.named_subject else None]
-        source = _sharpen(([speaker] if mine else agents or subjects or fallback)[0], subjects)
+        source = ([speaker] if mine else agents or subjects or fallback)[0]
+        source = _sharpen(doc, source, [p for p in named if p.start < trigger])
         if source is None and main and not pat.own_agent:
             source = _subject(doc, sent, trigger, tracker)
     if source is None:  # an attack keeps its victims; words and pledges need their author
@@ -389,6 +437,7 @@ def _sides(
         and (p.country != source.country or (p.sector and p.sector != source.sector))
         and (since <= p.start < until or p.start < source.start or pat.parties == "speaker")
         and not p.start < trigger < source.start  # a noun's agent acts on what follows it
+        and (pat.parties == "speaker" or not JOINED.search(doc.text, p.end, trigger))
         and not (pat.parties == "speaker" and _wronged(doc, p, trigger))
     ]
     if mode == "visit":  # the host is who the visitor meets («با X دیدار»), else where he goes
@@ -402,6 +451,31 @@ def _sides(
     joint = [p for p in others if p.start == source.start]  # «نیروهای ارتش و پلیس عراق»
     actors = [_state_actor(pat, _voice(source, speaker))] + joint
     return actors, dedupe([p for p in others if p not in joint])
+
+
+def _met(doc: Document, named: list[Participant], trigger_end: int) -> list[Participant]:
+    """«مذاکرات ایران با پاکستان به اطلاع هند رسانده شده»: after a meeting noun's «با», the
+    sides are the counterpart named at once — a party or an office holder («با وزیر ارشاد»)
+    — and those listed with it («با ایران، روسیه و ترکیه»), not a party of the rest of the
+    clause."""
+    kept = [p for p in named if p.start < trigger_end]
+    after = [p for p in named if p.start >= trigger_end]
+    after += [
+        Participant(r.start, r.end, r.holder_actor_id, r.country, r.sector)
+        for r in doc.roles
+        if r.country
+        and r.start >= trigger_end
+        and not any(r.start <= p.start < r.end for p in after)
+    ]
+    at = trigger_end
+    for part in sorted(after, key=lambda p: p.start):
+        gap = COUNTERPART_GAP if at == trigger_end else LISTED
+        between = blank_roles(doc, at, part.start)  # «رحمانی فضلی رئیس دیوان محاسبات و …»
+        if between.strip() and not gap.fullmatch(between):
+            break
+        kept.append(part)
+        at = part.start if part.start == at else part.end
+    return kept
 
 
 def _wronged(doc: Document, part: Participant, trigger: int) -> bool:
@@ -426,21 +500,27 @@ def _genitive(
     ][:1]
 
 
-def _sharpen(source: Participant | None, subjects: list[Participant]) -> Participant | None:
-    """«لیبی، دولت این کشور … خواستار شد»: a bare state subject takes the sector of a sectored
-    subject of the same state."""
-    if source is None or source.sector:
+def _sharpen(
+    doc: Document, source: Participant | None, before: list[Participant]
+) -> Participant | None:
+    """«لیبی، دولت این کشور … خواستار شد», «در پی تیرگی روابط روسیه با غرب پوتین … سفر
+    می‌کند»: a bare state subject takes the sector of a sectored party of the same state
+    named before the predicate (it is that state's acting body, not a second party); a
+    person keeps his own standing («علیخانی … از طرح خاتمی استقبال کرد»)."""
+    actor = doc.actors.get(source.actor_id) if source and source.actor_id else None
+    if source is None or source.sector or (actor is not None and actor.kind == "PER"):
         return source
-    same = [p for p in subjects if p.country == source.country and p.sector]
+    same = [p for p in before if p.country == source.country and p.sector]
     return same[0] if same else source
 
 
 def _context_spans(doc: Document, pat: Pattern, begin: int, end: int, trigger: tuple[int, int]):
-    """Stretches of a clause whose parties are context, not parties: a reason («بخاطر …»),
-    a cooperative event's topic («در خصوص …»), and the target of an action named inside it
-    («جنگ علیه داعش» when the trigger is a congratulation), and a prior event named after
-    the predicate («… آغاز شد در پی رای پارلمان»)."""
+    """Stretches of a clause whose parties are context, not parties: a reason («بخاطر …») or
+    a charge («به اتهام …»), a cooperative event's topic («در خصوص …»), the target of an
+    action named inside it («جنگ علیه داعش» when the trigger is a congratulation), and a
+    prior event named after the predicate («… آغاز شد در پی رای پارلمان»)."""
     openers = list(REASON.finditer(doc.text, begin, end))
+    openers += _charges().finditer(doc.text, begin, end)
     openers += SEQUEL.finditer(doc.text, trigger[1], end)
     if plover()[pat.type]["quad"] == 1:  # «درباره دیدار X و Y، گفت»: a topic clause is kept
         openers += (m for m in TOPIC.finditer(doc.text, begin, end) if m.start() > begin + 1)
@@ -464,11 +544,17 @@ def _context_spans(doc: Document, pat: Pattern, begin: int, end: int, trigger: t
 def _parties_of(
     doc: Document, pat: Pattern, begin: int, end: int, trigger: tuple[int, int]
 ) -> list[Participant]:
-    """The clause's parties, less those named only as context."""
+    """The clause's parties, less those named only as context, and less those of a side
+    phrase («ضمن بزرگداشت … فلسطین، … رژیم صهیونیستی را محکوم می‌کنیم») when the predicate
+    names a party of its own after it."""
     spans = list(_context_spans(doc, pat, begin, end, trigger))
-    return [
+    parties = [
         p for p in sentence_parties(doc, begin, end) if not any(a <= p.start < b for a, b in spans)
     ]
+    for side in SIDE.finditer(doc.text, begin, trigger[0]):
+        if any(side.end() <= p.start < trigger[0] for p in parties):
+            parties = [p for p in parties if not side.start() <= p.start < side.end()]
+    return parties
 
 
 def _addressee(
@@ -530,6 +616,7 @@ def _passive(
     ]
     actors = dedupe(agents[:1])
     keys = {(p.country, p.sector) for p in actors}
+    keys |= {(p.country, None) for p in actors}  # «تحت تعقیب وزارت دفاع آمریکا»: the agent's own
     undergoing = [
         p
         for p in named
@@ -538,6 +625,10 @@ def _passive(
         and (p.country, p.sector) not in keys
         and not COMPLEMENT.search(doc.text[max(begin, p.start - 40) : p.start])
     ]
+    # «… را ربوده است و … ربوده شدند»: the parties of the clause closed before, unless the
+    # subject is shared («فوجیموری … وارد شیلی شد و … بازداشت شد»: no one of its own)
+    own = [p for p in undergoing if not JOINED.search(doc.text, p.end, trigger[0])]
+    undergoing = own or undergoing
     material = plover()[pat.type]["quad"] == 4
     if not (undergoing or (actors and material)) or not (actors or material):
         return [], []  # words need a speaker and a target; an attack its victim or attacker
@@ -554,8 +645,11 @@ def _operation() -> re.Pattern[str]:
 
 def _voice(source: Participant, speaker: Participant | None) -> Participant:
     """An official saying «جمهوری اسلامی ایران آماده است» speaks for his own government: a
-    bare state of the speaker's country takes the speaker's sector."""
+    bare state of the speaker's country takes the speaker's sector (a news outlet reporting
+    what someone of its country did does not make him a journalist)."""
     if source.sector or speaker is None or speaker.country != source.country:
+        return source
+    if speaker.sector in NON_PARTY_SECTORS:
         return source
     return Participant(source.start, source.end, source.actor_id, source.country, speaker.sector)
 
@@ -594,6 +688,19 @@ def _habitual() -> re.Pattern[str]:
 def _planned() -> re.Pattern[str]:
     """«تصمیم انگلیس برای انجام حملات هوایی»: the deed a plan is for, right before it."""
     return re.compile(r"(?<![\w\u200c])" + tolerant(lexicon()["planned"]) + r"[\s\u200c]+$")
+
+
+@lru_cache(maxsize=1)
+def _charged() -> re.Pattern[str]:
+    """«به اتهام ارتباط با بمب‌گذاری …»: the deed a charge names, right before it."""
+    charge = tolerant(lexicon()["charged"])
+    return re.compile(rf"(?<![\w\u200c]){charge}(?:[\s\u200c]+\S+){{0,3}}[\s\u200c]+$")
+
+
+@lru_cache(maxsize=1)
+def _charges() -> re.Pattern[str]:
+    """«به اتهام …», «به جرم …»: a charge, like a reason, opens a stretch of context."""
+    return re.compile(r"(?<![\w\u200c])" + tolerant(lexicon()["charged"]) + r"[\s\u200c]")
 
 
 @lru_cache(maxsize=1)
@@ -651,17 +758,22 @@ def _unasserted(pat: Pattern, before: str, said: str) -> bool:
     negative-polarity word in its clause («هیچ یک … دشمن … تلقی نمی‌شوند»), «نه …» right
     before it, the plan it is the object of («تصمیم … برای انجام حملات»), and for a loaded
     word or an action noun a demonstrative («عوامل این جنایت», «صحنه‌های این انفجار»: a deed
-    already told names no one new)."""
+    already told names no one new) or a charge («به اتهام … بمب‌گذاری»)."""
     phrase = PHRASE_CUT.split(before)[-1]  # «که همواره آماده است به … تجاوز»
     clause = phrase[max((m.end() for m in FINITE.finditer(phrase)), default=0) :]  # «… نشد و»
     habit = pat.type != "REQUEST" and (
         _habitual().search(phrase) or _negative_polarity().search(clause)
     )
-    verbal = FINITE.search(said) or DURATIVE.match(said)  # «از آن می‌خواهیم»: «آن» is «it»
-    nominal = not (verbal or LEADING_PREPOSITION.match(said))  # «پس از آن با شلیک»
+    nominal = not (_verbal(said) or LEADING_PREPOSITION.match(said))  # «پس از آن با شلیک»
     nominal = nominal or pat.parties == "speaker"
-    told = nominal and DEMONSTRATIVE.search(before[-8:])
+    told = nominal and (DEMONSTRATIVE.search(before[-8:]) or _charged().search(before[-60:]))
     return bool(habit or told or NOT_BEFORE.search(before) or _planned().search(before))
+
+
+def _verbal(said: str) -> bool:
+    """Whether a match holds a finite or durative verb («از آن می‌خواهیم»: «آن» is «it»)
+    rather than naming an action by its noun."""
+    return bool(FINITE.search(said) or DURATIVE.search(said))
 
 
 def _quote_at(quotes: list[Quote], pos: int) -> Quote | None:
@@ -685,17 +797,22 @@ def _continued(doc: Document, sent: Span) -> Quote | None:
 def _matches(doc: Document, sent: Span) -> list[tuple[Pattern, re.Match[str]]]:
     """Every pattern match in the sentence that is neither negated nor hypothetical, in
     text order. Matches ending on the same verb are one predicate: the pattern listed first
-    reads it («ادعا را رد کرد» is a denial, not a refusal)."""
+    reads it («ادعا را رد کرد» is a denial, not a refusal), even when that reading is
+    skipped («این اتهامات را رد کرده بود» is then no refusal either)."""
     table, _ = patterns()
     possible = _anchors().possible(doc.text[sent.start : sent.end])
-    by_end: dict[int, tuple[Pattern, re.Match[str]]] = {}
+    by_end: dict[int, tuple[Pattern, re.Match[str]] | None] = {}
     for pat in (pat for pat, maybe in zip(table, possible, strict=True) if maybe):
         for match in pat.regex.finditer(doc.text, sent.start, sent.end):
-            if not _skipped(doc, sent, pat, match):
-                by_end.setdefault(match.end(), (pat, match))
+            read = None if _skipped(doc, sent, pat, match) else (pat, match)
+            by_end.setdefault(match.end(), read)
     # «این مطلب را که … رد کرد», «در اثر برخورد قطار … کشته شدند»: spans telling no event
     said = _non_event_spans(doc, sent)
-    kept = [pm for pm in by_end.values() if not any(a <= pm[1].start() < b for a, b in said)]
+    kept = [
+        pm
+        for pm in by_end.values()
+        if pm is not None and not any(a <= pm[1].start() < b for a, b in said)
+    ]
     # «قصد دارد … نشستی با بان کی‌مون … رایزنی کند»: a match inside a longer one is its content
     spans = [m.span() for _, m in kept]
     kept = [pm for pm in kept if not any(_nested(pm[1].span(), span) for span in spans)]
@@ -724,8 +841,12 @@ def _non_event_spans(doc: Document, sent: Span) -> list[tuple[int, int]]:
     """Spans of the sentence that tell no event («این مطلب را که … رد کرد»)."""
     regexes, anchors = _non_events()
     possible = anchors.possible(doc.text[sent.start : sent.end])
-    return [m.span() for rx, maybe in zip(regexes, possible, strict=True) if maybe
-            for m in rx.finditer(doc.text, sent.start, sent.end)]
+    return [
+        m.span()
+        for rx, maybe in zip(regexes, possible, strict=True)
+        if maybe
+        for m in rx.finditer(doc.text, sent.start, sent.end)
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -797,6 +918,38 @@ def _with_victims(attack: Event, victims: list[Participant]) -> Event:
     return replace(attack, target=dedupe(attack.target + new)) if new else attack
 
 
+def _scheduled(
+    doc: Document, sent: Span, match: re.Match[str], quote: Quote | None, when: str | None
+) -> bool:
+    """«در ملاقات روز دوشنبه با لاوروف … گفت‌وگو خواهد کرد»: a meeting noun whose clause goes
+    on in the future tense, or is dated after publication, is a scheduled meeting (AGREE in
+    the house rules), not one that took place."""
+    if _verbal(match.group(0)):
+        return False
+    end = _clause(doc, sent, match.start(), quote)[1]
+    if FUTURE.search(doc.text, match.end(), end):
+        return True
+    return bool(doc.published and when and len(when) == 10 and when > doc.published.isoformat())
+
+
+def _continues(
+    events: Iterable[Event], key: tuple, actors: list[Participant], recipients: list[Participant]
+) -> bool:
+    """«به دو جوان فلسطینی تیراندازی کردند و یکی از آنها را به شهادت رساندند»: a further
+    predicate of a sentence's event, by the same actors on no one it does not already name,
+    goes on telling that event."""
+    kind, _, when = key
+    mine = {(p.country, p.sector) for p in actors}
+    to = {(p.country, p.sector) for p in recipients}
+    return any(
+        e.type == kind
+        and e.date == when
+        and {(p.country, p.sector) for p in e.source} == mine
+        and to <= {(p.country, p.sector) for p in e.target}
+        for e in events
+    )
+
+
 def _sentence_events(
     doc: Document, sent: Span, tracker: Tracker, found: list[Event]
 ) -> list[Event]:
@@ -811,10 +964,13 @@ def _sentence_events(
     for pat, match in matches:
         if _restated(doc, sent, pat, match.start(), found):
             continue
+        quote = _quote_at(doc.quotes, match.start()) or continued
+        when = _date(doc, sent, match.start(), match.group(0))
+        if pat.type == "CONSULT" and _scheduled(doc, sent, match, quote, when):
+            pat = replace(pat, type="AGREE", mode=None, cameo=plover()["AGREE"]["cameo"])
         if (pat.type, match.start() < last[1]) == (last[0], True):
             continue  # «دیدار و گفت و گو کرد»: one predicate matched by two patterns
         last = (pat.type, max(last[1], match.end()))
-        quote = _quote_at(doc.quotes, match.start()) or continued
         mode = "visit" if pat.type == "CONSULT" and visiting and pat.mode is None else pat.mode
         later = [m.start() for _, m in matches if m.start() >= match.end()]
         span = (since, match.start(), match.end(), min(later, default=sent.end))
@@ -837,11 +993,10 @@ def _sentence_events(
             pat.counterpart_after and not _counterpart(doc, sent, match.end())
         ):
             continue
-        when = _date(doc, sent, match.start(), match.group(0))
         # one event per (sentence, type, parties); a different stated date is another event
         # («روز گذشته … وارد تهران شد، امروز … دیدار کرد»)
         key = (pat.type, frozenset((p.country, p.sector) for p in actors + recipients), when)
-        if key in out:
+        if key in out or _continues(out.values(), key, actors, recipients):
             continue
         begin, end = _clause(doc, sent, match.start(), quote)
         out[key] = Event(
