@@ -8,7 +8,10 @@ One run measures, on the Fars articles repeated (with fresh ids) to the sizes as
 1. each stage in one process: articles/s and sentences/s per core (CPU time);
 2. the whole pipeline as `rasad extract` runs it (read JSONL, run, write JSONL) in a child
    process per configuration: 1 and 2 local processes, 1 and 2 Dask workers, giving articles/s
-   per core and the scaling efficiency from 1 to 2 workers (wall time);
+   per core and the scaling efficiency from 1 to 2 workers (wall time); beside them, the
+   machine's own ceiling: two single-process runs started side by side, no engine between
+   them (on shared virtual cores two busy processes may each run slower than one alone, and
+   no engine can scale past that);
 3. peak RSS of the reader/writer process and of the largest worker for each corpus size in
    --rss-sizes (2 local workers), to check memory stays flat as the corpus grows.
 The machine's load average is printed with each run: on shared cores, wall-time scaling says
@@ -173,6 +176,14 @@ def child_run(engine: str, workers: int, corpus: Path) -> dict[str, Any]:
     }
 
 
+def side_by_side(corpus: Path) -> list[dict[str, Any]]:
+    """Two single-process runs at once, each on the whole corpus: what this machine gives two
+    busy processes, with no engine between them."""
+    command = [sys.executable, __file__, "--child", "local", "1", str(corpus)]
+    children = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    return [json.loads(child.communicate()[0].strip().splitlines()[-1]) for child in children]
+
+
 def cpu_seconds() -> float:
     """CPU time of this process and of its reaped children (the workers, once closed)."""
     spent = os.times()
@@ -229,12 +240,20 @@ def steady_efficiency(one: dict[str, Any], two: dict[str, Any]) -> float:
     return rate(two) / rate(one) / 2
 
 
-def print_scaling(local: list[dict[str, Any]], dask: list[dict[str, Any]]) -> None:
+def print_scaling(
+    local: list[dict[str, Any]], dask: list[dict[str, Any]], pair: list[dict[str, Any]]
+) -> None:
+    ceiling = local[0]["wall_s"] / max(r["wall_s"] for r in pair)
+    walls = ", ".join(f"{r['wall_s']:.1f}" for r in pair)
     print(
         f"\nscaling efficiency 1 -> 2 workers: local {efficiency(*local):.0%}, "
         f"dask {efficiency(*dask):.0%} (dask cluster start {dask[1]['startup_s']:.1f} s, "
         "not counted); after the first result (start-up and model loading excluded): "
         f"local {steady_efficiency(*local):.0%}, dask {steady_efficiency(*dask):.0%}\n"
+        f"machine ceiling, two single-process runs side by side: {ceiling:.0%} of twice one "
+        f"run's rate (walls {walls} s against "
+        f"{local[0]['wall_s']:.1f} s); the engines keep local "
+        f"{efficiency(*local) / ceiling:.0%} and dask {efficiency(*dask) / ceiling:.0%} of it\n"
     )
 
 
@@ -296,20 +315,22 @@ def main() -> None:
             print(f"\n## Stages, one process ({articles:,} articles, {sentences:,} sentences)\n")
             print("\n".join(stage_table(articles, sentences, seconds)))
             print(f"\ndominant stage: {max(seconds, key=seconds.get)}")
-        runs = []
+        runs, pair = [], []
         if "scaling" in parts:
             runs += [
                 measure(e, w, corpora[args.scale_articles])
                 for e in ("local", "dask")
                 for w in (1, 2)
             ]
+            pair = side_by_side(corpora[args.scale_articles])
+            figures["side_by_side"] = pair
         if "memory" in parts:
             runs += [measure("local", 2, corpora[size]) for size in rss_sizes]
         figures["runs"] = runs
         print("\n## Whole pipeline, read + run + write JSONL\n")
         print("\n".join(run_table(runs)))
     if "scaling" in parts:
-        print_scaling(runs[:2], runs[2:4])
+        print_scaling(runs[:2], runs[2:4], pair)
     if "memory" in parts:
         print_memory(runs[-len(rss_sizes) :], rss_sizes)
     if args.json:
