@@ -496,6 +496,7 @@ def _merge_parts(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
             and _JOIN_GAP.fullmatch(text, prev.end, cand.start)
         ):
             best = prev.date if prev.rank >= cand.rank else cand.date
+            best = _year_of_weekday(best, prev, cand)
             out[-1] = _Candidate(
                 prev.start, cand.end, best, prev.parts | cand.parts, max(prev.rank, cand.rank)
             )
@@ -507,6 +508,24 @@ def _merge_parts(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
             close = _CLOSE_PAREN.match(text, cand.end)
             cand.end = close.end() if close else cand.end
     return out
+
+
+def _year_of_weekday(best: DateValue, *parts: _Candidate) -> DateValue:
+    """«روز شنبه سی‌ام دسامبر» in a paper of Monday 1 January: a day and month whose year was
+    guessed (the publication's) move to the year next to it where the day falls on the
+    weekday named with it, when exactly one does."""
+    weekday = next((c.date.value for c in parts if "weekday" in c.parts), None)
+    if not (weekday and best.value and best.calendar and best.precision == "day"):
+        return best
+    if best.resolved != "relative" or "weekday" in next(c for c in parts if c.date is best).parts:
+        return best
+    named, day = date.fromisoformat(weekday).weekday(), date.fromisoformat(best.value)
+    if day.weekday() == named:
+        return best
+    year, month, dom = cal.split(best.calendar, day)
+    fits = [d for y in (year - 1, year + 1)
+            if (d := cal.to_date(best.calendar, y, month, dom)) and d.weekday() == named]
+    return _day(best.calendar, fits[0], "relative") if len(fits) == 1 else best
 
 
 def _merge_ranges(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
