@@ -64,9 +64,25 @@ def test_surname_borrows_full_name_actor() -> None:
     assert person_actor(doc, surname) == "mokhber"
 
 
+def test_surname_follows_the_article_full_name_over_its_own_link() -> None:
+    # «لاریجانی» after «فاضل لاریجانی» is Fazel, whatever the bare surname was linked to
+    doc = build("محمد مخبر آمد\nمخبر گفت")
+    doc.entities[0].actor_id = "another_mokhber"
+    assert person_actor(doc, doc.entities[-1]) == "another_mokhber"
+    # control: with no full name before it a surname keeps its own link
+    alone = build("مخبر گفت")
+    assert person_actor(alone, alone.entities[0]) == "mokhber"
+
+
 @pytest.mark.parametrize(
     ("text", "skipped"),
-    [("به گزارش خبرگزاری مهر، مخبر گفت", "به گزارش خبرگزاری مهر،"), ("مخبر گفت", "")],
+    [
+        ("به گزارش خبرگزاری مهر، مخبر گفت", "به گزارش خبرگزاری مهر،"),
+        ("مخبر گفت", ""),
+        # without its comma: up to the person named right after the outlet or place
+        ("به گزارش خبرگزاری مهر از تهران محمد مخبر گفت", "به گزارش خبرگزاری مهر از تهران "),
+        ("به گزارش خبرگزاری مهر تهران آرام است", ""),  # control: no person follows
+    ],
 )
 def test_clause_start_skips_source_line(text: str, skipped: str) -> None:
     doc = build(text)
@@ -100,6 +116,27 @@ def test_title_refers_back_only_to_a_compatible_speaker() -> None:
     second = doc.sentences[1]
     # the Iranian title cannot be the Belarusian speaker
     assert resolve_subject(doc, second.start, second.end, tracker).actor_id is None
+
+
+@pytest.mark.parametrize(
+    ("third_line", "expected"),
+    [
+        # «رئیس پارلمان …» was his title: «نخست وزیر …» is someone else
+        ("نخست وزیر بلاروس افزود: بله", None),
+        ("رئیس پارلمان بلاروس افزود: بله", "sergeenko"),  # control: the same head
+    ],
+)
+def test_title_given_earlier_limits_who_a_title_refers_to(
+    third_line: str, expected: str | None
+) -> None:
+    doc = build(f"ایگور سرگینکو گفت: خوب است\nرئیس پارلمان بلاروس افزود: نه\n{third_line}")
+    given = min(doc.roles, key=lambda r: r.start)
+    given.holder_actor_id = "sergeenko"  # bound to him by the entities stage
+    tracker = Tracker()
+    tracker.spoke(Resolved("sergeenko", doc.entities[0], (0, 13)), 14)
+    third = doc.sentences[2]
+    who = resolve_subject(doc, third.start, third.end, tracker)
+    assert (who.actor_id if who else None) == expected
 
 
 def test_title_with_another_head_is_not_the_last_speaker() -> None:

@@ -44,6 +44,11 @@ def test_quoted_text_follows_the_colon() -> None:
         ("مخبر گفتند که بله", "mokhber"),
         ("مخبر گفته است که بله", "mokhber"),
         ("قالیباف در این دیدار، ضمن تشکر از بلاروس، گفت: باید توسعه دهیم", "ghalibaf"),
+        ("مخبر با اشاره به روابط دو کشور ابراز داشت: همکاری ادامه دارد", "mokhber"),
+        ("قالیباف در پاسخ به سؤالی درباره بودجه اذعان کرد: کسری داریم", "ghalibaf"),
+        ("مخبر با بیان اینکه تهران آماده است درخواست کرد، تلاش بیشتری شود", "mokhber"),
+        # a source line written without its comma still names no speaker
+        ("به گزارش خبرگزاری مهر از تهران محمد مخبر در این نشست اظهار داشت: بله", "mokhber"),
     ],
 )
 def test_cue_forms(text: str, speaker: str) -> None:
@@ -76,6 +81,8 @@ def test_not_quotes(text: str) -> None:
         ("مخبر گفت: مخبر اعلام کرد که خوب است", ["mokhber"]),
         # … and a cue with no statement after it is not a report («مطالب زیادی نوشته است»)
         ("مخبر گفت: رویترز مطالب زیادی نوشته است حتی امروز", ["mokhber"]),
+        # «X فرموده‌اند که …» inside a speech is X's statement
+        ("مخبر گفت: قالیباف فرموده‌اند که مجلس در رأس امور است", ["mokhber", "ghalibaf"]),
         # a relative clause hanging on a name reports that name's statement
         ("مخبر در خصوص خبر رویترز که از افزایش قیمت خبر داده بود، گفت: نه", ["reuters", "mokhber"]),
         ("مخبر به آنچه رویترز درباره ایران گفته بود، ابراز تردید کرد", ["reuters", "mokhber"]),
@@ -195,6 +202,18 @@ def test_speaker_resolution(text: str, speakers: list[str]) -> None:
         # a title refers back to the recent speaker of its sector before a compatriot named
         # later, but not to one of another sector («نخست وزیر» is not the parliament's head)
         ("قالیباف گفت: خوب است\nرئیس مجلس شورای اسلامی افزود: بله", ["ghalibaf", "ghalibaf"]),
+        # «مدیرکل …» opens a title-only subject as «مدیر …» does
+        ("محمد مخبر گفت: خوب است\nمدیرکل امور اقتصادی افزود: بله", ["mokhber", "mokhber"]),
+        # a surname that went untagged, opening the clause, is the person named in full …
+        (
+            "ایگور سرگینکو گفت: خوب است\nسرگینکو با اشاره به روابط افزود: بله",
+            ["sergeenko", "sergeenko"],
+        ),
+        # … while another word there is no one («مردم با اشاره …»)
+        ("ایگور سرگینکو گفت: خوب است\nمردم با اشاره به روابط گفتند: بله", ["sergeenko"]),
+        # the office inside a spokesman's title is not the speaker (control: the title alone)
+        ("محمد مخبر آمد\nسخنگوی دفتر معاون اول رئیس جمهور گفت: بله\nوی افزود: نه", []),
+        ("محمد مخبر آمد\nمعاون اول رئیس جمهور گفت: بله", ["mokhber"]),
         (
             "ایگور سرگینکو گفت: خوب است\nنخست وزیر بلاروس افزود: بله\nرومن گلاوچنکو آمد",
             ["sergeenko", "golovchenko"],

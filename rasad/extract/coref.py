@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from itertools import pairwise
 
 from rasad.extract.actors import holder_of
 from rasad.extract.contexts import any_of, tolerant
@@ -27,6 +28,10 @@ _ATTRIBUTION = tolerant(
     "(به گزارش|به نقل از|به نوشته|(بنابر|بنا بر|طبق|بر اساس|براساس|بر پایه) (اعلام|گزارش))"
 )
 SOURCE_LINE = re.compile(rf"^(?:\W*{_ATTRIBUTION}[^،,:]*[،,])+")
+_BARE_SOURCE = re.compile(rf"\W*{_ATTRIBUTION}(?![\w\u200c])")
+_CLAUSE_MARK = re.compile(r"[،,:؛]")
+_FIRST_WORD = re.compile(r"[\s«»\"']*([^\W\d_][\w\u200c]*)")
+_SOURCE_WORDS = 10  # «به گزارش خبرنگار سیاسی خبرگزاری فارس از …»: at most this long
 BODY_LABELS = frozenset({"ORG", "GPE"})
 # words that make the next noun an oblique, subordinate or possessor one, not the clause's
 # subject («این سخنان لاریجانی …» is not Larijani speaking)
@@ -127,7 +132,26 @@ class Tracker:
 def clause_start(doc: Document, start: int, end: int) -> int:
     """Skip a leading source line («به گزارش خبرگزاری مهر،»): it names no subject."""
     match = SOURCE_LINE.match(doc.text[start:end])
-    return start + match.end() if match else start
+    if match:
+        return start + match.end()
+    return _unpunctuated_source(doc, start, end) or start
+
+
+def _unpunctuated_source(doc: Document, start: int, end: int) -> int | None:
+    """Where the subject starts after a source line written without its comma («به گزارش
+    خبرگزاری فارس از سنندج مهران تیشه‌گران … گفت»): at a person named right after the
+    outlet or place that ends the short attribution."""
+    if not _BARE_SOURCE.match(doc.text, start, end):
+        return None
+    found = mentions_in(doc, start, end)
+    for before, ment in pairwise(found):
+        if ment.label != "PER" or before.label == "PER":
+            continue
+        lead = doc.text[start : ment.start]
+        if doc.text[before.end : ment.start].strip() or _CLAUSE_MARK.search(lead):
+            return None
+        return ment.start if len(lead.split()) <= _SOURCE_WORDS else None
+    return None
 
 
 def mentions_in(doc: Document, start: int, end: int, labels: frozenset[str] | None = None):
@@ -139,14 +163,16 @@ def mentions_in(doc: Document, start: int, end: int, labels: frozenset[str] | No
 
 
 def person_actor(doc: Document, ment: Mention) -> str | None:
-    """The actor of a person mention; a bare surname borrows the earlier full name's actor."""
-    if ment.actor_id is not None:
+    """The actor of a person mention; a bare surname borrows the earlier full name's actor,
+    even over its own link («لاریجانی» after «فاضل لاریجانی» is not Ali Larijani)."""
+    words = doc.text[ment.start : ment.end].replace("\u200c", " ").split()
+    if ment.actor_id is not None and len(words) > 1:
         return ment.actor_id
-    surname = doc.text[ment.start : ment.end].replace("\u200c", " ").split()[-1]
     for other in reversed(mentions_in(doc, 0, ment.start, frozenset({"PER"}))):
-        if other.actor_id and doc.text[other.start : other.end].endswith(surname):
+        full = doc.text[other.start : other.end].replace("\u200c", " ").split()
+        if len(full) > 1 and _fold(full[-1]) == _fold(words[-1]):
             return other.actor_id
-    return None
+    return ment.actor_id
 
 
 def resolved_name(doc: Document, ment: Mention) -> Resolved:
@@ -273,7 +299,12 @@ def _compatible(doc: Document, who: Resolved, role: Role | None, start: int) -> 
     if role and actor and role.country and actor.country and role.country != actor.country:
         return False
     own = _own_title(doc, who.mention)
-    return own is None or _head(own) == _head(doc.text[start : start + 40])
+    if own is not None:
+        return _head(own) == _head(doc.text[start : start + 40])
+    # else the titles he was already given («رییس دیوان عالی کشور» is no «دادستان کل کشور»)
+    given = {_head(doc.text[r.start : r.end]) for r in doc.roles
+             if who.actor_id and r.holder_actor_id == who.actor_id and r.end <= start}
+    return not given or _head(doc.text[start : start + 40]) in given
 
 
 def _own_title(doc: Document, ment: Mention | None) -> str | None:
@@ -420,12 +451,38 @@ def resolve_subject(doc: Document, start: int, end: int, tracker: Tracker) -> Re
     )
     if named is not None and (not roles or named.start <= roles[0].end + 1):
         return resolved_name(doc, named)
-    if roles:
-        return _title_subject(doc, roles[0], end, tracker)
     title = title_heads().match(doc.text, start, end)
+    # «سخنگوی دفتر نخست وزیر ژاپن», «نایب رئیس مجلس»: an office named inside the subject's
+    # own title is not he who speaks
+    if roles and not (title and title.end() <= roles[0].start):
+        return _title_subject(doc, roles[0], end, tracker)
     if title:
         return resolve_title(doc, start, title.end(), None, tracker)
-    return _this_outlet(doc, start, end) or _this_person(doc, start, end, tracker)
+    return (
+        _this_outlet(doc, start, end)
+        or _this_person(doc, start, end, tracker)
+        or _untagged_surname(doc, start, end)
+    )
+
+
+def _untagged_surname(doc: Document, start: int, end: int) -> Resolved | None:
+    """«سوری با اشاره به … افزود» after «اکبر سوری …»: a surname that is also a common word
+    («سوری», «خدایی») may go untagged; opening the clause, it is the person named in full
+    earlier in the article."""
+    word = _FIRST_WORD.match(doc.text, start, end)
+    if word is None or any(m.start == word.start(1) for m in doc.entities):
+        return None
+    key = _fold(word.group(1))
+    for ment in reversed(mentions_in(doc, 0, start, frozenset({"PER"}))):
+        words = doc.text[ment.start : ment.end].replace("\u200c", " ").split()
+        if len(words) > 1 and _fold(words[-1]) == key:
+            return Resolved(person_actor(doc, ment), ment, word.span(1))
+    return None
+
+
+def _fold(word: str) -> str:
+    """A surname compared across spellings («خدائی»/«خدایی», Arabic «ي»/«ك», ZWNJ)."""
+    return word.replace("\u200c", "").replace("ي", "ی").replace("ئ", "ی").replace("ك", "ک")
 
 
 def _title_subject(doc: Document, role: Role, end: int, tracker: Tracker) -> Resolved:
