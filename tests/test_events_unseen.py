@@ -96,7 +96,7 @@ def _types(text: str) -> list[str]:
         # entering a venue is no visit
         ("CONSULT", "سفیر ایتالیا در ایران وارد ورزشگاه شد.", "سفیر ایتالیا وارد تهران شد."),
         # «به میدان آمدیم» (sport) is no visit
-        ("CONSULT", "محمد جواد ظریف گفت: به میدان آمدیم.", "محمد جواد ظریف گفت: به تهران آمدیم."),
+        ("CONSULT", "محمد جواد ظریف گفت: به میدان آمدیم.", "محمد جواد ظریف گفت: به مسکو آمدیم."),
         # the deed a decision or plan is for has not happened
         (
             "ASSAULT",
@@ -549,3 +549,112 @@ def test_a_second_verb_of_one_attack_is_one_event() -> None:
     two = "صهیونیست‌ها به دو جوان فلسطینی تیراندازی کردند و یک سرباز لبنانی را به شهادت رساندند."
     assert _events(one) == [("ASSAULT", "firearms", {"ISR"}, {"PSE"})]
     assert [e[3] for e in _events(two)] == [{"PSE"}, {"LBN"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # readiness for a hostile deed is a threat, not a pledge
+        (
+            "نبیل قاووق گفت: حزب‌الله آماده است به مواضع اسرائیل در شمال فلسطین اشغالی حمله کند.",
+            [("THREATEN", None, {"LBN"}, {"ISR"})],
+        ),
+        # … and aimed at one's own country it threatens no one
+        (
+            "اولمرت گفت که نتانیاهو آماده است اسرائیل را به آتش بکشاند تا دستگیر نشود.",
+            [],
+        ),
+        # control: readiness to cooperate stays a pledge
+        (
+            "وزیر دفاع ترکیه گفت: ارتش ترکیه آماده است با سوریه همکاری کند.",
+            [("AGREE", None, {"TUR"}, {"SYR"})],
+        ),
+    ],
+)
+def test_readiness_to_harm_is_a_threat(text: str, expected: list) -> None:
+    assert _events(text) == expected
+
+
+def test_an_idiom_of_coming_is_no_visit() -> None:
+    """«توافقی که در مونیخ به دست آمد» (was reached) names no visitor; the control, a minister
+    who «به تهران آمد», does."""
+    reached = (
+        "آسوشیتدپرس با اشاره به توافقی که در مونیخ آلمان به دست آمد، از آتش‌بس در سوریه خبر داد."
+    )
+    assert "CONSULT" not in _types(reached)
+    came = "وزیر خارجه آلمان روز گذشته به تهران آمد."
+    assert _events(came) == [("CONSULT", "visit", {"DEU"}, {"IRN"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party named before «با وجود آنکه» is not the subject of the clause it opens
+        (
+            "بحرین متحد آمریکا به شمار می‌آید و با وجود آنکه باراک اوباما رئیس جمهور آمریکا از"
+            " بحرین خواست تا به حقوق شهروندان خود احترام بگذارد، واشنگتن سکوت کرده است.",
+            [("REQUEST", None, {"USA"}, {"BHR"})],
+        ),
+        # control: a comma closes the adverbial clause; the subject before it acts
+        (
+            "ایران، در حالی که آمریکا تحریم‌ها را تشدید کرده است، از روسیه خواست تا به همکاری"
+            " ادامه دهد.",
+            [("REQUEST", None, {"IRN"}, {"RUS"})],
+        ),
+    ],
+)
+def test_an_adverbial_clause_has_its_own_subject(text: str, expected: list) -> None:
+    assert _events(text) == expected
+
+
+def test_a_clause_after_a_predicate_and_ke_has_its_own_subject() -> None:
+    """«… را به خاک و خون کشید که گروه‌های مقاومت … هدف حمله قرار دادند»: the second attack
+    is the resistance's, on the regime named «این رژیم»; the control, joined by «و», keeps
+    one attacker for both verbs."""
+    answered = (
+        "رژیم صهیونیستی زنان و کودکان فلسطینی را به خاک و خون کشید که گروه‌های مقاومت فلسطین"
+        " مواضع این رژیم را هدف حمله قرار دادند."
+    )
+    assert _events(answered) == [
+        ("ASSAULT", None, {"ISR"}, {"PSE"}),
+        ("ASSAULT", None, {"PSE"}, {"ISR"}),
+    ]
+    joined = (
+        "رژیم صهیونیستی زنان و کودکان فلسطینی را به خاک و خون کشید و مواضع گروه‌های مقاومت"
+        " فلسطین را هدف حمله قرار داد."
+    )
+    assert [e[2] for e in _events(joined)] == [{"ISR"}, {"ISR"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coming home is no visit
+        ("ماریا بوتینا شهروند روسیه که در آمریکا زندانی بود، روز شنبه وارد مسکو شد.", []),
+        # control: a foreign capital is
+        (
+            "سرگئی لاوروف وزیر خارجه روسیه روز شنبه وارد تهران شد.",
+            [("CONSULT", "visit", {"RUS"}, {"IRN"})],
+        ),
+        # a figurative explosion is no attack
+        (
+            "اداره زندان صهیونیستی با فشار بر اسرای فلسطینی وضعیت زندان را به حالت انفجار"
+            " در آورده است.",
+            [],
+        ),
+        # declining to comment turns down no proposal
+        ("سخنگوی کاخ سفید از اظهار نظر درباره این گزارش خودداری کرد.", []),
+        # control: declining to accept a resolution does
+        (
+            "ایران از پذیرش قطعنامه شورای امنیت درباره توضیح برنامه هسته‌ای خودداری کرد.",
+            [("REJECT", None, {"IRN"}, {"UNO"})],
+        ),
+        # control: a bombing is
+        (
+            "نیروهای آمریکایی یک پل را در بغداد منفجر کردند.",
+            [("ASSAULT", "explosives", {"USA"}, set())],
+        ),
+    ],
+)
+def test_homecoming_no_comment_and_figurative_explosion(text: str, expected: list) -> None:
+    assert _events(text) == expected

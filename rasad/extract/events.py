@@ -103,6 +103,7 @@ REPORTED = re.compile(  # a speech noun, its speaker, «مبنی بر (اینک�
 )
 VICTIM = re.compile(tolerant("(به|علیه|برای|ضد)") + _WORDS.format(gap=_GAP, n=1))
 NOT_BEFORE = re.compile(r"(?<![\w\u200c])" + tolerant("(نه|نه تنها)") + r"[\s\u200c]+$")
+AFTER_PREDICATE = re.compile(r"[\s\u200c]+" + tolerant("که") + r"[\s\u200c]")  # «کشید که …»
 PHRASE_CUT = re.compile(r"[:؛،,.!؟]")  # the phrase a habit word governs ends at a comma
 # «این حمله»: bounded, so «ایران » (آ folded to ا) is no «آن »
 DEMONSTRATIVE = re.compile(r"(?<![\w\u200c])" + tolerant("(این|آن|همین)") + r"[\s\u200c]+$")
@@ -154,7 +155,8 @@ EMBEDDED = re.compile(
 # a predicate ending on a finite light verb closes its clause: what follows is another
 # clause (a copula does not: «آماده است همکاری‌های خود را با ایران …»)
 VERB_END = re.compile(
-    tolerant("(کرد|کردند|کرده اند|کند|کنند|کنیم|شد|شدند|داد|دادند|رساند|رساندند)") + "$"
+    tolerant("(کرد|کردند|کرده اند|کند|کنند|کنیم|شد|شدند|داد|دادند|رساند|رساندند|کشید|کشیدند|کشتند)")
+    + "$"
 )
 CONTENT = re.compile(r"[\s\u200c]+" + tolerant("(که|تا)") + "$")  # a predicate taking a clause
 GENITIVE = re.compile(r"[\s\u200c]*(?:[^\s\u200c]+[\s\u200c]+)?")
@@ -415,6 +417,9 @@ def _sides(
             and not (p.end < trigger and FINITE.search(doc.text, p.end, trigger))
         ]
         subjects = [p for p in named if p.start < trigger and not _oblique(doc, p, begin, trigger)]
+        if opener := _inner_opening(doc, max(begin, since), trigger):  # «با وجود آنکه اوباما …»
+            subjects = [p for p in subjects if p.start >= opener] or subjects
+            named = [p for p in named if p.start >= opener or p in subjects]
         if mode == "visit" and not subjects:  # «سفر امروز شرودر به الجزایر»: visitor after
             subjects = [p for p in named if p.start >= trigger_end][:1]
         if pat.genitive:  # «در پی حملات جنگنده‌های انگلیسی»: the noun's own agent first
@@ -448,6 +453,10 @@ def _sides(
         ]
         went = [p for p in others if DESTINATION.search(doc.text, p.start - 4, p.start)]
         others = met or went or others
+        if not others and any(  # «بوتینا … وارد مسکو شد»: coming home is no visit
+            trigger <= p.start < trigger_end and p.country == source.country for p in named
+        ):
+            return [], []
     joint = [p for p in others if p.start == source.start]  # «نیروهای ارتش و پلیس عراق»
     actors = [_state_actor(pat, _voice(source, speaker))] + joint
     return actors, dedupe([p for p in others if p not in joint])
@@ -682,6 +691,25 @@ def _place(doc: Document, sent: Span) -> Participant | None:
 def _habitual() -> re.Pattern[str]:
     """Habit words («همواره», «هر روزه»)."""
     return word_regex(lexicon()["habitual"])
+
+
+@lru_cache(maxsize=1)
+def _clause_openers() -> re.Pattern[str]:
+    """Words opening an adverbial clause with a subject of its own («با وجود آنکه»)."""
+    return word_regex(lexicon()["clause_openers"])
+
+
+def _inner_opening(doc: Document, begin: int, trigger: int) -> int | None:
+    """Where the adverbial clause holding the trigger starts («با وجود آنکه …», «در حالی که
+    …», or «که» right after the previous predicate: «… را به خاک و خون کشید که گروه‌های
+    مقاومت … هدف حمله قرار دادند»), when no comma closes it before the trigger: parties named
+    earlier belong to the clause it hangs on, not to this predicate."""
+    starts = [m.start() for m in _clause_openers().finditer(doc.text, begin, trigger)]
+    if AFTER_PREDICATE.match(doc.text, begin, trigger):
+        starts.insert(0, begin)
+    if not starts or PHRASE_CUT.search(doc.text, starts[-1], trigger):
+        return None
+    return starts[-1]
 
 
 @lru_cache(maxsize=1)

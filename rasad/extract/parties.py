@@ -65,7 +65,7 @@ def lexicon() -> dict:
 def _regexes() -> dict[str, re.Pattern[str]]:
     """The lexicon's phrase regexes (government words, unknown agents), compiled once."""
     lex = lexicon()
-    names = ("same_country", "same_body", "unknown_agents")
+    names = ("same_country", "same_body", "same_named", "unknown_agents")
     return {name: word_regex(lex[name]) for name in names}
 
 
@@ -305,15 +305,30 @@ def _compound_parties(doc: Document, start: int, end: int) -> list[Participant]:
 
 def _anaphoric_parties(doc: Document, start: int, end: int) -> list[Participant]:
     """«این کشور», «پارلمان این کشور», «دولت آن کشور»: the state named last, with the sector
-    of the head noun before it."""
+    of the head noun before it; «این رژیم»: the party last named «رژیم …»."""
     found: list[Participant] = []
-    for match in _regexes()["same_country"].finditer(doc.text, start, end):
-        country = _state_before(doc, match.start())
-        if country:
-            sector = sector_before(doc, match.start(), match.end())
-            sector = sector or ("GOV" if "دولت" in match.group(0) else None)
-            found.append(Participant(match.start(), match.end(), None, country, sector))
+    for name in ("same_country", "same_named"):
+        for match in _regexes()[name].finditer(doc.text, start, end):
+            if name == "same_country":
+                country = _state_before(doc, match.start())
+            else:
+                country = _named_before(doc, match.start(), match.group(0).split()[-1])
+            if country:
+                sector = sector_before(doc, match.start(), match.end())
+                sector = sector or ("GOV" if "دولت" in match.group(0) else None)
+                found.append(Participant(match.start(), match.end(), None, country, sector))
     return found
+
+
+def _named_before(doc: Document, pos: int, head: str) -> str | None:
+    """«این رژیم»: the country of the last party named with that head noun («رژیم
+    صهیونیستی»), not of the last state named («ملت فلسطین … این رژیم»)."""
+    for ment in reversed(mentions_in(doc, max(0, pos - _LOOKBACK), pos)):
+        named = key(doc.text[ment.start : ment.end])
+        if named.startswith(key(head)) and named != key(head):
+            part = participant(doc, ment)
+            return part.country if part else None
+    return None
 
 
 def _body_parties(doc: Document, start: int, end: int) -> list[Participant]:
