@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rasad.extract.gazetteer import Pattern, PhraseRuler, entity_ruler, key
+from rasad.extract.gazetteer import Pattern, PhraseRuler, demonyms, entity_ruler, key
+from rasad.model import Document
+from rasad.pipeline import Pipeline
 
 
 @pytest.mark.parametrize(
@@ -87,3 +89,62 @@ def test_gazetteer_candidates_are_every_pattern_span() -> None:
     found = [(m.first, m.last) for m in ruler.candidates(keys)]
     assert sorted(found) == sorted(every) and len(found) == len(every)
     assert (len(keys) - 1, len(keys)) in every  # a pattern on the last token
+
+
+def _places(pipeline: Pipeline, text: str) -> dict[str, tuple[str, str | None]]:
+    doc = pipeline(Document(id="t", raw=text))
+    return {
+        doc.text[m.start : m.end]: (m.label, doc.actors[m.actor_id].country) for m in doc.entities
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "country"),
+    [
+        # Iranian provinces and county seats are states' places, not the model's bare LOC
+        ("به گزارش خبرگزاری فارس از اردبیل، استاندار گفت: بارش‌ها ادامه دارد.",
+         "اردبیل", "GPE", "IRN"),
+        ("جلسه شورای اداری در استان قزوین برگزار شد و فرماندار از مالت بازدید کرد.",
+         "استان قزوین", "GPE", "IRN"),
+        ("سیل در سنندج به صدها خانه خسارت زد و سفیر آمریکا ابراز تاسف کرد.",
+         "سنندج", "GPE", "IRN"),
+        # alone, «آذربایجان» is the republic; the provinces keep their own rows (control)
+        ("شبکه یک روسیه دیگر در آذربایجان دیده نمی‌شود و تهران نیز واکنش نشان داد.",
+         "آذربایجان", "GPE", "AZE"),
+        ("بارش برف در آذربایجان شرقی راه‌ها را بست.", "آذربایجان شرقی", "GPE", "IRN"),
+        ("سربازان پس از یورش نظامی شوروی به افغانستان جنگیدند.", "شوروی", "GPE", "RUS"),
+        ("رئیس آژانس بین‌المللی انرژی در پاریس گفت تقاضای نفت کاهش می‌یابد.",
+         "آژانس بین‌المللی انرژی", "ORG", "IGO"),
+        # control: the longer IAEA name still wins over the IEA's
+        ("مدیرکل آژانس بین‌المللی انرژی اتمی به تهران سفر کرد.",
+         "آژانس بین‌المللی انرژی اتمی", "ORG", "IGO"),
+    ],
+)  # fmt: skip
+def test_gazetteer_places_in_news(
+    pipeline: Pipeline, text: str, surface: str, label: str, country: str
+) -> None:
+    assert _places(pipeline, text).get(surface) == (label, country)
+
+
+def test_gazetteer_city_never_matches_across_words(pipeline: Pipeline) -> None:
+    """Keys drop spaces, so a city whose name reads as two words («به شهر») is left out."""
+    found = _places(pipeline, "کاروان به شهر رسید و استاندار مازندران از آن استقبال کرد.")
+    assert "به شهر" not in found and found.get("مازندران") == ("GPE", "IRN")
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("افغانی", "AFG"), ("مغربی", "MAR"), ("اسپانیولی", "ESP"), ("گواتمالایی", "GTM")],
+)
+def test_gazetteer_demonyms(word: str, country: str) -> None:
+    assert demonyms()[key(word)] == country
+
+
+def test_gazetteer_demonym_is_no_person(pipeline: Pipeline) -> None:
+    """A demonym the model reads as a person is dropped; the name beside it is kept."""
+    text = (
+        "احمد شاه مسعود و دیگر از مبارزان عمده افغانی که ثمره یورش نظامی شوروی به"
+        " افغانستان بودند، گرد هم آمدند."
+    )
+    found = _places(pipeline, text)
+    assert "افغانی" not in found and found.get("احمد شاه مسعود", ("",))[0] == "PER"
