@@ -128,3 +128,85 @@ def test_actors_bare_title_goes_back_to_the_last_sentence_subject(aside: str, ho
     )
     (role,) = [r for r in doc.roles if r.title_id == "representative"]
     assert doc.text[slice(*role.holder_mention)] == holder
+
+
+def _linked(pipeline, text: str) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """Surface → (English name, country, sector) of every linked entity."""
+    doc = pipeline(Document(id="t", raw=text))
+    out = {}
+    for m in doc.entities:
+        actor = doc.actors.get(m.actor_id) if m.actor_id else None
+        if actor is not None:
+            out[_flat(doc.text[m.start : m.end])] = (actor.name_en, actor.country, actor.sector)
+    return out
+
+
+def _flat(text: str) -> str:
+    return text.replace("\u200c", "").replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("میخائیل گورباچف آخرین رهبر اتحاد جماهیر شوروی در مسکو درگذشت.", "میخائیل گورباچف",
+         ("Mikhail Gorbachev", "RUS", None)),
+        ("هانس بلیکس گفت بازرسان هیچ سلاح کشتار جمعی در عراق نیافته‌اند.", "هانس بلیکس",
+         ("Hans Blix", "UNO", None)),
+        ("ایمن الظواهری در پیامی ویدئویی آمریکا را تهدید کرد.", "ایمن الظواهری",
+         ("Ayman al-Zawahiri", "IMG", None)),
+        ("گوردون براون نخست وزیر انگلیس دیروز به بغداد سفر کرد.", "گوردون براون",
+         ("Gordon Brown", "GBR", "GOV")),
+        ("یوکیا آمانو گزارش جدیدی درباره برنامه هسته‌ای ایران منتشر کرد.", "یوکیا آمانو",
+         ("Yukiya Amano", "IGO", None)),
+    ],
+)  # fmt: skip
+def test_actors_foreign_people_get_their_own_country(pipeline, text, surface, expected) -> None:
+    assert _linked(pipeline, text)[_flat(surface)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("به گزارش اف بی آی، این فرد در نیویورک بازداشت شد.", "اف بی آی",
+         ("Federal Bureau of Investigation", "USA", "COP")),
+        ("پلیس فدرال آمریکا (اف‌بی‌آی) تحقیقات را آغاز کرد.", "اف‌بی‌آی",
+         ("Federal Bureau of Investigation", "USA", "COP")),
+        ("خبرگزاری اینترفاکس به نقل از یک مقام روس گزارش داد.", "خبرگزاری اینترفاکس",
+         ("Interfax", "RUS", "MED")),
+    ],
+)  # fmt: skip
+def test_actors_foreign_agencies_and_media(pipeline, text, surface, expected) -> None:
+    assert _linked(pipeline, text)[_flat(surface)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("حاجیان در صحرای عرفات به دعا و نیایش پرداختند.", "عرفات"),  # the plain of Arafat
+        ("بولتون در لیگ برتر انگلیس شکست خورد.", "بولتون"),  # the football club
+    ],
+)
+def test_actors_ambiguous_surnames_are_not_aliases(pipeline, text, surface) -> None:
+    assert actor_ruler().get(surface) is None
+    assert "Yasser Arafat" not in {v[0] for v in _linked(pipeline, text).values()}
+    assert "John Bolton" not in {v[0] for v in _linked(pipeline, text).values()}
+
+
+def test_actors_ambiguous_surnames_control(pipeline) -> None:
+    linked = _linked(pipeline, "یاسر عرفات و جان بولتون در این باره سخن گفتند.")
+    assert linked[_flat("یاسر عرفات")][0] == "Yasser Arafat"
+    assert linked[_flat("جان بولتون")][0] == "John Bolton"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("شبه‌نظامیان الشباب سومالی مسئولیت این حمله را بر عهده گرفتند.", ("SOM", "REB")),
+        ("نیروهای امنیتی هدف حملات شبه نظامیان ضددولتی قرار می گیرند.", None),  # no anchor
+    ],
+)
+def test_actors_militia_head_needs_an_anchor(pipeline, text, expected) -> None:
+    doc = pipeline(Document(id="t", raw=text))
+    found = [doc.actors[m.actor_id] for m in doc.entities if m.actor_id]
+    militia = [(a.country, a.sector) for a in found if a.name_fa.startswith("شبه")]
+    assert militia == ([expected] if expected else [])
