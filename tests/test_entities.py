@@ -391,6 +391,22 @@ def test_entities_khomeini_epithets_are_titles_not_entities(title: str) -> None:
     doc = _run(f"{title} فرمودند که مردم باید بیدار باشند.")
     assert title not in _found(doc)
     assert [r.title_id for r in doc.roles] == ["founder_khomeini"]
+    (role,) = doc.roles
+    assert doc.actors[role.holder_actor_id].name_en == "Ruhollah Khomeini"
+
+
+def test_entities_khomeini_epithet_gives_his_quotes_a_speaker() -> None:
+    import rasad
+
+    doc = rasad.extract("امام راحل در سال 1358 فرمودند: آمریکا هیچ غلطی نمی‌تواند بکند.")
+    assert [doc.actors[q.speaker_actor_id].name_en for q in doc.quotes] == ["Ruhollah Khomeini"]
+
+
+def test_entities_imam_before_a_given_name_is_no_khomeini_epithet() -> None:
+    doc = _run("عزاداران حضرت امام حسین در کربلا جمع شدند و زائران حرم حضرت امام رضا دعا کردند.")
+    assert not doc.roles
+    control = _run("حضرت امام در آن روزها فرمودند که مردم باید بیدار باشند.")
+    assert [r.title_id for r in control.roles] == ["founder_khomeini"]
 
 
 @pytest.mark.parametrize(
@@ -489,6 +505,55 @@ def test_entities_gpe_prefixes_only_where_they_name(text: str, surface: str, abs
     found = _found(_run(text))
     assert found[surface][0] == "GPE"
     assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("فرماندار شهرستان کرج از افتتاح بیمارستان جدید خبر داد.", "شهرستان کرج"),
+        ("فرماندار شهر کرج از افتتاح بیمارستان جدید خبر داد.", "شهر کرج"),
+        ("استاندار استان البرز از افتتاح بیمارستان جدید خبر داد.", "استان البرز"),
+    ],
+)
+def test_entities_county_city_and_province_words_join_their_place(text: str, surface: str) -> None:
+    assert _found(_run(text))[surface][:2] == ("GPE", "IRN")
+
+
+def test_entities_a_shrine_is_no_province() -> None:
+    """«آستان» (a shrine) and «استان» share a comparison key; the place after a shrine word is
+    the shrine's name, not a province."""
+    found = _found(_run("تولیت آستان قدس رضوی با زائران دیدار کرد."))
+    assert not any(label == "GPE" for label, _, _ in found.values())
+    control = _found(_run("استاندار استان قزوین با زائران دیدار کرد."))
+    assert control["استان قزوین"][0] == "GPE"
+
+
+def test_entities_place_after_a_name_particle_is_part_of_the_name() -> None:
+    found = _found(_run("خلیل بن غازی، فرمانده گروه مسلح، دیروز به طرابلس رفت."))
+    assert "بن غازی" not in found
+    control = _found(_run("نیروهای دولتی دیروز وارد بن غازی شدند."))
+    assert control["بن غازی"][:2] == ("GPE", "LBY")
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        (("فلان",), None),  # «فلان وزیر»: "some minister"
+        (("ع",), None),  # the abbreviated blessing «(ع)» alone
+        (("امام", "علی", "ع"), ("امام", "علی")),  # «امام علی (ع)», written without brackets
+        (("حجت‌الاسلام", "محمد", "حسینی"), ("محمد", "حسینی")),
+    ],
+)
+def test_entities_model_person_without_what_is_no_name(
+    span: tuple[str, ...], expected: tuple[str, ...] | None
+) -> None:
+    from rasad.extract.entities import _model_person
+    from rasad.extract.gazetteer import key
+
+    keys = [key(w) for w in span]
+    first, last = _model_person(keys, 0, len(keys))
+    got = tuple(span[first:last]) or None
+    assert got == expected
 
 
 def test_entities_committee_joins_named_parliament() -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import replace
+from functools import cache
 
 from rasad.extract import names, nationality, ner
 from rasad.extract.actors import (
@@ -40,6 +42,7 @@ from rasad.extract.roles import (
     Hit,
     RoleHit,
     find_roles,
+    named_holders,
     plain_word,
     strip_honorifics,
     title_ruler,
@@ -48,7 +51,8 @@ from rasad.model import Actor, Document, Mention, Role, Span
 from rasad.pipeline import stage
 
 _WORD = re.compile(r"[\w\u200c\u200d]+|[^\w\s]")
-_GPE_PREFIXES = frozenset(key(w) for w in ("شهر", "استان"))
+_GPE_PREFIXES = frozenset(key(w) for w in ("شهر", "شهرستان", "استان"))
+_SHRINE = key("آستان")  # also the key of «استان»: told apart by the written first letter
 _REPUBLIC = key("جمهوری")
 _PRESIDENCY = frozenset(key(w) for w in ("رئیس", "رییس", "ریاست", "معاون", "نهاد"))
 _ORDINALS = frozenset(
@@ -83,12 +87,23 @@ def _tokens(doc: Document) -> list[Span]:
     return [Span(m.start(), m.end()) for m in _WORD.finditer(doc.text)]
 
 
-def _gazetteer_hits(keys: list[str]) -> list[Hit]:
+def _gazetteer_hits(keys: list[str], shrines: set[int]) -> list[Hit]:
+    """Gazetteer names, composed. `shrines`: where «آستان» (a shrine) stands, whose key is that
+    of «استان»; a place after it is the shrine's name («آستان قدس رضوی»), no province."""
     hits = []
     for m in entity_ruler().match(keys):
         pat = m.pattern
+        if pat.label == "GPE" and (m.first - 1 in shrines or _in_person_name(keys, m.first)):
+            continue
         hits.append(Hit(m.first, m.last, pat.label, pat.country, pat.sector, pat.name_en, pat.kind))
     return _compose(hits, keys)
+
+
+def _in_person_name(keys: list[str], first: int) -> bool:
+    """A place that starts with a name particle, or follows one, after a given name is the
+    rest of a person's name («خلیل بن غازی» is no Benghazi, «نیروها وارد بن غازی شدند» is)."""
+    at = first + 1 if keys[first] in names.particles() else first
+    return at >= 2 and keys[at - 1] in names.particles() and keys[at - 2] in given_names()
 
 
 def _compose(hits: list[Hit], keys: list[str]) -> list[Hit]:
@@ -117,7 +132,8 @@ def _compose(hits: list[Hit], keys: list[str]) -> list[Hit]:
 
 def _gpe_prefix(hit: Hit, keys: list[str]) -> bool:
     """«جمهوری» before a state («جمهوری آذربایجان») but not in the title «رئیس جمهوری
-    آمریکا»; «شهر/استان» before a city or province, not before a state («چهار شهر ایران»)."""
+    آمریکا»; «شهر/شهرستان/استان» before a city or province, not before a state («چهار شهر
+    ایران»)."""
     before = keys[hit.first - 1] if hit.first > 0 else ""
     if before == _REPUBLIC:
         return hit.kind == "state" and (hit.first < 2 or keys[hit.first - 2] not in _PRESIDENCY)
@@ -169,6 +185,7 @@ def _table_persons(keys: list[str], taken: list[bool]) -> list[Hit]:
         first = m.first - 1 if m.first > 0 and keys[m.first - 1] == _SAYYID else m.first
         if first == m.first and first > 0 and _plain_given_name(keys[first - 1]):
             continue  # «علی جنتی» is not «(احمد) جنتی»: a surname alias after another given name
+        first = strip_honorifics(keys, first, m.last)  # an alias «شیخ احمد یاسین»: gold drops «شیخ»
         if _free(taken, first, m.last):
             actor = actors[m.pattern.id or ""]
             hit = Hit(first, m.last, "PER", actor.country, actor.sector, actor.name_en)
@@ -230,6 +247,8 @@ def _bind_roles(
     ends = {h.last: h for h in hits if h.label == "PER"}
     starts = {h.first: h for h in hits if h.label == "PER"}
     for index, role in enumerate(roles):
+        if role.title_id in named_holders():
+            continue  # «امام راحل» names its holder itself
         before = _apposition_end(keys, role.first)
         person = ends.get(before) or starts.get(role.last)
         if person is None:
@@ -251,11 +270,26 @@ def _model_persons_by_titles(
     titles are bound so the title finds its holder even when no rule knew the name."""
     before = {_apposition_end(keys, r.first) for r in roles}
     after = {r.last for r in roles}
-    return [
-        _take(taken, Hit(first, last, "PER", origin="ner"))
-        for first, last, label, _ in spans
-        if label == "PER" and (last in before or first in after) and _free(taken, first, last)
-    ]
+    out = []
+    for first, last, label, _ in spans:
+        if label != "PER" or (last not in before and first not in after):
+            continue
+        first, last = _model_person(keys, first, last)
+        if _free(taken, first, last):
+            out.append(_take(taken, Hit(first, last, "PER", origin="ner")))
+    return out
+
+
+def _model_person(keys: list[str], first: int, last: int) -> tuple[int, int]:
+    """A model person without the forms of address before it and the one-letter blessing
+    after it («امام علی ع»: «ع» for «علیه‌السلام»); empty when no name is left: honorifics,
+    a lone letter, or words that are no name («فلان» in «فلان وزیر»)."""
+    first = strip_honorifics(keys, first, last, keep_one=False)
+    while last > first and len(keys[last - 1]) == 1 and keys[last - 1].isalpha():
+        last -= 1
+    if all(k in names.blockers() for k in keys[first:last]):
+        return first, first
+    return first, last
 
 
 def _shaped_persons(
@@ -346,7 +380,7 @@ def _model_hits(
     out = []
     for first, last, label, p in spans:
         if label == "PER":
-            first = strip_honorifics(keys, first, last, keep_one=False)
+            first, last = _model_person(keys, first, last)
         if not _free(taken, first, last):
             continue
         if label == "LOC" and p < _SURE and any(k in given_names() for k in keys[first:last]):
@@ -437,7 +471,8 @@ def entities(doc: Document) -> Document:
     keys = [key(doc.text[t.start : t.end]) for t in toks]
     taken = [False] * len(keys)
     hits = _table_persons(keys, taken)  # curated names win («کامرون» is Cameron, not Cameroon)
-    places = _join_second_state(_gazetteer_hits(keys), keys)
+    shrines = {i for i, k in enumerate(keys) if k == _SHRINE and doc.text[toks[i].start] == "آ"}
+    places = _join_second_state(_gazetteer_hits(keys, shrines), keys)
     _resolve_ambiguous(places, _country_counts(keys, places))
     places = phrase_orgs(keys, places)
     _place_bare_institutions(places, keys)
@@ -484,6 +519,9 @@ def _finish_persons(
             person.sector = role.sector
     sent_of = _sentence_index(doc, toks)
     bind_title_only(roles, persons, sent_of)
+    for role in roles:
+        if role.title_id in named_holders():
+            role.holder = None  # not a person named nearby: `_write` gives the title's own
     _fill_countries(hits, keys, sent_of, roles)
     for role in roles:
         if role.country is None:
@@ -609,4 +647,14 @@ def _write(
             holder = persons[role.holder]
             out.holder_actor_id = holder.actor_id
             out.holder_mention = (toks[holder.first].start, toks[holder.last - 1].end)
+        elif role.title_id in named_holders():
+            actor = _named_actor(named_holders()[role.title_id])
+            doc.actors.setdefault(actor.id, replace(actor))
+            out.holder_actor_id = actor.id
         doc.roles.append(out)
+
+
+@cache
+def _named_actor(name_fa: str) -> Actor:
+    """The actors.yaml person of that Persian name (a title's fixed holder)."""
+    return next(a for a in known_actors().values() if a.name_fa == name_fa)

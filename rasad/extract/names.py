@@ -28,11 +28,13 @@ def _cues() -> frozenset[str]:
     return word_list("name_cues.txt")
 
 
-def _place_words() -> frozenset[str]:
+def blockers() -> frozenset[str]:
+    """Words that are no person's name and make a quoted name after them none either."""
     return word_list("name_blockers.txt")
 
 
-def _links() -> frozenset[str]:
+def particles() -> frozenset[str]:
+    """Particles inside Arabic and Persian names («بن», «آل»)."""
     return word_list("name_particles.txt")
 
 
@@ -51,12 +53,12 @@ def _unknown(word: str) -> bool:
 
 def _name_part(word: str) -> bool:
     """A word that may continue a name after its first word."""
-    return word in given_names() or word in _links() or _unknown(word)
+    return word in given_names() or word in particles() or _unknown(word)
 
 
 def _trim(keys: list[str], first: int, last: int) -> tuple[int, int] | None:
     """Drop trailing particles («… بن»); keep the span only if an unknown word remains."""
-    while last > first and keys[last - 1] in _links():
+    while last > first and keys[last - 1] in particles():
         last -= 1
     if last - first < 1 or not any(_unknown(k) for k in keys[first:last]):
         return None
@@ -81,9 +83,9 @@ def quoted_names(
         if end is None or end == i + 1 or not _free(taken, i + 1, end):
             continue
         inner = keys[i + 1 : end]
-        if not all(_alpha(k) for k in inner) or inner[0] in _links():
+        if not all(_alpha(k) for k in inner) or inner[0] in particles():
             continue
-        if i > 0 and keys[i - 1] in _place_words():
+        if i > 0 and keys[i - 1] in blockers():
             continue  # «شهر "الحضر"», «سایت «وطن»»
         after = keys[end + 1] if end + 1 < len(keys) else ""
         named = len(inner) > 1 and (after in _cues() or any(k in given_names() for k in inner))
@@ -100,7 +102,7 @@ def clause_names(
     """Rule 2: `clause_start[i]` is True where a sentence or clause begins."""
     out = []
     for i in range(len(keys)):
-        if not clause_start[i] or keys[i] in _links():
+        if not clause_start[i] or keys[i] in particles():
             continue
         for size in (3, 2):
             end = i + size

@@ -9,8 +9,9 @@ A head with a `state` sector takes a state named right after it too, as that sta
 («نماینده روسیه در سازمان ملل» → RUS GOV), and any head takes the state of a body it names by a
 demonym or a state («فرمانده نیروهای آمریکایی» → USA MIL). «این کشور» after a title is the
 state named last before it. «سابق/پیشین» or the old regime («رژیم پهلوی») marks a former
-holder, who gets no sector (gold convention). Titles alone are not entities; the entities stage
-turns these hits into `Role`s and binds them to people.
+holder, who gets no sector (gold convention). A title with a `holder` always names that person
+(«امام راحل» is Khomeini), except before a given name («حضرت امام رضا»). Titles alone are not
+entities; the entities stage turns these hits into `Role`s and binds them to people.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from rasad.extract.gazetteer import (
     Pattern,
     PhraseRuler,
     demonyms,
+    given_names,
     head_ruler,
     head_sector,
     key,
@@ -106,6 +108,12 @@ def _state_agents() -> dict[str, str]:
     return {row["id"]: row["state"] for row in read_tsv("titles.tsv") if row["state"]}
 
 
+@lru_cache(maxsize=1)
+def named_holders() -> dict[str, str]:
+    """Title id → the name (actors.yaml `name_fa`) of the one person the title names."""
+    return {row["id"]: row["holder"] for row in read_tsv("titles.tsv") if row["holder"]}
+
+
 def plain_word(word: str) -> bool:
     """A word that may stand inside an institution's name or a title: no punctuation, number
     or particle."""
@@ -150,6 +158,8 @@ def find_roles(keys: list[str], hits: list[Hit], titles: list[Match]) -> list[Ro
     roles_at: dict[int, RoleHit] = {}
     for m in reversed(matches):
         pat = m.pattern
+        if pat.id in named_holders() and m.last < len(keys) and keys[m.last] in given_names():
+            continue  # «حضرت امام رضا» is no epithet of Khomeini
         role = RoleHit(m.first, m.last, pat.id or "", pat.sector)
         role.anonymous = m.first > 0 and keys[m.first - 1] == _ONE
         end = m.last
