@@ -49,10 +49,50 @@ def test_actors_ids_are_qid_or_slug() -> None:
         assert actor_id == (actor.wikidata or slug(actor.name_fa))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اف بی‌آی اعلام کرد که تحقیقات ادامه دارد. رئیس اف‌بی‌آی گفت این پرونده مهم است.",
+        "حزب الله لبنان اعلام کرد که آماده است. دبیرکل حزب‌الله گفت این پاسخ است.",
+    ],
+)
+def test_actors_one_id_whatever_the_spacing(text: str) -> None:
+    """A name written with a space, a zero-width non-joiner or neither is one actor."""
+    from rasad.extract.entities import entities
+
+    doc = entities(Document(id="t", raw=text))
+    ids = [m.actor_id for m in doc.entities if m.label == "ORG"]
+    assert len(ids) == 2
+    assert len(set(ids)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "linked", "unlinked"),
+    [
+        # a declared family name links; the last word of the name («اون» 'that') does not
+        (
+            "کیم جونگ اون رهبر کره شمالی از یک کارخانه بازدید کرد. کیم در این بازدید گفت: "
+            "اون روزها که تحریم ما را می‌ترساند گذشته است.",
+            "کیم",
+            "اون",
+        ),
+        # control: without a declaration the last word is the surname
+        ("گوردون براون گفت انگلیس آماده است. براون افزود این مهم است.", "براون", "گوردون"),
+    ],
+)
+def test_actors_declared_surnames_replace_the_last_word(text: str, linked: str, unlinked: str):
+    from rasad.extract.entities import entities
+
+    doc = entities(Document(id="t", raw=text))
+    repeats = {doc.text[m.start : m.end] for m in doc.entities if m.origin == "coref"}
+    assert linked in repeats
+    assert unlinked not in repeats
+
+
 @pytest.mark.parametrize("bound", [True, False])
 def test_actors_holder_of(bound: bool) -> None:
     doc = Document(id="x", raw="محمد مخبر معاون اول رئیس جمهور")
-    doc.entities.append(Mention(0, 9, "PER", "fa:محمد مخبر"))
+    doc.entities.append(Mention(0, 9, "PER", "fa:محمدمخبر"))
     role = Role(10, 30, "IRN", "GOV", holder_mention=(0, 9) if bound else None)
     assert holder_of(doc, role) is (doc.entities[0] if bound else None)
 
@@ -128,6 +168,25 @@ def test_actors_bare_title_goes_back_to_the_last_sentence_subject(aside: str, ho
     )
     (role,) = [r for r in doc.roles if r.title_id == "representative"]
     assert doc.text[slice(*role.holder_mention)] == holder
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # forms of address before the speaker's name do not hide that it opens the sentence
+        "حجت‌الاسلام محسن غرویان در گفت‌وگو با فارس درباره سخنان حسین مرعشی گفت: درست نیست.",
+        "حجت‌الاسلام والمسلمین محسن غرویان درباره سخنان حسین مرعشی گفت: درست نیست.",
+        # control: a form of address in mid-sentence does not make its name the subject
+        "محسن غرویان در گفت‌وگو با فارس گفت: درست نیست، اما حجت‌الاسلام حسین مرعشی موافق است.",
+    ],
+)
+def test_actors_bare_title_skips_forms_of_address_before_the_subject(first: str) -> None:
+    from rasad.extract.entities import entities
+
+    raw = f"{first}\nعضو مجمع مدرسین و محققین حوزه علمیه قم افزود: این موضوع مهم است."
+    doc = entities(Document(id="t", raw=raw))
+    (role,) = [r for r in doc.roles if r.holder_mention is not None]
+    assert doc.text[slice(*role.holder_mention)] == "محسن غرویان"
 
 
 def _linked(pipeline, text: str) -> dict[str, tuple[str | None, str | None, str | None]]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rasad.extract.entities import entities
+from rasad.extract.entities import _actor_for, entities
 from rasad.extract.ner_eval import house_spans
-from rasad.extract.roles import title_ruler
+from rasad.extract.roles import Hit, title_ruler
 from rasad.model import Document
 
 
@@ -595,3 +595,40 @@ def test_house_gold_drops_what_the_entities_stage_leaves_out(
 ) -> None:
     """The NER bench's house gold uses this stage's state heads, directions and honorifics."""
     assert house_spans(words.split(), {corpus}) == house
+
+
+def test_entities_table_fields_win_for_a_table_id_found_otherwise() -> None:
+    """A surname found by coreference («پاول:» in a headline) carries the table's fields."""
+    doc = Document(id="t", raw="کلینتون: ما آماده‌ایم.")
+    hit = Hit(0, 1, "PER", origin="coref", actor_id="Q1124")
+    actor = doc.actors[_actor_for(doc, hit, "کلینتون")]
+    assert (actor.name_fa, actor.name_en) == ("بیل کلینتون", "Bill Clinton")
+    assert actor.wikidata == "Q1124"
+    assert (actor.country, actor.sector) == ("USA", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # a table person keeps the table's country under a context title
+        ("عراق کمک خواست. بیل کلینتون رییس جمهور اسبق این کشور گفت.", "بیل کلینتون", "USA"),
+        # control: an unknown person still takes the title's country
+        ("عراق کمک خواست. محمد شیاع السودانی نخست وزیر این کشور گفت.", "محمد شیاع السودانی", "IRQ"),
+    ],
+)
+def test_entities_table_person_keeps_the_table_country(text: str, surface: str, country: str):
+    assert _found(_run(text))[surface][1] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a coalition named by a people is a coalition of states at war, not a party alliance
+        ("جنگنده‌های ائتلاف متجاوز سعودی صنعا را زدند.", "ائتلاف متجاوز سعودی", ("SAU", "MIL")),
+        # controls: a coalition named by its state is a party alliance; other heads keep theirs
+        ("ائتلاف واحد عراق در انتخابات پیروز شد.", "ائتلاف واحد عراق", ("IRQ", "PTY")),
+        ("حزب کمونیست چینی نشست برگزار کرد.", "حزب کمونیست چینی", ("CHN", "PTY")),
+    ],
+)
+def test_entities_coalition_of_a_people_is_military(text: str, surface: str, expected) -> None:
+    assert _found(_run(text))[surface][1:] == expected

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
+from typing import Any
 
 import yaml
 
-from rasad.extract.gazetteer import Pattern, PhraseRuler, common_words, key
+from rasad.extract.gazetteer import Match, Pattern, PhraseRuler, common_words, key
 from rasad.extract.roles import HOME_COUNTRY, QUOTES, Hit, RoleHit, honorific_sector
 from rasad.model import Actor, Document, Mention, Role
 
@@ -26,20 +27,28 @@ _FUZZY_MIN = 6  # letters in a one-word surname before a one-letter typo is forg
 
 
 def slug(text: str) -> str:
-    """The `fa:` actor id of a name.
+    """The `fa:` actor id of a name: its comparison key, so that one name written with a space,
+    a zero-width non-joiner or neither («اف بی‌آی», «اف‌بی‌آی») is one actor.
 
     >>> slug("محمد مخبر")
-    'fa:محمد مخبر'
+    'fa:محمدمخبر'
+    >>> slug("اف بی‌آی") == slug("اف‌بی‌آی")
+    True
     """
-    return "fa:" + " ".join(k for k in (key(w) for w in text.split()) if k)
+    return "fa:" + key(text)
+
+
+@lru_cache(maxsize=1)
+def _table_rows() -> list[dict[str, Any]]:
+    """The rows of actors.yaml, read once for the actors, their names and their surnames."""
+    return yaml.safe_load((files("rasad.resources") / "actors.yaml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def known_actors() -> dict[str, Actor]:
     """Actor id → Actor for every row of actors.yaml."""
-    rows = yaml.safe_load((files("rasad.resources") / "actors.yaml").read_text(encoding="utf-8"))
     out: dict[str, Actor] = {}
-    for row in rows:
+    for row in _table_rows():
         actor_id = row.get("wikidata") or slug(row["name_fa"])
         out[actor_id] = Actor(
             actor_id, row["name_fa"], row.get("name_en"), row.get("country"),
@@ -51,10 +60,9 @@ def known_actors() -> dict[str, Actor]:
 @lru_cache(maxsize=1)
 def actor_ruler() -> PhraseRuler:
     """Names and safe aliases of the table, pattern id = actor id."""
-    rows = yaml.safe_load((files("rasad.resources") / "actors.yaml").read_text(encoding="utf-8"))
     return PhraseRuler(
         Pattern("PER", name, row.get("wikidata") or slug(row["name_fa"]), kind="actor")
-        for row in rows
+        for row in _table_rows()
         for name in [row["name_fa"], *(row.get("aliases") or [])]
     )
 
@@ -83,10 +91,24 @@ def surname_keys(keys: list[str]) -> list[tuple[str, ...]]:
     return list(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=1)
+def _declared_surnames() -> dict[str, list[tuple[str, ...]]]:
+    """Actor id → the surnames actors.yaml declares for names whose family name is not the last
+    word («کیم جونگ اون» is «کیم»; its last word «اون» is colloquial "that")."""
+    return {
+        row.get("wikidata") or slug(row["name_fa"]): [
+            tuple(key(w) for w in name.split()) for name in row["surnames"]
+        ]
+        for row in _table_rows()
+        if "surnames" in row
+    }
+
+
 def _surname_table(keys: list[str], persons: list[Hit]) -> dict[tuple[str, ...], Hit]:
     table: dict[tuple[str, ...], Hit] = {}
     for hit in persons:
-        for sur in surname_keys(keys[hit.first : hit.last]):
+        declared = _declared_surnames().get(hit.actor_id or "")
+        for sur in surname_keys(keys[hit.first : hit.last]) if declared is None else declared:
             table.setdefault(sur, hit)
     return table
 
@@ -133,7 +155,9 @@ def link_surnames(keys: list[str], persons: list[Hit], taken: list[bool]) -> lis
     return out
 
 
-def bind_title_only(roles: list[RoleHit], persons: list[Hit], sent_of: list[int]) -> None:
+def bind_title_only(
+    titles: list[Match], roles: list[RoleHit], persons: list[Hit], sent_of: list[int]
+) -> None:
     """Bind roles with no person next to them, except anonymous ones («یک سخنگوی …»).
 
     A title alone («رئیس مجلس بلاروس گفت») goes to the holder met earlier with the same
@@ -143,7 +167,10 @@ def bind_title_only(roles: list[RoleHit], persons: list[Hit], sent_of: list[int]
     sentence («معاون وزیر راه و شهرسازی افزود») and, if foreign, has no such person after it
     goes back to the person named last before it who may hold it: news names a speaker once,
     then uses the title; that person takes a foreign title's state if they have none.
+    `titles` are the article's title matches; its forms of address are skipped in looking for
+    the name that opens a sentence.
     """
+    address = {m.last: m.first for m in titles if m.pattern.kind == "honorific"}
     for i, role in enumerate(roles):
         if role.holder is not None or role.anonymous:
             continue
@@ -152,9 +179,9 @@ def bind_title_only(roles: list[RoleHit], persons: list[Hit], sent_of: list[int]
             role.holder, role.sector = earlier[-1].holder, earlier[-1].sector
             continue
         if role.country in (None, HOME_COUNTRY):
-            _bind_back(i, roles, persons, sent_of)
+            _bind_back(address, i, roles, persons, sent_of)
         elif not _bind_forward(i, roles, persons, sent_of):
-            _bind_back(i, roles, persons, sent_of)
+            _bind_back(address, i, roles, persons, sent_of)
             if role.holder is not None:  # «کالین پاول گفت … وزیر امور خارجه آمریکا افزود»
                 held = persons[role.holder].actor_id
                 for person in (p for p in persons if p.actor_id == held and p.country is None):
@@ -176,7 +203,13 @@ def _bind_forward(index: int, roles: list[RoleHit], persons: list[Hit], sent_of:
     return False
 
 
-def _bind_back(index: int, roles: list[RoleHit], persons: list[Hit], sent_of: list[int]) -> None:
+def _bind_back(
+    address: dict[int, int],
+    index: int,
+    roles: list[RoleHit],
+    persons: list[Hit],
+    sent_of: list[int],
+) -> None:
     role = roles[index]
     if role.first > 0 and sent_of[role.first - 1] == sent_of[role.first]:
         return  # not a sentence subject
@@ -184,16 +217,20 @@ def _bind_back(index: int, roles: list[RoleHit], persons: list[Hit], sent_of: li
         j for j, p in enumerate(persons)
         if sent_of[p.first] < sent_of[role.first] and _could_hold(p, role, roles)
     ]  # fmt: skip
-    subjects = [j for j in before if _opens_sentence(persons[j], sent_of)]
+    subjects = [j for j in before if _opens_sentence(address, persons[j], sent_of)]
     if subjects or before:
         role.holder = (subjects or before)[-1]
 
 
-def _opens_sentence(person: Hit, sent_of: list[int]) -> bool:
-    """A name that opens its sentence is its subject: the speaker a later title-only subject
-    refers back to, rather than someone named in passing after it («… ولی آیت‌الله هاشمی
-    شاهرودی …»)."""
-    return person.first == 0 or sent_of[person.first - 1] != sent_of[person.first]
+def _opens_sentence(address: dict[int, int], person: Hit, sent_of: list[int]) -> bool:
+    """A name that opens its sentence, after any forms of address («حجت‌الاسلام محسن غرویان»),
+    is its subject: the speaker a later title-only subject refers back to, rather than someone
+    named in passing after it («… ولی آیت‌الله هاشمی شاهرودی …»). `address` maps the end of
+    each form of address to its start."""
+    start = person.first
+    while start in address and sent_of[address[start]] == sent_of[start]:
+        start = address[start]
+    return start == 0 or sent_of[start - 1] != sent_of[start]
 
 
 def _could_hold(person: Hit, role: RoleHit, roles: list[RoleHit]) -> bool:

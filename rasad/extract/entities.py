@@ -450,9 +450,11 @@ def _tidy(keys: list[str], first: int, last: int) -> tuple[int, int]:
 
 def _actor_for(doc: Document, hit: Hit, surface: str) -> str:
     """Register the actor of `hit` in doc.actors and return its id."""
-    if hit.actor_id and hit.actor_id in known_actors() and hit.origin == "actors":
-        base = known_actors()[hit.actor_id]
-        actor = Actor(base.id, base.name_fa, base.name_en, hit.country, hit.sector, base.wikidata)
+    base = known_actors().get(hit.actor_id or "")
+    if base is not None:  # whatever found it (a headline surname too), the table's fields win
+        actor = replace(
+            base, country=base.country or hit.country, sector=base.sector or hit.sector
+        )
     elif hit.label == "GPE" and hit.kind == "state" and hit.country:
         actor = Actor(hit.country, surface, hit.name_en, hit.country, None, None, "GPE")
     else:
@@ -497,7 +499,7 @@ def entities(doc: Document) -> Document:
     persons = sorted((h for h in hits if h.label == "PER"), key=lambda h: h.first)
     hits += link_surnames(keys, persons, taken)
     hits.sort(key=lambda h: h.first)
-    _finish_persons(doc, toks, keys, hits, roles, holders)
+    _finish_persons(doc, toks, keys, hits, roles, holders, titles)
     return doc
 
 
@@ -508,6 +510,7 @@ def _finish_persons(
     hits: list[Hit],
     roles: list[RoleHit],
     holders: dict[int, Hit],
+    titles: list[Match],
 ) -> None:
     """Resolve roles and holders, give people their role's country, write the layers."""
     persons = [h for h in hits if h.label == "PER"]
@@ -515,10 +518,11 @@ def _finish_persons(
         role = roles[index]
         role.holder = next(i for i, p in enumerate(persons) if p is person)
         if person.role == index:
-            person.country = role.country or person.country or HOME_COUNTRY
+            own = _table_country(person) or role.country or person.country
+            person.country = own or HOME_COUNTRY
             person.sector = role.sector
     sent_of = _sentence_index(doc, toks)
-    bind_title_only(roles, persons, sent_of)
+    bind_title_only(titles, roles, persons, sent_of)
     for role in roles:
         if role.title_id in named_holders():
             role.holder = None  # not a person named nearby: `_write` gives the title's own
@@ -529,6 +533,13 @@ def _finish_persons(
             role.country = held.country if held and held.country else HOME_COUNTRY
     settle_persons(keys, persons, roles)
     _write(doc, toks, hits, roles, persons)
+
+
+def _table_country(person: Hit) -> str | None:
+    """The country actors.yaml gives a person: context never overrides it (Bill Clinton stays
+    USA under «رییس جمهور اسبق این کشور» in an article about Iraq)."""
+    base = known_actors().get(person.actor_id or "")
+    return base.country if base is not None else None
 
 
 def _country_counts(keys: list[str], hits: list[Hit]) -> Counter[str]:

@@ -10,7 +10,9 @@ preposition, punctuation, a number or another anchor-less entity ends the search
 
 from __future__ import annotations
 
-from rasad.extract.gazetteer import demonyms, head_ruler, key
+from functools import cache
+
+from rasad.extract.gazetteer import demonyms, head_ruler, key, read_tsv
 from rasad.extract.roles import Hit, plain_word
 
 _MAX_INNER = 5  # plain words between the head and the anchor
@@ -32,6 +34,8 @@ def phrase_orgs(keys: list[str], hits: list[Hit]) -> list[Hit]:
         sector = (own.sector if own is not None else None) or m.pattern.sector
         phrase = _extend(keys, starts, begin, sector)
         if phrase is not None:
+            if keys[phrase.first] in demonyms():
+                phrase.sector = _demonym_sectors().get(key(m.pattern.pattern), phrase.sector)
             phrase.first = m.first
             phrases.append(phrase)
     if not phrases:
@@ -77,6 +81,13 @@ def _continues(keys: list[str], starts: dict[int, Hit], pos: int) -> bool:
     """After «و» or an inner organization the phrase goes on only with a plain word that starts
     no entity of its own («اتاق تجارت و صنعت», not «سازمان انرژی اتمی و وزارت خارجه»)."""
     return pos < len(keys) and pos not in starts and plain_word(keys[pos]) and keys[pos] != _AND
+
+
+@cache
+def _demonym_sectors() -> dict[str, str]:
+    """Head key → the sector it gives instead when the anchor is a demonym (org_heads.tsv)."""
+    rows = read_tsv("org_heads.tsv")
+    return {key(r["head"]): r["demonym_sector"] for r in rows if r.get("demonym_sector")}
 
 
 def _inner_sector(keys: list[str], pos: int) -> str | None:
