@@ -608,6 +608,21 @@ def test_entities_table_fields_win_for_a_table_id_found_otherwise() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # the office the article gives a table person decides his sector…
+        ("علی لاریجانی دبیر شورای عالی امنیت ملی در دیدار با سولانا گفت.", "GOV"),
+        # … and with none, the table's office does
+        ("علی لاریجانی در دیدار با سولانا گفت.", "LEG"),
+    ],
+)
+def test_entities_table_person_takes_the_office_the_article_gives(text: str, sector: str):
+    doc = _run(text)
+    [larijani] = [m for m in doc.entities if doc.text[m.start : m.end] == "علی لاریجانی"]
+    assert doc.actors[larijani.actor_id].sector == sector
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "country"),
     [
         # a table person keeps the table's country under a context title

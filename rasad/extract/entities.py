@@ -451,9 +451,11 @@ def _tidy(keys: list[str], first: int, last: int) -> tuple[int, int]:
 def _actor_for(doc: Document, hit: Hit, surface: str) -> str:
     """Register the actor of `hit` in doc.actors and return its id."""
     base = known_actors().get(hit.actor_id or "")
-    if base is not None:  # whatever found it (a headline surname too), the table's fields win
+    if base is not None:  # whatever found it (a headline surname too), the table's fields win,
+        # but for the sector, an office the article gives him (Larijani as SNSC secretary, GOV,
+        # not the speaker's LEG of the table)
         actor = replace(
-            base, country=base.country or hit.country, sector=base.sector or hit.sector
+            base, country=base.country or hit.country, sector=hit.sector or base.sector
         )
     elif hit.label == "GPE" and hit.kind == "state" and hit.country:
         actor = Actor(hit.country, surface, hit.name_en, hit.country, None, None, "GPE")
