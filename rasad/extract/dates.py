@@ -283,6 +283,11 @@ def _relative_day(m: re.Match[str], text: str, published: date | None) -> _Candi
     return _Candidate(m.start(), m.end(), _day(None, found, "relative"), frozenset({"relday"}), 1)
 
 
+def _rest_of_clause(text: str, pos: int) -> str:
+    end = _CLAUSE_END.search(text, pos)
+    return text[pos : end.start() if end else len(text)]
+
+
 def _opens_timeless_clause(m: re.Match[str], text: str) -> bool:
     """«گفت: امروز جهان تشنه … است»: «امروز» opening a clause that states a present and
     reports nothing done or scheduled means "nowadays" (a speech's present), not a date."""
@@ -291,8 +296,7 @@ def _opens_timeless_clause(m: re.Match[str], text: str) -> bool:
         return False
     if not lex.clause_opener_rx.search(text, max(0, m.start() - 20), m.start()):
         return False
-    end = _CLAUSE_END.search(text, m.end())
-    clause = text[m.end() : end.start() if end else len(text)]
+    clause = _rest_of_clause(text, m.end())
     if lex.past_verb_rx.search(clause) or lex.scheduled_rx.search(clause):
         return False
     return bool(lex.present_rx.search(clause))
@@ -368,8 +372,7 @@ def _weekday(m: re.Match[str], text: str, published: date | None) -> _Candidate 
     elif direction:
         found = cal.nearest_weekday(published, weekday, direction=direction, inclusive=False)
     else:
-        end = _CLAUSE_END.search(text, m.end())
-        future = _future_clause(text[m.end() : end.start() if end else len(text)])
+        future = _future_clause(_rest_of_clause(text, m.end()))
         found = cal.nearest_weekday(
             published, weekday, direction=1 if future else -1, inclusive=True
         )
@@ -514,17 +517,16 @@ def _year_of_weekday(best: DateValue, *parts: _Candidate) -> DateValue:
     """«روز شنبه سی‌ام دسامبر» in a paper of Monday 1 January: a day and month whose year was
     guessed (the publication's) move to the year next to it where the day falls on the
     weekday named with it, when exactly one does."""
-    weekday = next((c.date.value for c in parts if "weekday" in c.parts), None)
-    if not (weekday and best.value and best.calendar and best.precision == "day"):
+    named = next((c.date.value for c in parts if "weekday" in c.parts and c.date is not best), None)
+    if not (named and best.value and best.calendar and best.precision == "day"
+            and best.resolved == "relative"):
         return best
-    if best.resolved != "relative" or "weekday" in next(c for c in parts if c.date is best).parts:
-        return best
-    named, day = date.fromisoformat(weekday).weekday(), date.fromisoformat(best.value)
-    if day.weekday() == named:
+    weekday, day = date.fromisoformat(named).weekday(), date.fromisoformat(best.value)
+    if day.weekday() == weekday:
         return best
     year, month, dom = cal.split(best.calendar, day)
     fits = [d for y in (year - 1, year + 1)
-            if (d := cal.to_date(best.calendar, y, month, dom)) and d.weekday() == named]
+            if (d := cal.to_date(best.calendar, y, month, dom)) and d.weekday() == weekday]
     return _day(best.calendar, fits[0], "relative") if len(fits) == 1 else best
 
 
