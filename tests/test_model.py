@@ -35,11 +35,10 @@ def test_model_offset_map_survives_pickling_compactly():
     _, edited = identity.apply(raw, [Edit(2, 3, "ی", "letters"), Edit(10, 10, "\u200c", "zwnj")])
     for offsets in (identity, edited):
         copy = pickle.loads(pickle.dumps(offsets))
-        spans = [(0, 0), (3, 12), (len(copy) - 1, len(copy))]
+        spans = [(i, i + 1) for i in range(len(offsets))] + [(0, 0), (0, len(offsets))]
         assert [copy.to_raw(*s) for s in spans] == [offsets.to_raw(*s) for s in spans]
         assert len(copy) == len(offsets)
     assert len(pickle.dumps(identity)) < 200  # a range, not a number per character
-    assert len(pickle.dumps(edited)) < 10 * len(raw)
 
 
 def test_model_document_output_is_one_compact_utf8_json_line():
