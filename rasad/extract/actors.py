@@ -44,12 +44,17 @@ def _table_rows() -> list[dict[str, Any]]:
     return yaml.safe_load((files("rasad.resources") / "actors.yaml").read_text(encoding="utf-8"))
 
 
+def _row_id(row: dict[str, Any]) -> str:
+    """The actor id of an actors.yaml row: its Wikidata id, else the slug of its name."""
+    return row.get("wikidata") or slug(row["name_fa"])
+
+
 @lru_cache(maxsize=1)
 def known_actors() -> dict[str, Actor]:
     """Actor id → Actor for every row of actors.yaml."""
     out: dict[str, Actor] = {}
     for row in _table_rows():
-        actor_id = row.get("wikidata") or slug(row["name_fa"])
+        actor_id = _row_id(row)
         out[actor_id] = Actor(
             actor_id, row["name_fa"], row.get("name_en"), row.get("country"),
             row.get("sector"), row.get("wikidata"), "PER",
@@ -61,7 +66,7 @@ def known_actors() -> dict[str, Actor]:
 def actor_ruler() -> PhraseRuler:
     """Names and safe aliases of the table, pattern id = actor id."""
     return PhraseRuler(
-        Pattern("PER", name, row.get("wikidata") or slug(row["name_fa"]), kind="actor")
+        Pattern("PER", name, _row_id(row), kind="actor")
         for row in _table_rows()
         for name in [row["name_fa"], *(row.get("aliases") or [])]
     )
@@ -96,9 +101,7 @@ def _declared_surnames() -> dict[str, list[tuple[str, ...]]]:
     """Actor id → the surnames actors.yaml declares for names whose family name is not the last
     word («کیم جونگ اون» is «کیم»; its last word «اون» is colloquial "that")."""
     return {
-        row.get("wikidata") or slug(row["name_fa"]): [
-            tuple(key(w) for w in name.split()) for name in row["surnames"]
-        ]
+        _row_id(row): [tuple(key(w) for w in name.split()) for name in row["surnames"]]
         for row in _table_rows()
         if "surnames" in row
     }
