@@ -165,14 +165,24 @@ def mentions_in(doc: Document, start: int, end: int, labels: frozenset[str] | No
 def person_actor(doc: Document, ment: Mention) -> str | None:
     """The actor of a person mention; a bare surname borrows the earlier full name's actor,
     even over its own link («لاریجانی» after «فاضل لاریجانی» is not Ali Larijani)."""
-    words = doc.text[ment.start : ment.end].replace("\u200c", " ").split()
+    words = _words(doc, ment)
     if ment.actor_id is not None and len(words) > 1:
         return ment.actor_id
-    for other in reversed(mentions_in(doc, 0, ment.start, frozenset({"PER"}))):
-        full = doc.text[other.start : other.end].replace("\u200c", " ").split()
-        if len(full) > 1 and _fold(full[-1]) == _fold(words[-1]):
-            return other.actor_id
-    return ment.actor_id
+    full = _named_in_full(doc, ment.start, _fold(words[-1]) if words else "")
+    return full.actor_id if full else ment.actor_id
+
+
+def _words(doc: Document, ment: Mention) -> list[str]:
+    return doc.text[ment.start : ment.end].replace("\u200c", " ").split()
+
+
+def _named_in_full(doc: Document, pos: int, surname: str) -> Mention | None:
+    """The last person named in full before `pos` whose (folded) surname is `surname`."""
+    for other in reversed(mentions_in(doc, 0, pos, frozenset({"PER"}))):
+        full = _words(doc, other)
+        if len(full) > 1 and _fold(full[-1]) == surname:
+            return other
+    return None
 
 
 def resolved_name(doc: Document, ment: Mention) -> Resolved:
@@ -472,12 +482,8 @@ def _untagged_surname(doc: Document, start: int, end: int) -> Resolved | None:
     word = _FIRST_WORD.match(doc.text, start, end)
     if word is None or any(m.start == word.start(1) for m in doc.entities):
         return None
-    key = _fold(word.group(1))
-    for ment in reversed(mentions_in(doc, 0, start, frozenset({"PER"}))):
-        words = doc.text[ment.start : ment.end].replace("\u200c", " ").split()
-        if len(words) > 1 and _fold(words[-1]) == key:
-            return Resolved(person_actor(doc, ment), ment, word.span(1))
-    return None
+    ment = _named_in_full(doc, start, _fold(word.group(1)))
+    return Resolved(person_actor(doc, ment), ment, word.span(1)) if ment else None
 
 
 def _fold(word: str) -> str:

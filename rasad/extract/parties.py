@@ -323,9 +323,10 @@ def _anaphoric_parties(doc: Document, start: int, end: int) -> list[Participant]
 def _named_before(doc: Document, pos: int, head: str) -> str | None:
     """«این رژیم»: the country of the last party named with that head noun («رژیم
     صهیونیستی»), not of the last state named («ملت فلسطین … این رژیم»)."""
+    head = key(head)
     for ment in reversed(mentions_in(doc, max(0, pos - _LOOKBACK), pos)):
         named = key(doc.text[ment.start : ment.end])
-        if named.startswith(key(head)) and named != key(head):
+        if named.startswith(head) and named != head:
             part = participant(doc, ment)
             return part.country if part else None
     return None
