@@ -8,11 +8,13 @@ from hand_docs import build
 from rasad.extract.coref import (
     Resolved,
     Tracker,
+    _publisher,
     clause_start,
     in_subject_position,
     person_actor,
     resolve_subject,
 )
+from rasad.model import Document, Mention, Span
 
 
 def _subject(text: str, line: int, tracker: Tracker | None = None) -> str | None:
@@ -192,3 +194,12 @@ def test_pronoun_skips_announcers(text: str, expected: str) -> None:
 def test_chained_source_lines_are_skipped() -> None:
     text = "به گزارش خبرگزاری مهر، به نقل از رویترز، مخبر آمد"
     assert build(text).text[clause_start(build(text), 0, len(text)) :].strip() == "مخبر آمد"
+
+
+def test_an_outlet_before_the_first_sentence_is_no_publisher() -> None:
+    """A mention ahead of the first sentence (a headline kept apart) must not break the check."""
+    doc = Document(id="t", raw="خبرگزاری فارس. به گزارش خبرگزاری فارس، وزیر گفت.")
+    doc.sentences = [Span(15, len(doc.text))]
+    before = Mention(0, 13, "ORG", None, origin="gazetteer")
+    doc.entities = [before]
+    assert _publisher(doc, before) is False

@@ -413,7 +413,7 @@ def _publisher(doc: Document, ment: Mention) -> bool:
     if first is None or ment.start >= clause_start(doc, first.start, first.end):
         return False
     outlets = [m for m in mentions_in(doc, first.start, ment.end) if _is_outlet(doc, m)]
-    return outlets[0] is ment
+    return bool(outlets) and outlets[0] is ment  # none when `ment` comes before that line
 
 
 def _first_named(doc: Document, start: int, end: int) -> Mention | None:
