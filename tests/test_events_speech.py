@@ -137,3 +137,22 @@ def test_readiness_needs_a_named_subject() -> None:
     assert _events("مخبر گفت: ماهواره هم آماده است.") == []
     found = _events("مخبر گفت: بلاروس آماده مذاکره با آمریکا است.")
     assert [_key(e) for e in found] == [("AGREE", None, [("BLR", None)], [("USA", None)])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the demand «خواستار … شد» is both a quote cue and the REQUEST: its subject stays
+        (
+            "مخبر از بلاروس خواستار توسعه روابط با ایران شد.",
+            [("REQUEST", None, [("IRN", "GOV")], [("BLR", None)])],
+        ),
+        # a criticism before it keeps its subject too, despite the «درباره» topic before it
+        (
+            "قالیباف از مواضع آمریکا درباره بودجه انتقاد کرد و خواستار مذاکره شد.",
+            [("ACCUSE", "disapprove", [("IRN", "LEG")], [("USA", None)])],
+        ),
+    ],
+)
+def test_a_demand_cue_is_the_predicate_not_a_boundary(text: str, expected: list) -> None:
+    assert [_key(e) for e in _events(text)] == expected

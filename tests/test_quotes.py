@@ -49,6 +49,11 @@ def test_quoted_text_follows_the_colon() -> None:
         ("مخبر با بیان اینکه تهران آماده است درخواست کرد، تلاش بیشتری شود", "mokhber"),
         # a source line written without its comma still names no speaker
         ("به گزارش خبرگزاری مهر از تهران محمد مخبر در این نشست اظهار داشت: بله", "mokhber"),
+        # a demand is a statement too (house rules: «دولت لیبی … خواستار … شد» quotes Libya)
+        ("قالیباف با انتقاد از این طرح خواستار بازگشت طرف ها به مذاکره شد", "ghalibaf"),
+        ("مخبر توسعه روابط با بلاروس را خواستار شدند", "mokhber"),
+        ("مخبر از آمریکا خواسته است، تا تحریم ها را لغو کند", "mokhber"),
+        ("قالیباف از نمایندگان خواست که در جلسه حاضر باشند", "ghalibaf"),
     ],
 )
 def test_cue_forms(text: str, speaker: str) -> None:
@@ -65,6 +70,11 @@ def test_cue_forms(text: str, speaker: str) -> None:
         "مخبر و بلاروس در گفتگو بودند",  # «گفت» inside a longer word
         "مخبر و لوکاشنکو در گفت و گو بودند",  # talks written with spaces, not a speech cue
         "رئیس پارلمان بلاروس: ضرورت توسعه روابط",  # headline title with no known holder
+        # a wish or stance, not a demand made: no past «شد» closes it, or «خواست» is a noun
+        "مخبر خواستار توسعه روابط با بلاروس است",
+        "قالیباف خواستار متوقف شدن این روند نیست",
+        "مخبر می‌خواست که برود",
+        "خواست مردم که روشن است اجرا شد",
     ],
 )
 def test_not_quotes(text: str) -> None:

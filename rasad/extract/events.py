@@ -112,6 +112,7 @@ BOUNDARY = re.compile(r"[:؛]|[.!؟](?=\s)")  # a full stop inside a quote ends 
 TOPIC = re.compile(tolerant("(درباره|در باره|در خصوص|در مورد|در پاسخ به|با اشاره به) "))
 OBJECT = re.compile(r"[\s\u200c]+" + tolerant("را") + r"(?![\w\u200c])")
 OBJECT_AHEAD = re.compile(r"[^،,:؛.«»\n]{0,60}?[\s\u200c](?P<ra>را)(?![\w\u200c])")
+CLAUSE_TOPIC = re.compile(tolerant("(اینکه|این که|آنکه|آن که)") + r"(?![\w\u200c])")
 COMPLEMENTIZER = re.compile(tolerant("(اینکه|این که|آنکه|آن که)") + _WORDS.format(gap=_GAP, n=3))
 FINITE = re.compile(
     tolerant("(است|بود|شد|کرد|کند|دارد|داشت|نیست|باشد|هستند|بودند|شدند|کردند)") + r"(?![\w\u200c])"
@@ -297,19 +298,33 @@ def _opening(doc: Document, sent: Span) -> int:
     return begin
 
 
-def _clause(doc: Document, sent: Span, trigger: int, quote: Quote | None) -> tuple[int, int]:
-    """The clause around a trigger: bounded by ':'/'؛', a topic phrase («درباره …»), the
-    quote cue and the quoted text, so a question's topic and the answer keep their parties."""
+def _clause(
+    doc: Document, sent: Span, match: tuple[int, int], quote: Quote | None
+) -> tuple[int, int]:
+    """The clause around a trigger `match` (start, end): bounded by ':'/'؛', a topic phrase
+    («درباره …»), the quote cue and the quoted text, so a question's topic and the answer keep
+    their parties."""
+    trigger, trigger_end = match
     begin = _opening(doc, sent)
     end = sent.end
     cues = [m.start() for m, _ in cue_matches(doc.text, begin, end)]
     cues += [q.cue_start for q in doc.quotes if begin <= q.cue_start < end]
+    # a cue inside the trigger («خواستار … شد», «از X خواست تا»: a demand both said and a
+    # REQUEST) is the predicate, not a boundary cutting its parties off
+    cues = [cue for cue in cues if not trigger <= cue < trigger_end]
     cuts = [m.start() for m in BOUNDARY.finditer(doc.text, begin, end)] + cues
     if quote:
         cuts += [quote.start, quote.end]
-    if cues:  # «درباره X گفت:»: the topic before a speech cue is a clause of its own (one
-        # clause: a «در مورد» inside it, «درباره اتهام آمریکا در مورد شرکت‌های آلمانی», is not)
-        cuts += [m.start() for m in TOPIC.finditer(doc.text, begin, max(cues))][:1]
+    # «درباره X گفت:»: the topic before a speech cue is a clause of its own (one clause: a
+    # «در مورد» inside it, «درباره اتهام آمریکا در مورد شرکت‌های آلمانی», is not). A topic
+    # that is a noun phrase holds no finite verb: a verb trigger after it is the main
+    # predicate («از X درباره Y انتقاد کرد و خواستار … شد»); «درباره اینکه …» may hold one.
+    topic = next(TOPIC.finditer(doc.text, begin, max(cues)), None) if cues else None
+    if topic and (
+        not _verbal(doc.text[trigger:trigger_end])
+        or CLAUSE_TOPIC.match(doc.text, topic.end())
+    ):
+        cuts.append(topic.start())
     for cut in cuts:
         if cut <= trigger:
             begin = max(begin, cut)
@@ -385,7 +400,7 @@ def _sides(
         and VERB_END.search(doc.text, trigger, trigger_end)
     ):
         until = min(until, trigger_end)  # «… را محکوم می‌کنیم و یقین داریم که … فلسطین»
-    begin, end = _clause(doc, sent, trigger, quote)
+    begin, end = _clause(doc, sent, (trigger, trigger_end), quote)
     named = _parties_of(doc, pat, begin, end, (trigger, trigger_end))
     speaker = _speaker(doc, quote) if quote else None
     mine = bool(speaker and FIRST_PERSON_PREDICATE.search(doc.text, trigger, trigger_end))
@@ -954,7 +969,7 @@ def _scheduled(
     the house rules), not one that took place."""
     if _verbal(match.group(0)):
         return False
-    end = _clause(doc, sent, match.start(), quote)[1]
+    end = _clause(doc, sent, match.span(), quote)[1]
     if FUTURE.search(doc.text, match.end(), end):
         return True
     return bool(doc.published and when and len(when) == 10 and when > doc.published.isoformat())
@@ -1026,7 +1041,7 @@ def _sentence_events(
         key = (pat.type, frozenset((p.country, p.sector) for p in actors + recipients), when)
         if key in out or _continues(out.values(), key, actors, recipients):
             continue
-        begin, end = _clause(doc, sent, match.start(), quote)
+        begin, end = _clause(doc, sent, match.span(), quote)
         out[key] = Event(
             type=pat.type,
             evidence_start=sent.start,
