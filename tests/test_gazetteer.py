@@ -148,3 +148,15 @@ def test_gazetteer_demonym_is_no_person(pipeline: Pipeline) -> None:
     )
     found = _places(pipeline, text)
     assert "افغانی" not in found and found.get("احمد شاه مسعود", ("",))[0] == "PER"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "iso3"), [("آمریکا", "USA"), ("عربستان", "SAU"), ("ایالات متحده آمریکا", "USA")]
+)
+def test_gazetteer_other_names_of_a_state_are_the_state(phrase: str, iso3: str) -> None:
+    """«آمریکا» (places.tsv) and «ایالات متحده آمریکا» (countries.tsv) are one actor, so an
+    actor profile is not split by spelling; a city of that state (control) stays a place."""
+    pat = entity_ruler().get(phrase)
+    assert pat is not None and (pat.id, pat.country) == (iso3, iso3)
+    city = entity_ruler().get("تهران")
+    assert city is not None and city.id is None

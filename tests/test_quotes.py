@@ -54,6 +54,8 @@ def test_quoted_text_follows_the_colon() -> None:
         ("مخبر توسعه روابط با بلاروس را خواستار شدند", "mokhber"),
         ("مخبر از آمریکا خواسته است، تا تحریم ها را لغو کند", "mokhber"),
         ("قالیباف از نمایندگان خواست که در جلسه حاضر باشند", "ghalibaf"),
+        # a government speaking as a body is its state, named last before it
+        ("پس از تصویب بودجه بلاروس، دولت این کشور خواستار تعلیق پارلمان شد", "belarus"),
     ],
 )
 def test_cue_forms(text: str, speaker: str) -> None:
@@ -75,6 +77,8 @@ def test_cue_forms(text: str, speaker: str) -> None:
         "قالیباف خواستار متوقف شدن این روند نیست",
         "مخبر می‌خواست که برود",
         "خواست مردم که روشن است اجرا شد",
+        # the government is addressed, not speaking; the speakers are not named
+        "مردم بلاروس از دولت این کشور خواستار مذاکره شدند",
     ],
 )
 def test_not_quotes(text: str) -> None:

@@ -130,12 +130,18 @@ def read_tsv(name: str) -> list[dict[str, str]]:
 
 
 def _place_patterns() -> Iterator[Pattern]:
+    states = {row["name_en"]: row["iso3"] for row in read_tsv("countries.tsv")}
     for row in read_tsv("countries.tsv"):
         for name in row["names_fa"].split("|"):
             yield Pattern("GPE", name, row["iso3"], row["iso3"], None, row["name_en"], "state")
     for row in read_tsv("places.tsv"):
         country = row["country"] or None
-        yield Pattern(row["label"], row["name_fa"], None, country, None, row["name_en"], "place")
+        if country is not None and states.get(row["name_en"]) == country:
+            # another name of a state («آمریکا», «عربستان»): the state's actor, not a place
+            yield Pattern("GPE", row["name_fa"], country, country, None, row["name_en"], "state")
+        else:
+            yield Pattern(row["label"], row["name_fa"], None, country, None, row["name_en"],
+                          "place")
 
 
 def _org_patterns() -> Iterator[Pattern]:

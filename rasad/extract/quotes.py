@@ -30,6 +30,7 @@ from rasad.extract.coref import (
     resolve_subject,
     resolved_name,
 )
+from rasad.extract.parties import stands_for_state
 from rasad.model import Document, Mention, Quote, Span
 from rasad.pipeline import stage
 
@@ -52,6 +53,8 @@ _ABOUT = word_regex("مبنی بر")
 _CONTENT = re.compile(r"[\s\u200c]*(?:[:،,]|که(?![\w\u200c]))")  # what was said comes next
 _REPORTED_GAP = 8  # at most this many words (a title) between the speaker and «مبنی بر»
 # a written statement as the speaker («در بخشی از این بیانیه آمده است», «این پیام می‌افزاید»)
+_THIS_GOVERNMENT = word_regex("(دولت|حکومت) (این|آن) کشور")
+_ADDRESSED = re.compile(r"(?<![\w\u200c])" + tolerant("(از|به|با|برای|علیه)") + r"[\s\u200c]*$")
 _PAPER_NOUNS = tolerant("(بیانیه|اطلاعیه|پیام|نامه|قطعنامه)")
 _PAPER = re.compile(
     rf"(?<![\w\u200c])(?:(?P<this>این|همین)\s+)?(?P<noun>{_PAPER_NOUNS})(?![\w\u200c])"
@@ -184,6 +187,7 @@ def _quote(doc: Document, sent: Span, found: _Found | None, tracker: Tracker) ->
             resolve_subject(doc, sent.start, cue_start, tracker)
             or _asker(doc, sent, tracker)
             or _issuer(doc, sent, cue_start, tracker)
+            or _this_government(doc, sent, cue_start)
         )
         subject_end = who.as_written[1] if who else cue_start
     if who is None or who.actor_id is None and who.mention is None:
@@ -283,6 +287,19 @@ def _issuer(doc: Document, sent: Span, cue_start: int, tracker: Tracker) -> Reso
         return None  # «در بیانیه پایانی نشست …»: some other statement
     who = _earlier_issuer(doc, sent, paper.group("noun"), tracker)
     return who and Resolved(who.actor_id, who.mention, paper.span())
+
+
+def _this_government(doc: Document, sent: Span, cue_start: int) -> Resolved | None:
+    """«… لیبی، دولت این کشور با انتشار بیانیه‌ای خواستار … شد»: a government speaking as a
+    body is its state (house rules), the state named last before it in the sentence; not
+    when it is addressed («از دولت این کشور خواست»)."""
+    start = clause_start(doc, sent.start, cue_start)
+    found = _THIS_GOVERNMENT.search(doc.text, start, cue_start)
+    if found is None or _ADDRESSED.search(doc.text, start, found.start()):
+        return None
+    states = [m for m in mentions_in(doc, sent.start, found.start(), frozenset({"GPE"}))
+              if m.actor_id and stands_for_state(doc, m)]
+    return Resolved(states[-1].actor_id, states[-1], found.span()) if states else None
 
 
 def _filler(text: str) -> bool:
