@@ -647,3 +647,18 @@ def test_entities_table_person_keeps_the_table_country(text: str, surface: str, 
 )
 def test_entities_coalition_of_a_people_is_military(text: str, surface: str, expected) -> None:
     assert _found(_run(text))[surface][1:] == expected
+
+
+def test_one_body_written_several_ways_is_one_actor() -> None:
+    """An actor profile must not be split by spelling: every gazetteer name of a body is its
+    longest name's actor; a different body (control) keeps its own."""
+    doc = _run(
+        "فرمانده سپاه پاسداران انقلاب اسلامی گفت: سپاه آماده است. خبرگزاری فارس و فارس "
+        "گزارش دادند که مجلس شورای اسلامی و مجلس و سازمان ملل جلسه داشتند."
+    )
+    ids = {doc.text[m.start : m.end]: m.actor_id for m in doc.entities}
+    assert ids["سپاه"] == ids["سپاه پاسداران انقلاب اسلامی"]
+    assert ids["فارس"] == ids["خبرگزاری فارس"]
+    assert ids["مجلس"] == ids["مجلس شورای اسلامی"]
+    assert len({ids["سپاه"], ids["فارس"], ids["مجلس"], ids["سازمان ملل"]}) == 4
+    assert doc.actors[ids["سپاه"]].name_fa == "سپاه پاسداران انقلاب اسلامی"

@@ -27,6 +27,7 @@ from rasad.extract.actors import (
 )
 from rasad.extract.gazetteer import (
     Match,
+    canonical_names,
     common_words,
     demonyms,
     entity_ruler,
@@ -460,8 +461,9 @@ def _actor_for(doc: Document, hit: Hit, surface: str) -> str:
     elif hit.label == "GPE" and hit.kind == "state" and hit.country:
         actor = Actor(hit.country, surface, hit.name_en, hit.country, None, None, "GPE")
     else:
-        actor_id = hit.actor_id or slug(surface)
-        actor = Actor(actor_id, surface, hit.name_en, hit.country, hit.sector, None, hit.label)
+        name_fa = canonical_names().get((hit.label, hit.name_en or "", hit.country), surface)
+        actor_id = hit.actor_id or slug(name_fa)
+        actor = Actor(actor_id, name_fa, hit.name_en, hit.country, hit.sector, None, hit.label)
     actor.kind = hit.label
     known = doc.actors.get(actor.id)
     if known is None or (known.country is None and actor.country):

@@ -156,6 +156,20 @@ def _org_patterns() -> Iterator[Pattern]:
 
 
 @lru_cache(maxsize=1)
+def canonical_names() -> dict[tuple[str, str, str | None], str]:
+    """(label, English name, country) → the longest Persian name the gazetteer gives that
+    entity: one body written several ways («سپاه», «سپاه پاسداران انقلاب اسلامی», «مجلس»,
+    «مجلس شورای اسلامی») is one actor, so its profile is not split by spelling."""
+    out: dict[tuple[str, str, str | None], str] = {}
+    for pat in entity_ruler().patterns:
+        if pat.name_en and pat.id is None:
+            name = (pat.label, pat.name_en, pat.country)
+            if len(pat.pattern) > len(out.get(name, "")):
+                out[name] = pat.pattern
+    return out
+
+
+@lru_cache(maxsize=1)
 def entity_ruler() -> PhraseRuler:
     """States, places, IGOs and institutions; built once per process.
 
