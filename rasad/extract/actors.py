@@ -18,8 +18,11 @@ from rasad.extract.gazetteer import Match, Pattern, PhraseRuler, common_words, k
 from rasad.extract.roles import HOME_COUNTRY, QUOTES, Hit, RoleHit, honorific_sector
 from rasad.model import Actor, Document, Mention, Role
 
-# Tokens that end a name but never stand alone as a surname («عیسی زاده» → not «زاده»).
-_NAME_TAILS = frozenset(key(w) for w in ("زاده", "پور", "نژاد", "نیا", "فر", "راد", "منش"))
+# Tokens that end a name but never stand alone as a surname («عیسی زاده» → not «زاده»,
+# «فضل الله» → not «الله»).
+_NAME_TAILS = frozenset(
+    key(w) for w in ("زاده", "پور", "نژاد", "نیا", "فر", "راد", "منش", "الله")
+)
 # Particles inside Arabic names: the surname keeps them («محمد بن سلمان» → «بن سلمان»).
 _NAME_LINKS = frozenset(key(w) for w in ("بن", "بنت", "ابن", "آل", "ابو"))
 _ARTICLE = key("ال")  # the Arabic article, dropped in Persian repeats of a surname
@@ -86,7 +89,7 @@ def surname_keys(keys: list[str]) -> list[tuple[str, ...]]:
         return []
     if keys[-1] in common_words() or len(keys[-1]) < 3:
         return []  # «نظام با» wrongly tagged: «با» must not become a person everywhere
-    out = [tuple(keys[1:])]
+    out = [] if len(keys) == 2 and keys[-1] in _NAME_TAILS else [tuple(keys[1:])]
     if keys[-2] in _NAME_LINKS:
         out.append(tuple(keys[-2:]))
     elif keys[-1] not in _NAME_TAILS:
