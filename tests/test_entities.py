@@ -8,6 +8,7 @@ from rasad.extract.entities import _actor_for, entities
 from rasad.extract.ner_eval import house_spans
 from rasad.extract.roles import Hit, title_ruler
 from rasad.model import Document
+from rasad.pipeline import Pipeline
 
 
 def _run(text: str) -> Document:
@@ -662,3 +663,15 @@ def test_one_body_written_several_ways_is_one_actor() -> None:
     assert ids["مجلس"] == ids["مجلس شورای اسلامی"]
     assert len({ids["سپاه"], ids["فارس"], ids["مجلس"], ids["سازمان ملل"]}) == 4
     assert doc.actors[ids["سپاه"]].name_fa == "سپاه پاسداران انقلاب اسلامی"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "این مراسم در روز دهم ربیع الاول برگزار شد و علی حسینی سخنرانی کرد.",  # a month
+        "خداوندا، این دفتر را باز نگه دار و علی حسینی را یاری کن.",  # God invoked
+    ],
+)
+def test_months_and_invocations_are_no_persons(pipeline: Pipeline, text: str) -> None:
+    doc = pipeline(Document(id="t", raw=text))
+    assert [k for k, v in _found(doc).items() if v[0] == "PER"] == ["علی حسینی"]

@@ -25,6 +25,7 @@ from rasad.extract.actors import (
     settle_persons,
     slug,
 )
+from rasad.extract.datetime_lexicon import lexicon as datetime_lexicon
 from rasad.extract.gazetteer import (
     Match,
     canonical_names,
@@ -288,9 +289,14 @@ def _model_person(keys: list[str], first: int, last: int) -> tuple[int, int]:
     first = strip_honorifics(keys, first, last, keep_one=False)
     while last > first and len(keys[last - 1]) == 1 and keys[last - 1].isalpha():
         last -= 1
-    if all(k in names.blockers() for k in keys[first:last]):
+    if all(k in names.blockers() for k in keys[first:last]) or _month(keys, first, last):
         return first, first
     return first, last
+
+
+def _month(keys: list[str], first: int, last: int) -> bool:
+    """Whether the words are a month's name («ربیع الاول»: «ربیع» is also a given name)."""
+    return "".join(keys[first:last]) in datetime_lexicon().months
 
 
 def _shaped_persons(
@@ -316,7 +322,7 @@ def _shaped_persons(
         for first, last in rule():
             first = strip_honorifics(keys, first, last)
             ambiguous = keys[first] in common_words() and first not in model_persons
-            if _free(taken, first, last) and not ambiguous:
+            if _free(taken, first, last) and not ambiguous and not _month(keys, first, last):
                 out.append(_take(taken, Hit(first, last, "PER", origin="shape")))
     return out
 
