@@ -160,3 +160,11 @@ def test_gazetteer_other_names_of_a_state_are_the_state(phrase: str, iso3: str) 
     assert pat is not None and (pat.id, pat.country) == (iso3, iso3)
     city = entity_ruler().get("تهران")
     assert city is not None and city.id is None
+
+
+def test_gazetteer_never_ends_a_name_on_a_lone_and() -> None:
+    """«هر فرد و خانواده»: «فرد» + «و» spell Fordow's key but are "person and"; the place
+    written as one word (control) still matches."""
+    for text, expected in (("هر فرد و خانواده", []), ("سایت فردو تعطیل شد", ["فردو"])):
+        keys = [key(w) for w in text.split()]
+        assert [m.pattern.pattern for m in entity_ruler().match(keys)] == expected

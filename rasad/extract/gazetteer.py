@@ -96,7 +96,7 @@ class PhraseRuler:
             last = first + 1
             while joined in prefixes:  # else no key starts with it: no longer span matches
                 pat = self._by_key.get(joined)
-                if pat is not None:
+                if pat is not None and not _split_and(keys, first, last, pat):
                     yield Match(first, last, pat)
                 if last == size or last - first == self._max_tokens:
                     break
@@ -116,6 +116,15 @@ class PhraseRuler:
                 taken[m.first : m.last] = [True] * (m.last - m.first)
                 out.append(m)
         return sorted(out, key=lambda m: m.first)
+
+
+_AND = "و"
+
+
+def _split_and(keys: list[str], first: int, last: int, pat: Pattern) -> bool:
+    """Whether a match takes the conjunction «و» standing alone as its last word, which its
+    pattern does not write apart: «فرد و» ("person and") is not «فردو» (Fordow)."""
+    return last - first > 1 and keys[last - 1] == _AND and pat.pattern.split()[-1] != _AND
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
