@@ -67,6 +67,8 @@ def test_gazetteer_add_patterns_conflict(overwrite: bool) -> None:
         ("اتحادیه اروپا", "ORG", "EUR"),
         ("الجزیره", "ORG", "QAT"),  # the channel, not Algiers
         ("رژیم صهیونیستی", "ORG", "ISR"),
+        ("فیفا", "ORG", "NGO"),  # international NGOs: PLOVER's pseudo-country, no state's
+        ("دیده‌بان حقوق بشر", "ORG", "NGO"),
     ],
 )
 def test_gazetteer_resources(phrase: str, label: str, country: str) -> None:
