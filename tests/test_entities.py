@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasad.extract.entities import _actor_for, entities
+from rasad.extract.entities import _actor_for, _one_label_per_name, entities
 from rasad.extract.ner_eval import house_spans
 from rasad.extract.roles import Hit, title_ruler
 from rasad.model import Document
@@ -675,3 +675,18 @@ def test_one_body_written_several_ways_is_one_actor() -> None:
 def test_months_and_invocations_are_no_persons(pipeline: Pipeline, text: str) -> None:
     doc = pipeline(Document(id="t", raw=text))
     assert [k for k, v in _found(doc).items() if v[0] == "PER"] == ["علی حسینی"]
+
+
+def test_one_label_per_name_in_an_article() -> None:
+    """The model's odd label yields to the one most mentions of the same name have; a tie
+    or a gazetteer label (controls) stays."""
+    keys = ["هریس", "و", "هریس", "و", "هریس", "و", "باران", "و", "باران"]
+    hits = [Hit(0, 1, "LOC", origin="ner"), Hit(2, 3, "LOC", origin="gazetteer"),
+            Hit(4, 5, "PER", origin="ner"), Hit(6, 7, "PER", origin="ner"),
+            Hit(8, 9, "LOC", origin="ner")]
+    _one_label_per_name(hits, keys)
+    assert [h.label for h in hits] == ["LOC", "LOC", "LOC", "PER", "LOC"]
+    odd = [Hit(0, 1, "LOC", origin="ner"), Hit(2, 3, "LOC", origin="ner"),
+           Hit(4, 5, "PER", origin="gazetteer")]
+    _one_label_per_name(odd, keys)
+    assert [h.label for h in odd] == ["LOC", "LOC", "PER"]

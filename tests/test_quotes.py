@@ -92,6 +92,8 @@ def test_not_quotes(text: str) -> None:
         ("مخبر گفت: قالیباف اعلام کرد که خوب است", ["mokhber", "ghalibaf"]),
         # … but a pronoun there is not a new speaker, nor is the main speaker said twice,
         ("مخبر گفت: وی اعلام کرد که خوب است", ["mokhber"]),
+        # a Friday preacher's title refers back to the speaker quoted before
+        ("مخبر گفت: خوب است.\nخطیب جمعه در ادامه تصریح کرد: بد نیست", ["mokhber", "mokhber"]),
         ("مخبر گفت: مخبر اعلام کرد که خوب است", ["mokhber"]),
         # … and a cue with no statement after it is not a report («مطالب زیادی نوشته است»)
         ("مخبر گفت: رویترز مطالب زیادی نوشته است حتی امروز", ["mokhber"]),

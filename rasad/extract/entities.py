@@ -282,6 +282,19 @@ def _model_persons_by_titles(
     return out
 
 
+def _one_label_per_name(hits: list[Hit], keys: list[str]) -> None:
+    """A name the model labels two ways in one article («امام جمعه هریس» read as a person,
+    «شهرستان هریس … هریس» as a place) takes the label most of its mentions have: an
+    article means one thing by one name. Only model labels yield; ties change nothing."""
+    labels: dict[tuple[str, ...], Counter[str]] = {}
+    for hit in hits:
+        labels.setdefault(tuple(keys[hit.first : hit.last]), Counter())[hit.label] += 1
+    for hit in hits:
+        ranked = labels[tuple(keys[hit.first : hit.last])].most_common(2)
+        if hit.origin == "ner" and len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
+            hit.label = ranked[0][0]
+
+
 def _model_person(keys: list[str], first: int, last: int) -> tuple[int, int]:
     """A model person without the forms of address before it and the one-letter blessing
     after it («امام علی ع»: «ع» for «علیه‌السلام»); empty when no name is left: honorifics,
@@ -502,6 +515,7 @@ def entities(doc: Document) -> Document:
     hits += _model_persons_by_titles(spans, keys, roles, taken)
     holders = _bind_roles(keys, roles, hits, taken)
     hits += _model_hits(spans, keys, taken, inner)
+    _one_label_per_name(hits, keys)
     _bracketed_short_names(hits, keys)
     for hit in hits:
         if hit.label == "PER" and hit.actor_id is None:
