@@ -37,7 +37,9 @@ an attack coded earlier in the sentence join its targets. A demand or threat put
 party is an appeal or a statement, and a meeting noun needs a party or office holder right
 after «با». An anaphoric meeting («در این دیدار») after a coded meeting is not coded again,
 and an event with no coded party is left out (nothing to aggregate on). A meeting noun in a
-future clause, or dated after publication, is a scheduled meeting (AGREE); a second verb of a
+future clause, dated after publication or «قرار است …», is a scheduled meeting (AGREE); one
+hanging on a subjunctive verb («تلاش کرد تا دیداری … برگزار کند») is only wished for, and
+what both sides do «در این دیدار» is done by that meeting's parties; a second verb of a
 sentence's event by the same actors on no one new («تیراندازی کردند و یکی را کشتند») goes on
 telling it.
 """
@@ -78,9 +80,11 @@ from rasad.model import Document, Event, Participant, Quote, Span
 from rasad.pipeline import stage
 
 NEGATION = re.compile(r"^[\s\u200c]*(?:نه|نیست|نشد|نکرد|نمی|نخواهد|ندارد|نداریم)")
-# conditions, possibilities and hearsay («گفته می‌شود»): not told as fact
+# conditions, possibilities («می‌توان به آن حمله کرد») and hearsay («گفته می‌شود»): not told
+# as fact
 HYPOTHETICAL = re.compile(
-    tolerant("(اگر|در صورتی که|چنانچه|ممکن است|احتمال|گفته می شود|شایع است|شایعه)")
+    tolerant("(اگر|در صورتی که|چنانچه|ممکن است|احتمال|گفته می شود|شایع است|شایعه")
+    + tolerant("|(ن?می توان(?![\\w\\u200c])))")
 )
 WHETHER = re.compile(tolerant("که آیا") + r"(?![\w\u200c])[^:؛«»،]*$")  # an embedded question
 QUESTION = re.compile(tolerant("آیا") + r"(?![\w\u200c])[^.!؟?]*$")  # «آیا … کرد؟» asks, not tells
@@ -88,11 +92,14 @@ FIRST_PERSON = re.compile(tolerant("(ما|کشورمان|کشور ما)") + r"(?
 PAST_VERB = re.compile(tolerant("(کرد|کردند|شد|شدند|داد|دادند|رسید|رسیدند|داشت|داشتند)$"))
 _GAP = r"[\s\u200c]+"
 _WORDS = r"(?:{gap}[^\s\u200c،,:]+){{0,{n}}}{gap}$"
+_BOUND = r"(?<![\w\u200c])"  # a preposition is a word («چهارشنبه» ends in no «به»)
 OBLIQUE = re.compile(
-    tolerant("(با|به|علیه|از|برای|ضد|نزد|بر|توسط|بوسیله)") + _WORDS.format(gap=_GAP, n=3)
+    _BOUND + tolerant("(با|به|علیه|از|برای|ضد|نزد|بر|توسط|بوسیله)") + _WORDS.format(gap=_GAP, n=3)
 )
 # «یکی از وزرای عراقی هدف حمله قرار گرفت»: a partitive «از» still names who undergoes it
-COMPLEMENT = re.compile(tolerant("(با|به|علیه|برای|ضد|نزد)") + _WORDS.format(gap=_GAP, n=3))
+COMPLEMENT = re.compile(
+    _BOUND + tolerant("(با|به|علیه|برای|ضد|نزد)") + _WORDS.format(gap=_GAP, n=3)
+)
 REPORTED = re.compile(  # a speech noun, its speaker, «مبنی بر (اینکه)» and the content
     tolerant("(اظهارات|سخنان|درخواست|ادعای|گفته های|پیشنهاد)")
     + r"([^.:؛«»]{1,80}?)"
@@ -101,7 +108,7 @@ REPORTED = re.compile(  # a speech noun, its speaker, «مبنی بر (اینک�
     + tolerant("(اینکه|این که|آنکه)")
     + r")?(?![\w\u200c])"
 )
-VICTIM = re.compile(tolerant("(به|علیه|برای|ضد)") + _WORDS.format(gap=_GAP, n=1))
+VICTIM = re.compile(_BOUND + tolerant("(به|علیه|برای|ضد)") + _WORDS.format(gap=_GAP, n=1))
 NOT_BEFORE = re.compile(r"(?<![\w\u200c])" + tolerant("(نه|نه تنها)") + r"[\s\u200c]+$")
 AFTER_PREDICATE = re.compile(r"[\s\u200c]+" + tolerant("که") + r"[\s\u200c]")  # «کشید که …»
 PHRASE_CUT = re.compile(r"[:؛،,.!؟]")  # the phrase a habit word governs ends at a comma
@@ -147,6 +154,13 @@ SEQUEL = re.compile(
     + tolerant("(است|هستند|هستیم|بود|بودند)")
     + r"(?![\w\u200c]))"
 )
+# «درگیری‌ها یک روز پس از آن که نیروهای آمریکایی … ترک گفتند، رخ داد»: the deed before
+PRIOR = re.compile(
+    tolerant("(پس|بعد|قبل|پیش) از آن")
+    + r"(?:[\s\u200c]+[^\s\u200c.،:؛]+){0,3}?[\s\u200c]*"
+    + tolerant("که")
+    + r"(?![\w\u200c])"
+)
 EMBEDDED = re.compile(
     tolerant("(جنگ|مبارزه|مقابله|حمله|حملات|عملیات)")
     + r"(?:[\s\u200c]+\S+){0,3}?[\s\u200c]+"
@@ -156,7 +170,8 @@ EMBEDDED = re.compile(
 # a predicate ending on a finite light verb closes its clause: what follows is another
 # clause (a copula does not: «آماده است همکاری‌های خود را با ایران …»)
 VERB_END = re.compile(
-    tolerant("(کرد|کردند|کرده اند|کند|کنند|کنیم|شد|شدند|داد|دادند|رساند|رساندند|کشید|کشیدند|کشتند)")
+    tolerant("(کرد|کردند|کرده اند|کند|کنند|کنیم|شد|شدند|داد|دادند|رساند|رساندند|کشید|کشیدند|کشتند")
+    + tolerant("|خواست|خواستند)")  # «از پارلمان خواست درباره اعزام نیرو …»: what is asked
     + "$"
 )
 CONTENT = re.compile(r"[\s\u200c]+" + tolerant("(که|تا)") + "$")  # a predicate taking a clause
@@ -177,15 +192,19 @@ LISTED = re.compile(
     + tolerant("و")
     + r")(?:[\s\u200c«\"]+[^\s\u200c.،:]+){0,2}[\s\u200c«\"]*"
 )
-_BY = "(از سوی|از طرف|از جانب|توسط|به وسیله|بوسیله|به دست)"  # «به وسیله بالگردهای اسرائیل»
+# «به وسیله بالگردهای اسرائیل», «به ضرب گلوله نظامیان صهیونیست»
+_BY = "(از سوی|از طرف|از جانب|توسط|به وسیله|بوسیله|به دست|به ضرب گلوله)"
 AGENT = re.compile(tolerant(_BY + " ") + "$")
 BY = re.compile(tolerant(_BY) + r"(?:[\s\u200c]+\S+){0,4}[\s\u200c]+$")
-# «بنابر اعلام X،», «به گفته X،», «به نقل از X،» opening a clause: X tells, he does not act
+# «بنابر اعلام X،», «به گفته X،», «به نقل از X،» opening a clause: X tells, he does not act;
+# «بنا بر این خبر» (the report just told) needs no comma to end
 ATTRIBUTION = re.compile(
-    r"[\W_]*"
+    r"[\W_]*(?:"
     + tolerant("((بنابر|بنا بر|طبق|بر اساس|براساس|بر پایه) (اعلام|گزارش|اظهارات|بیانیه)")
     + tolerant("|به گفته|به نقل از|به گزارش|به نوشته)")
-    + r"[^،,:؛.]*[،,]"
+    + r"[^،,:؛.]*[،,]|"
+    + tolerant("(بنابر|بنا بر|طبق|بر اساس|براساس|بر پایه) (این|همین) (گزارش|خبر)")
+    + r"(?![\w\u200c])[\s\u200c]*[،,]?)"
 )
 SPEECH_OPENS = re.compile(r"[\s\u200c]*:(?![\s\u200c]*[«\"])")  # «گفت: …», not «گفت: «…»»
 # «خویی که در صحن … کشته شد، …», «جلسه‌ای که … برگزار شد»: a «که» opening a clause on a noun
@@ -200,6 +219,17 @@ CHARACTERISING = re.compile(r"ی[\s\u200c]+" + tolerant("(است|هستند)") +
 FUTURE = re.compile(  # «خواهد کرد», not «می‌خواهد» (wants)
     r"(?<![\w\u200c])" + tolerant("(خواهد|خواهند|خواهیم|خواهم)") + r"(?![\w\u200c])"
 )
+# the verb a meeting noun hangs on: «… برگزار کند» (subjunctive) wishes, «… برگزار می‌کند» tells
+VERB_AHEAD = re.compile(
+    r"(?<![\w\u200c])(?P<durative>"
+    + tolerant("(ن?می)")
+    + r"[\s\u200c]*)?(?P<verb>"
+    + tolerant("(است|بود|شد|شدند|کرد|کردند|دارد|داشت|داد|دادند|گرفت|کند|کنند|شود|شوند")
+    + tolerant("|باشد|باشند|دهد|دهند|نماید|نمایند)")
+    + r")(?![\w\u200c])"
+)
+SUBJUNCTIVE = re.compile(tolerant("(کند|کنند|شود|شوند|باشد|باشند|دهد|دهند|نماید|نمایند)"))
+PLANNED = re.compile(tolerant("قرار (است|شد|بود|شده)") + r"(?![\w\u200c])")
 # «می‌خواهیم», «عازم الجزایر می‌شود»: a verb, not a noun
 DURATIVE = re.compile(r"(?<![\w\u200c])" + tolerant("(می|نمی)") + r"[\s\u200c]")
 LEADING_PREPOSITION = re.compile(tolerant("(با|در|به|از|را|برای)") + r"[\s\u200c]")
@@ -207,7 +237,15 @@ LEADING_PREPOSITION = re.compile(tolerant("(با|در|به|از|را|برای)")
 SUBORDINATOR = re.compile(
     tolerant("(حالی|زمانی|هنگامی|وقتی|جایی|طوری|صورتی|حدی|شرایطی|روزی|آنجایی|چنان|همچنان)") + "$"
 )
+LIST_COMMA = re.compile(r"[\s\u200c»\"]*[،,][\s\u200c«\"]*")  # «پاکستان، عربستان»
+LIST_AND = re.compile(r"[\s\u200c»\"]+" + tolerant("و") + r"[\s\u200c«\"]+")  # «… و مصر»
 CLAUSE_BREAK = re.compile(r"[،,:؛«»\"]")
+# a relative clause closed by its verb and a comma («… که … پذیرفته‌اند، …»)
+CLAUSE_CLOSED = re.compile(r"(?:د|ند|است|ست)[\s\u200c]*[،,]")
+# «حکایت دارد که», «در حالیست که»: a «که» after a verb opens its complement, not a relative
+VERB_BEFORE = re.compile(
+    r"(?:" + FINITE.pattern + r"|" + VERB_END.pattern + r"|" + tolerant("(حالیست|است|اند)") + r")$"
+)
 MAIN_GOES_ON = re.compile(r"[\s\u200c،,]*(?:[^\s\u200c.!؟?:؛]+[\s\u200c]+)+[^\s\u200c.!؟?:؛]")
 
 
@@ -349,6 +387,34 @@ def _oblique(doc: Document, part: Participant, begin: int, trigger: int) -> bool
     return bool(FINITE.search(doc.text, part.end, trigger))
 
 
+def _oblique_list(
+    doc: Document, part: Participant, named: list[Participant], begin: int, trigger: int
+) -> bool:
+    """«از حکومت‌های پاکستان، عربستان سعودی و مصر … انتقاد کرد»: a party listed by comma
+    after an oblique one, in a list that «و» closes, shares its preposition."""
+    spans: list[tuple[int, int]] = []  # the members: outermost spans («عربستان سعودی»)
+    for p in sorted(named, key=lambda p: (p.start, -p.end)):
+        if not spans or p.start >= spans[-1][1]:
+            spans.append((p.start, p.end))
+    at = next(i for i, (a, b) in enumerate(spans) if a <= part.start < b)
+
+    def gap(i: int, rx: re.Pattern[str]) -> bool:  # spans i and i + 1 are joined by rx
+        return 0 <= i < len(spans) - 1 and bool(
+            rx.fullmatch(doc.text, spans[i][1], spans[i + 1][0])
+        )
+
+    first = last = at
+    closed = gap(at - 1, LIST_AND)  # the member after «و» closes the list
+    first -= closed
+    while gap(first - 1, LIST_COMMA):
+        first -= 1
+    while not closed and gap(last, LIST_COMMA):
+        last += 1
+    closed = closed or gap(last, LIST_AND)
+    head = next(p for p in named if p.start == spans[first][0])
+    return first < at and bool(closed) and _oblique(doc, head, begin, trigger)
+
+
 def _in_object(doc: Document, part: Participant, begin: int, trigger: int) -> bool:
     """«وی پیشنهاد پاکستان … را رد کرد»: a party modifying a noun inside a «را» object is
     the object's possessor, never the subject; one opening its phrase («هند پیشنهاد …
@@ -431,8 +497,15 @@ def _sides(
             if AGENT.search(doc.text[max(0, p.start - 12) : p.start])
             and not (p.end < trigger and FINITE.search(doc.text, p.end, trigger))
         ]
-        subjects = [p for p in named if p.start < trigger and not _oblique(doc, p, begin, trigger)]
-        if opener := _inner_opening(doc, max(begin, since), trigger):  # «با وجود آنکه اوباما …»
+        subjects = [
+            p
+            for p in named
+            if p.start < trigger
+            and not _oblique(doc, p, begin, trigger)
+            and not _oblique_list(doc, p, named, begin, trigger)
+        ]
+        # «با وجود آنکه اوباما …»: the subject of the adverbial clause holding the trigger
+        if opener := _inner_opening(doc, begin, max(begin, since), trigger):
             subjects = [p for p in subjects if p.start >= opener] or subjects
             named = [p for p in named if p.start >= opener or p in subjects]
         if mode == "visit" and not subjects:  # «سفر امروز شرودر به الجزایر»: visitor after
@@ -449,7 +522,8 @@ def _sides(
             source = _subject(doc, sent, trigger, tracker)
     if source is None:  # an attack keeps its victims; words and pledges need their author
         keep = pat.parties == "speaker" or pat.named_subject or pat.own_agent
-        return [], [] if keep else dedupe(named)
+        # «از رهبران سوریه می‌خواهیم که به حزب بعث …»: what is asked names no one asked
+        return [], [] if keep else dedupe([p for p in named if p.start < until])
     others = [
         p
         for p in named
@@ -541,11 +615,20 @@ def _sharpen(
 def _context_spans(doc: Document, pat: Pattern, begin: int, end: int, trigger: tuple[int, int]):
     """Stretches of a clause whose parties are context, not parties: a reason («بخاطر …») or
     a charge («به اتهام …»), a cooperative event's topic («در خصوص …»), the target of an
-    action named inside it («جنگ علیه داعش» when the trigger is a congratulation), and a
-    prior event named after the predicate («… آغاز شد در پی رای پارلمان»)."""
+    action named inside it («جنگ علیه داعش» when the trigger is a congratulation), a
+    prior event named after the predicate («… آغاز شد در پی رای پارلمان»), and a «که» clause
+    closed by a comma before the trigger («از حکومت‌های X که دیدگاه‌های آمریکایی‌ها را
+    پذیرفته‌اند، انتقاد کرد»: who the clause tells of is not a party of the predicate)."""
+    for ke in KE.finditer(doc.text, begin, trigger[0]):
+        lead = doc.text[begin : ke.start()].rstrip(" \u200c")
+        if SUBORDINATOR.search(lead) or VERB_BEFORE.search(lead):
+            continue  # «در حالی که …», «حکایت دارد که …»: the clause of the predicate
+        if closed := CLAUSE_CLOSED.search(doc.text, ke.end(), trigger[0]):
+            yield ke.start(), closed.end()
     openers = list(REASON.finditer(doc.text, begin, end))
     openers += _charges().finditer(doc.text, begin, end)
     openers += SEQUEL.finditer(doc.text, trigger[1], end)
+    openers += PRIOR.finditer(doc.text, trigger[1], end)
     if plover()[pat.type]["quad"] == 1:  # «درباره دیدار X و Y، گفت»: a topic clause is kept
         openers += (m for m in TOPIC.finditer(doc.text, begin, end) if m.start() > begin + 1)
     for match in openers:
@@ -714,17 +797,19 @@ def _clause_openers() -> re.Pattern[str]:
     return word_regex(lexicon()["clause_openers"])
 
 
-def _inner_opening(doc: Document, begin: int, trigger: int) -> int | None:
+def _inner_opening(doc: Document, begin: int, since: int, trigger: int) -> int | None:
     """Where the adverbial clause holding the trigger starts («با وجود آنکه …», «در حالی که
-    …», or «که» right after the previous predicate: «… را به خاک و خون کشید که گروه‌های
-    مقاومت … هدف حمله قرار دادند»), when no comma closes it before the trigger: parties named
-    earlier belong to the clause it hangs on, not to this predicate."""
+    …», or «که» right after the previous predicate `since`: «… را به خاک و خون کشید که
+    گروه‌های مقاومت … هدف حمله قرار دادند»), when no comma closes it before the trigger:
+    parties named earlier belong to the clause it hangs on, not to this predicate. An opener
+    before the previous predicate still holds when that one is a noun inside its clause («اما
+    ترکیه قبل از موافقت با اعزام نیرو … خواستار … است»)."""
     starts = [m.start() for m in _clause_openers().finditer(doc.text, begin, trigger)]
-    if AFTER_PREDICATE.match(doc.text, begin, trigger):
-        starts.insert(0, begin)
-    if not starts or PHRASE_CUT.search(doc.text, starts[-1], trigger):
+    if AFTER_PREDICATE.match(doc.text, since, trigger):
+        starts.append(since)
+    if not starts or PHRASE_CUT.search(doc.text, max(starts), trigger):
         return None
-    return starts[-1]
+    return max(starts)
 
 
 @lru_cache(maxsize=1)
@@ -924,6 +1009,17 @@ def _inherited(found: list[Event], pat: Pattern, sent: Span, doc: Document, at: 
     return None
 
 
+def _in_meeting(
+    found: list[Event], pat: Pattern, sent: Span, doc: Document, at: int
+) -> Event | None:
+    """«در این دیدار توافق شد …»: what both sides do «in this meeting», naming no one, is done
+    by the parties of the meeting coded last."""
+    meeting = _anaphors()["CONSULT"]
+    if pat.parties != "reciprocal" or not meeting.search(doc.text, sent.start, at):
+        return None
+    return next((e for e in reversed(found) if e.type == "CONSULT"), None)
+
+
 @lru_cache(maxsize=1)
 def _anaphors() -> dict[str, re.Pattern[str]]:
     return {kind: word_regex(rx) for kind, rx in lexicon()["anaphors"].items()}
@@ -965,14 +1061,43 @@ def _scheduled(
     doc: Document, sent: Span, match: re.Match[str], quote: Quote | None, when: str | None
 ) -> bool:
     """«در ملاقات روز دوشنبه با لاوروف … گفت‌وگو خواهد کرد»: a meeting noun whose clause goes
-    on in the future tense, or is dated after publication, is a scheduled meeting (AGREE in
-    the house rules), not one that took place."""
+    on in the future tense, is dated after publication or «قرار است … برگزار شود», is a
+    scheduled meeting (AGREE in the house rules), not one that took place."""
     if _verbal(match.group(0)):
         return False
     end = _clause(doc, sent, match.span(), quote)[1]
     if FUTURE.search(doc.text, match.end(), end):
         return True
-    return bool(doc.published and when and len(when) == 10 and when > doc.published.isoformat())
+    if doc.published and when and len(when) == 10 and when > doc.published.isoformat():
+        return True
+    return _subjunctive(doc, match, end) and _planned_meeting(doc, sent, match)
+
+
+def _wished(doc: Document, sent: Span, match: re.Match[str], quote: Quote | None) -> bool:
+    """«تلاش کرد تا دیداری … برگزار کند», «تمایل دارد مذاکراتی با X داشته باشد»: a meeting
+    noun hanging on a subjunctive verb (not one «قرار است») is only wished for: no meeting,
+    and its counterparts belong to the predicate that wishes it."""
+    if _verbal(match.group(0)):
+        return False
+    end = _clause(doc, sent, match.span(), quote)[1]
+    return _subjunctive(doc, match, end) and not _planned_meeting(doc, sent, match)
+
+
+def _planned_meeting(doc: Document, sent: Span, match: re.Match[str]) -> bool:
+    """«قرار است دیدار … انجام شود»: the meeting is arranged, earlier in its sentence."""
+    return bool(PLANNED.search(doc.text, sent.start, match.start()))
+
+
+def _subjunctive(doc: Document, match: re.Match[str], end: int) -> bool:
+    """Whether the first verb after a noun in its clause is a subjunctive («برگزار کند», not
+    «برگزار می‌کند» nor the verb of a «که» clause on a noun)."""
+    verb = VERB_AHEAD.search(doc.text, match.end(), end)
+    return bool(
+        verb is not None
+        and not verb.group("durative")
+        and SUBJUNCTIVE.fullmatch(verb.group("verb"))
+        and not KE.search(doc.text, match.end(), verb.start())
+    )
 
 
 def _continues(
@@ -1004,6 +1129,12 @@ def _sentence_events(
     last: tuple[str, int] = ("", sent.start)
     matches = _matches(doc, sent)
     continued = _continued(doc, sent) if matches else None
+    matches = [
+        (pat, match)
+        for pat, match in matches
+        if pat.type != "CONSULT"
+        or not _wished(doc, sent, match, _quote_at(doc.quotes, match.start()) or continued)
+    ]
     for pat, match in matches:
         if _restated(doc, sent, pat, match.start(), found):
             continue
@@ -1024,6 +1155,7 @@ def _sentence_events(
             continue
         if not (actors or recipients) and (
             prev := _inherited(found, pat, sent, doc, match.start())
+            or _in_meeting(found, pat, sent, doc, match.start())
         ):
             actors, recipients = list(prev.source), list(prev.target)
         if not (actors or recipients) or (pat.parties == "speaker" and not recipients):

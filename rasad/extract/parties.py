@@ -49,6 +49,9 @@ MEMBERS = re.compile(
 )
 DESTINATION = re.compile(tolerant("(وارد|به|در|عازم|راهی)") + r"[\s\u200c]+$")
 AND = re.compile(r"[\s\u200c]+" + tolerant("و") + r"[\s\u200c]+$")
+SHARED_HEAD = re.compile(  # «مقامات و کشورهای عضو ناتو», «دولت و ملت ایران»
+    r"[\s\u200c]+" + tolerant("و") + r"(?:[\s\u200c]+[^\s\u200c.،,:؛]+){0,3}[\s\u200c]+"
+)
 APPOSITION = re.compile(r"[\s\u200c»\"]*[،,][\s\u200c«\"]*")  # «رامسفلد، وزیر دفاع …»
 _HEAD_WORDS = 3  # a sector head noun («دولت», «نیروهای ارتش», «روسای جمهور») this close
 _LOOKBACK = 1500  # characters searched back for the states a «دو کشور» refers to
@@ -359,8 +362,10 @@ def _institution_parties(doc: Document, start: int, end: int, named: list[Partic
     for sector, rx in _institutions().items():
         for match in rx.finditer(doc.text, start, end):
             at, after = match.start(), match.end()
-            if any(p.start <= at < p.end or 0 <= p.start - after <= 2 for p in named):
+            if any(p.start <= at < p.end or at <= p.start <= after + 2 for p in named):
                 continue  # «دولت ترکیه», «مجلس شورای اسلامی»: a mention carries the party
+            if any(SHARED_HEAD.fullmatch(doc.text, after, p.start) for p in named):
+                continue  # «مقامات و کشورهای عضو ناتو»: the coordinated name carries both
             if INDEFINITE.search(doc.text, max(0, at - 4), at) or PLACE_PREP.search(
                 doc.text, max(0, at - 30), at
             ):
