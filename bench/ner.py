@@ -1,13 +1,15 @@
 """Measure NER on our dev split of each corpus (PEYMA, NSURL 600K, Arman): model, model + rules.
 
-    .venv/bin/python bench/ner.py [--data ../shared/data]
+    .venv/bin/python bench/ner.py [--data ../shared/data] [--net]
         [--model-dir rasad/resources/ner] [--model-only]
         [--corpora peyma nsurl arman] [--errors N]
 
 Entity-level exact match, conlleval-style: a predicted entity counts only when its first word,
 last word and label all equal a gold entity's. Two systems per corpus, side by side:
-`model` is the CRF alone on the gold tokens; `model+rules` is the real entities stage
-(titles, gazetteers, actor table, model) run by `Pipeline(normalize, segment, entities)` on
+`model` is the NER tagger alone on the gold tokens (the default CRF, `ner.default_model()`;
+with `--net` the CRF + neural tagger ensemble, `ner.ensemble_model()`); `model+rules` is the
+real entities stage (titles, gazetteers, actor table, model) run by `Pipeline(normalize,
+segment, entities)` (`entities-net` with `--net`) on
 each detokenized sentence, mentions mapped back to gold tokens (`rasad.extract.ner_eval`).
 GPE is folded into LOC. Prints per-label and micro P/R/F1, the model load time and tokens
 per second of each system (`model+rules` includes normalization and segmentation).
@@ -43,6 +45,7 @@ from rasad.extract.ner import (  # noqa: E402
     MODEL_DIR,
     MODEL_FILE,
     default_model,
+    ensemble_model,
     use_model_dir,
     word_clusters,
 )
@@ -54,6 +57,7 @@ from rasad.extract.ner_eval import (  # noqa: E402
     house_spans,
     rules_tag,
 )
+from rasad.extract.ner_net import NET_FILE  # noqa: E402
 from rasad.pipeline import Pipeline  # noqa: E402
 
 HOUSE_CAPTION = "the same gold rewritten into the house conventions (ner_eval.house_spans):"
@@ -130,18 +134,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--model-dir", type=Path, default=MODEL_DIR, help="trained by train_ner")
+    parser.add_argument("--net", action="store_true", help="the CRF + neural tagger ensemble")
     parser.add_argument("--model-only", action="store_true", help="skip model+rules (faster)")
     parser.add_argument("--corpora", nargs="+", default=list(CORPORA), choices=list(CORPORA))
     parser.add_argument("--errors", type=int, default=0, help="sample N errors (last system)")
     args = parser.parse_args()
     use_model_dir(args.model_dir)
     start = time.perf_counter()
-    model = default_model()  # the entities stage of model+rules runs this same model
+    # the entities stage of model+rules runs this same model
+    model = ensemble_model() if args.net else default_model()
     word_clusters()
     load_s = time.perf_counter() - start
     systems: dict[str, Tagger] = {"model": lambda words: set(spans_of(model.tag(words)))}
     if not args.model_only:
-        pipeline = Pipeline(EVAL_STAGES)
+        stages = EVAL_STAGES if not args.net else (*EVAL_STAGES[:-1], "entities-net")
+        pipeline = Pipeline(stages)
         systems["model+rules"] = lambda words: rules_tag(words, pipeline)
     header = "| corpus (dev) | label | " + " | ".join(f"{s} P | R | F1" for s in systems)
     header += " | gold |"
@@ -168,8 +175,10 @@ def main() -> None:
         rule = "|---" * header.count("|")
         print(f"\n{HOUSE_CAPTION if house else 'corpus gold:'}\n{header}\n{rule[:-4]}|")
         print("\n".join(lines))
-    size_mb = (args.model_dir / MODEL_FILE).stat().st_size / 1e6
-    print(f"\nmodel + clusters load: {load_s:.2f} s; model size {size_mb:.1f} MB")
+    files = [args.model_dir / name for name in (MODEL_FILE, NET_FILE)[: 2 if args.net else 1]]
+    size_mb = sum(path.stat().st_size for path in files) / 1e6
+    kind = type(model).__name__
+    print(f"\nmodel + clusters load: {load_s:.2f} s; model size {size_mb:.1f} MB ({kind})")
     print("\n".join(speeds))
     for name, result in samples if args.errors else ():
         show_errors(name, result, args.errors)

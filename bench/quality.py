@@ -4,10 +4,11 @@ Runs the default pipeline over ../shared/gold/seeds.jsonl and fars-dev-input.jso
 the predictions under out/ (or --out), prints ../shared/tools/score's table for each set and
 a per-type confusion table for events (gold type vs predicted type in the same sentence).
 
-    python bench/quality.py [--shared ../shared] [--strip-zwnj]
+    python bench/quality.py [--shared ../shared] [--strip-zwnj] [--config PIPELINE.toml]
 
 `--strip-zwnj` deletes every ZWNJ from the input first: the text layer should bring the
-scores back within 0.02 of the original.
+scores back within 0.02 of the original. `--config` runs another pipeline file, e.g.
+rasad/resources/pipeline-net.toml (the entities stage with the neural tagger ensemble).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from rasad.ingest.readers import Skipped
 from rasad.output import json_line
+from rasad.pipeline import Pipeline
 from rasad.scale import extract_paths
 from rasad.text.letters import KEY_LETTERS
 
@@ -42,11 +44,13 @@ def _strip_zwnj(src: Path, dst: Path) -> Path:
     return dst
 
 
-def predict(input_path: Path, pred_path: Path) -> tuple[int, float]:
+def predict(
+    input_path: Path, pred_path: Path, pipeline: Pipeline | None = None
+) -> tuple[int, float]:
     start = time.perf_counter()
     count = 0
     with pred_path.open("w", encoding="utf-8") as sink:
-        for doc in extract_paths([input_path]):
+        for doc in extract_paths([input_path], pipeline=pipeline):
             if isinstance(doc, Skipped):
                 print(f"skipped {doc.where}: {doc.reason}", file=sys.stderr)
                 continue
@@ -121,14 +125,16 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path, default=ROOT / "out")
     parser.add_argument("--strip-zwnj", action="store_true")
+    parser.add_argument("--config", type=Path, help="a pipeline file (default: the shipped one)")
     args = parser.parse_args()
+    pipeline = Pipeline.from_config(args.config)
     args.out.mkdir(exist_ok=True)
     for name, (input_name, gold_name) in SETS.items():
         input_path = args.shared / "gold" / input_name
         if args.strip_zwnj:
             input_path = _strip_zwnj(input_path, args.out / f"{name}-nozwnj-input.jsonl")
         pred_path = args.out / f"{name}-pred.jsonl"
-        count, seconds = predict(input_path, pred_path)
+        count, seconds = predict(input_path, pred_path, pipeline)
         print(f"== {name}: {count} articles in {seconds:.2f} s")
         table = subprocess.run(
             [

@@ -1,4 +1,6 @@
-"""Statistical Persian NER: a linear-chain CRF (python-crfsuite) over hand-made word features.
+"""Statistical Persian NER: a linear-chain CRF (python-crfsuite) over hand-made word features;
+`default_model()` pairs it with the neural tagger of `rasad.extract.ner_net` (the shipped
+tagger averages both models' tag marginals).
 
 No Persian NER model on PyPI runs offline, so rasad ships its own, trained by
 `scripts/train_ner.py` on PEYMA + NSURL-2019 600K + Arman (see resources/ner/MODEL_CARD.md),
@@ -18,13 +20,19 @@ from functools import lru_cache
 from importlib.resources import files
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
+import numpy as np
 import pycrfsuite
 
 from rasad.model import Document
 from rasad.text.letters import PERSIAN_LETTERS, TATWEEL
 
+if TYPE_CHECKING:
+    from rasad.extract.ner_net import EnsembleModel
+
 LABELS = ("PER", "ORG", "LOC")
+TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")  # order of marginal columns
 MODEL_DIR = Path(str(files("rasad.resources") / "ner"))
 MODEL_FILE = "ner.crfsuite.gz"  # gzip: 4.5 MB in the repo instead of 11.4
 CLUSTERS_FILE = "word_clusters.tsv.gz"
@@ -102,7 +110,8 @@ def use_model_dir(path: Path) -> None:
     """Read model, clusters and lexicon from `path` from now on: training and the bench run a
     trial model on exactly its own resources, never touching the shipped ones."""
     _resources["dir"] = path
-    for cached in (word_clusters, feature_lexicon, _cluster_feature, _seen, default_model):
+    for cached in (word_clusters, feature_lexicon, _cluster_feature, _seen, default_model,
+                   ensemble_model):
         cached.cache_clear()
 
 
@@ -131,7 +140,7 @@ def feature_lexicon() -> dict[str, tuple[str, ...]]:
         return {row[0]: tuple(row[1].split(",")) for row in rows}
 
 
-def _unknown_cluster(word: str) -> tuple[str, ...]:
+def unknown_cluster(word: str) -> tuple[str, ...]:
     """Pseudo-cluster for words outside the map: sentence boundary, number, or rare word."""
     if word in _PADDING:
         return ("S", "S", "S")
@@ -165,7 +174,7 @@ def _seen(raw: str) -> tuple:
     self for the bigrams (15-16), and its own position-free features (17)."""
     word = fold(raw)
     text, tail = word.encode(), word[-3:].encode()
-    cluster = word_clusters().get(word) or _unknown_cluster(word)
+    cluster = word_clusters().get(word) or unknown_cluster(word)
     classes = [cls.encode() for cls in feature_lexicon().get(word, ())]
     return (
         *[at + text for at in _WORD_AT],
@@ -229,6 +238,18 @@ class NerModel:
             return []
         return list(self._tagger.tag(_features(words)))
 
+    def marginals(self, words: Sequence[str]) -> np.ndarray:
+        """Marginal probability of every tag (columns in `TAGS` order) at every word: what
+        the ensemble with the neural tagger averages."""
+        if not words:
+            return np.zeros((0, len(TAGS)))
+        self._tagger.set(_features(words))
+        known = set(self._tagger.labels())
+        marginal = self._tagger.marginal
+        return np.array(
+            [[marginal(t, i) if t in known else 0.0 for t in TAGS] for i in range(len(words))]
+        )
+
     def scored_spans(self, words: list[str]) -> list[tuple[int, int, str, float]]:
         """Word spans `(first, last_exclusive, label, p)`, `p` the lowest marginal probability
         of the span's tags: how sure the model is of a span, so that the entities stage lets
@@ -240,11 +261,30 @@ class NerModel:
             for first, last, label in bio_to_spans(tags)
         ]  # marginals can exceed 1 by rounding
 
+    def scored_spans_many(
+        self, sentences: Sequence[Sequence[str]]
+    ) -> list[list[tuple[int, int, str, float]]]:
+        return [self.scored_spans(list(words)) for words in sentences]
+
 
 @lru_cache(maxsize=1)
 def default_model() -> NerModel:
-    """The shipped model (or `use_model_dir`'s), loaded on first use and once per process."""
+    """The shipped CRF (or `use_model_dir`'s), loaded on first use and once per process. The
+    slower, more accurate ensemble with the neural tagger is `ensemble_model()`."""
     return NerModel(model_dir() / MODEL_FILE)
+
+
+@lru_cache(maxsize=1)
+def ensemble_model() -> EnsembleModel:
+    """The CRF and the neural tagger (`ner_net`) of the model directory, their tag marginals
+    averaged: better on every dev corpus, two to three times slower (MODEL_CARD.md). The
+    `entities-net` stage uses it; loaded on first use and once per process."""
+    from rasad.extract.ner_net import NET_FILE, EnsembleModel, NetModel  # it imports this module
+
+    path = model_dir() / NET_FILE
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no neural tagger (scripts/train_ner_net.py makes one)")
+    return EnsembleModel(default_model(), NetModel(path))
 
 
 def bio_to_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -282,20 +322,22 @@ def _sentence_token_groups(doc: Document) -> Iterable[list[int]]:
         yield list(range(idx, len(doc.tokens)))
 
 
-def scored_spans(doc: Document) -> list[tuple[int, int, str, float]]:
+Tagger = Union[NerModel, "EnsembleModel"]  # what the entities stage may run
+
+
+def scored_spans(doc: Document, model: Tagger | None = None) -> list[tuple[int, int, str, float]]:
     """Character spans `(start, end, label, p)` in `doc.text` the statistical model finds;
     `p` is the lowest marginal probability of the span's tags."""
     if not doc.tokens:
         return []
-    model = default_model()
-    spans: list[tuple[int, int, str, float]] = []
-    for group in _sentence_token_groups(doc):
-        if not group:
-            continue
-        toks = [doc.tokens[i] for i in group]
-        for first, last, label, p in model.scored_spans([doc.text[t.start : t.end] for t in toks]):
-            spans.append((toks[first].start, toks[last - 1].end, label, p))
-    return spans
+    groups = [[doc.tokens[i] for i in group] for group in _sentence_token_groups(doc)]
+    sentences = [[doc.text[t.start : t.end] for t in toks] for toks in groups]
+    return [
+        (toks[first].start, toks[last - 1].end, label, p)
+        for toks, found in zip(groups, (model or default_model()).scored_spans_many(sentences),
+                               strict=True)
+        for first, last, label, p in found
+    ]  # all sentences of the document at once: the neural tagger runs them as one batch
 
 
 def predict_spans(doc: Document) -> list[tuple[int, int, str]]:
