@@ -272,3 +272,47 @@ def test_actors_militia_head_needs_an_anchor(pipeline, text, expected) -> None:
     found = [doc.actors[m.actor_id] for m in doc.entities if m.actor_id]
     militia = [(a.country, a.sector) for a in found if a.name_fa.startswith("شبه")]
     assert militia == ([expected] if expected else [])
+
+
+def _country_sector(pipeline, text: str, surface: str) -> tuple[str | None, str | None]:
+    return _linked(pipeline, text)[_flat(surface)][1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a title over a government named by its state: that state, not the home default
+        ("«نبیل العزانی» دادستان کل دولت نجات ملی یمن گفت که زندانیان آزاد شده‌اند.",
+         "نبیل العزانی", ("YEM", "JUD")),
+        # a two-word form of address gives its sector
+        ("حجت‌الاسلام والمسلمین حسینی شاهرودی در اجلاسیه مجلس خبرگان سخن گفت.",
+         "حسینی شاهرودی", ("IRN", "REL")),
+        # «نائب رئیس» written with hamza is «نایب رئیس»
+        ("منصور حقیقت‌پور نائب رئیس کمیسیون امنیت ملی مجلس گفت: امارات اشتباه کرد.",
+         "منصور حقیقت‌پور", ("IRN", "LEG")),
+        # a faculty member is EDU, not the cabinet's GOV of «هیات»
+        ("عباسعلی نورا عضو هیات علمی دانشگاه آزاد گفت: دولت نبض اقتصاد را از دست داد.",
+         "عباسعلی نورا", ("IRN", "EDU")),
+        ("به نوشته سایت شبکه خبری «بی. بی. سی»، ۱۲ نفر در تایلند نجات یافتند.",
+         "بی. بی. سی", ("GBR", "MED")),
+        ("وزیر کشور گفت: مصوبه‌ای که قبلاً شورای امنیت ملی داشت پیگیری می‌شود.",
+         "شورای امنیت ملی", ("IRN", "GOV")),
+        ("پلیس رمادی اعلام کرد درگیری‌ها در گذرگاه‌های اصلی شهر رخ داد.", "پلیس رمادی",
+         ("IRQ", "COP")),
+        ("معاون وزیر دفاع عربستان سعودی به نواکشوت سفر کرد.", "نواکشوت", ("MRT", None)),
+        ("پترائوس مسئولیت افغانستان را واگذار کرد.", "پترائوس", ("USA", "MIL")),
+    ],
+)  # fmt: skip
+def test_actors_country_and_sector_of_titles_and_tables(pipeline, text, surface, expected) -> None:
+    assert _country_sector(pipeline, text, surface) == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "country"),
+    [("محمدرضا پهلوی", "IRN"), ("روژه گارودی", "FRA"), ("برانکو", "HRV")],
+)
+def test_actors_table_knows_people_news_names_without_a_title(surface: str, country: str) -> None:
+    """The last Shah is no Egyptian official; a French philosopher or a coach is not of the
+    state the sentence names."""
+    pat = actor_ruler().get(key(surface))
+    assert pat is not None and known_actors()[pat.id or ""].country == country

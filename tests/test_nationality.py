@@ -46,6 +46,11 @@ def _country(text: str, person: str) -> str | None:
             "IRQ",
         ),
         ("مایکل براون در بغداد به دست نیروهای آمریکایی بازداشت شد.", "مایکل براون", "USA"),
+        # a demonym after the quotation mark that closes the name
+        ("روسیه و «پیتر مولر» فیلسوف آلمانی درباره بحران سخن گفتند.", "پیتر مولر", "DEU"),
+        # «اروپایی» is no nationality: a person takes a state, never EUR
+        ("مرضیه شاهدایی گفت: شرکت‌هایی از 13 کشور اروپایی در نمایشگاه حضور دارند.",
+         "مرضیه شاهدایی", "IRN"),
     ],
 )
 def test_untitled_person_country(text: str, person: str, expected: str | None) -> None:

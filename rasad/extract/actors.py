@@ -279,12 +279,15 @@ def settle_persons(keys: list[str], persons: list[Hit], roles: list[RoleHit]) ->
 
 
 def _honorific_before(keys: list[str], person: Hit) -> str | None:
-    """The sector of a form of address before the name, across a quotation mark («سرهنگ
-    «مایکل ادواردز»»)."""
-    before = person.first - 1
-    if before > 0 and keys[before] in QUOTES:
-        before -= 1
-    return honorific_sector(keys[before]) if before >= 0 else None
+    """The sector of a form of address before the name, of one or two words, across a
+    quotation mark («سرهنگ «مایکل ادواردز»», «حجت‌الاسلام والمسلمین حسینی شاهرودی»)."""
+    end = person.first
+    if end > 0 and keys[end - 1] in QUOTES:
+        end -= 1
+    for size in (2, 1):
+        if end >= size and (sector := honorific_sector("".join(keys[end - size : end]))):
+            return sector
+    return None
 
 
 def _compatible(held: RoleHit, role: RoleHit) -> bool:

@@ -23,7 +23,8 @@ from rasad.extract.gazetteer import (
     key,
     read_tsv,
 )
-from rasad.extract.roles import HOME_COUNTRY, Hit, RoleHit
+from rasad.extract.parties import state_codes
+from rasad.extract.roles import HOME_COUNTRY, QUOTES, Hit, RoleHit
 
 _AND = key("و")
 _COMMA = key("،")
@@ -96,9 +97,11 @@ def _blessed(keys: list[str], hit: Hit) -> bool:
 
 def _demonym_at(keys: list[str], hit: Hit) -> str | None:
     """A demonym inside the name or within a few words after it, before any punctuation but
-    the comma of an apposition («X، دیپلمات آمریکایی»)."""
+    the quotation mark closing the name and the comma of an apposition («X، دیپلمات آمریکایی»,
+    «"روژه گارودی" فیلسوف فرانسوی»)."""
     table = demonyms()
-    after = hit.last + (keys[hit.last : hit.last + 1] in ([_COMMA], [","]))
+    after = hit.last + (hit.last < len(keys) and keys[hit.last] in QUOTES)
+    after += keys[after : after + 1] in ([_COMMA], [","])
     words = list(range(hit.first, hit.last)) + list(range(after, after + _cues()["demonym_window"]))
     for i in (i for i in words if i < len(keys)):
         if i >= hit.last and not keys[i].isalpha():
@@ -149,11 +152,15 @@ def person_country(
 ) -> str | None:
     """The state of an untitled person. `near`: (distance, state, sound) of the states named
     in its sentence, `sound` false for a place or an attribution; `counts`: how often the
-    article names each state outside attributions and places."""
+    article names each state outside attributions and places. A person is a citizen of a
+    state: «اروپایی» (EUR) or an IGO nearby is never their nationality."""
     if _blessed(keys, hit):
         return None
+    states = state_codes()
+    near = [n for n in near if n[1] in states]
+    counts = Counter({c: n for c, n in counts.items() if c in states})
     strong = _demonym_at(keys, hit)
-    if strong:
+    if strong in states:
         return strong
     if _arab(keys, hit):
         arab = [(d, c) for d, c, _ in near if c in _lexicon()["arab_states"]]

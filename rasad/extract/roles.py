@@ -42,6 +42,8 @@ _FORMER = tuple(
 )
 _ANAPHORS = frozenset(tuple(key(w) for w in p.split()) for p in ("این کشور", "آن کشور"))
 _ONE = key("یک")
+# «دادستان کل دولت نجات ملی یمن», «وزیر خارجه دولت عراق»: a government named by its state.
+_GOVERNMENT = frozenset(key(w) for w in ("دولت", "حکومت"))
 _BODY_WORDS = 2  # plain words between a head and the demonym or state of the body it names
 # Words that never stand inside an institution's name or a title: they end it («… در عراق»).
 _STOPS = frozenset(
@@ -241,6 +243,15 @@ def _state_body(keys: list[str], starts: dict[int, Hit], pos: int) -> Hit | None
     return None
 
 
+def _government(keys: list[str], starts: dict[int, Hit], pos: int) -> Hit | None:
+    """The state of a government a title names at `pos`, directly or over its epithets
+    («دولت عراق», «دولت نجات ملی یمن», «حکومت خودگردان فلسطین»)."""
+    if pos >= len(keys) or keys[pos] not in _GOVERNMENT:
+        return None
+    named = starts.get(pos + 1)
+    return named if _state(named) else _state_body(keys, starts, pos + 1)
+
+
 def _single_state_org(hit: Hit) -> bool:
     return hit.label == "ORG" and hit.country is not None and "|" not in hit.country
 
@@ -258,8 +269,11 @@ def _extend_with_country(
     hit = starts.get(pos)
     anaphor = tuple(keys[pos : pos + 2]) in _ANAPHORS
     earlier = [country for at, country in states if at < role.first]
+    government = _government(keys, starts, pos)
     if hit is not None and hit.label == "GPE" and hit.country:
         role.last, role.country = hit.last, hit.country
+    elif government is not None:
+        role.last, role.country = government.last, government.country
     elif anaphor and earlier:  # «نخست‌وزیر این کشور»: the state named last
         role.last, role.country = pos + 2, earlier[-1]
     elif pos < len(keys) and keys[pos] in _HOME_WORDS:
