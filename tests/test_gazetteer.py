@@ -69,6 +69,8 @@ def test_gazetteer_add_patterns_conflict(overwrite: bool) -> None:
         ("رژیم صهیونیستی", "ORG", "ISR"),
         ("فیفا", "ORG", "NGO"),  # international NGOs: PLOVER's pseudo-country, no state's
         ("دیده‌بان حقوق بشر", "ORG", "NGO"),
+        ("راشاتودی", "ORG", "RUS"),  # a foreign outlet, not the state named near it
+        ("سانا", "ORG", "SYR"),
     ],
 )
 def test_gazetteer_resources(phrase: str, label: str, country: str) -> None:
