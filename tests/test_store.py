@@ -14,7 +14,20 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, delete, event, make_url, select, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    Index,
+    MetaData,
+    Table,
+    create_engine,
+    delete,
+    event,
+    inspect,
+    make_url,
+    select,
+    text,
+)
 
 from rasad.model import Actor, DateMention, Document, Event, Mention, Participant, Quote
 from rasad.pipeline import Pipeline
@@ -577,3 +590,113 @@ def test_record_of_an_older_store_is_read_as_written(tmp_path: Path) -> None:
     with Store(str(path)) as store:
         assert store.get_document("old") == contract
         assert list(store.iter_documents()) == [contract]
+
+
+def _fts_matches_documents(path: Path) -> bool:
+    """FTS5's own check that the search index holds exactly the stored documents' words."""
+    with sqlite3.connect(path) as raw:
+        try:
+            raw.execute("INSERT INTO documents_fts(documents_fts, rank) "
+                        "VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError:
+            return False
+    return True
+
+
+def test_sqlite_store_with_the_search_trigger_migrates_to_batch_indexing(tmp_path: Path) -> None:
+    """A store made when a trigger indexed each inserted document (before migration 0008)
+    loses that trigger, or ingest would index every document twice."""
+    path = tmp_path / "old.db"
+    with Store(str(path)) as store:
+        store.add(make_doc("a", [("CONSULT", "IRN", "BLR", None)], "همکاری ادامه دارد"))
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql(migrations._FTS[1])  # the insert trigger, as 0002 made it
+            conn.execute(delete(schema_version).where(
+                schema_version.c.name == "0008_sqlite_fts_batch"))
+    with Store(str(path)) as store:
+        store.add_many([make_doc("b", [("AGREE", "IRN", "USA", None)], "همکاری تازه"),
+                        make_doc("a", [("CONSULT", "IRN", "BLR", None)], "نسخه دوم")])
+        assert [h["id"] for h in store.search("همکاری")] == ["b"]
+        assert [h["id"] for h in store.search("نسخه دوم")] == ["a"]
+    assert _fts_matches_documents(path)
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall() \
+            == [("documents_fts_ad",)]
+
+
+def test_add_many_keeps_each_rows_dates_and_flags(store: Store) -> None:
+    """Bind processing runs once per distinct value in a batch; every row keeps its own."""
+    plan = [("2024-01-02", False), ("2024-01", True), (None, False), ("2024-01-02", True),
+            ("2023/2024", False)]
+    docs = []
+    for i, (when, negated) in enumerate(plan):
+        own_words = " ".join(f"خبر{i}ی{j}" for j in range(12))  # not a near-duplicate
+        doc = make_doc(f"d{i}", [("CONSULT", "IRN", "BLR", when)], own_words)
+        doc.events[0].negated = negated
+        docs.append(doc)
+    store.add_many(docs)
+    got = {e["document_id"]: (e["date"], e["negated"]) for e in store.find_events()[0]}
+    assert got == {f"d{i}": row for i, row in enumerate(plan)}
+    assert [e["document_id"] for e in store.find_events(since=date(2024, 1, 15))[0]] == \
+        ["d4", "d1"]  # in timeline order
+    if store.url.startswith("sqlite"):
+        assert _fts_matches_documents(Path(make_url(store.url).database))
+
+
+def _as_before_0009(conn: Connection, table: Table, indexes: dict[str, list[str]]) -> None:
+    """Re-create `table` as stores had it before migration 0009: no primary key (a rowid
+    table on SQLite) and these indexes, with the same rows."""
+    rows = [row._asdict() for row in conn.execute(select(table))]
+    table.drop(conn)
+    old = Table(table.name, MetaData(),
+                *(Column(c.name, c.type, nullable=c.nullable) for c in table.c))
+    for name, columns in indexes.items():
+        Index(name, *(old.c[c] for c in columns))
+    old.create(conn)
+    conn.execute(old.insert(), rows)
+
+
+def test_store_before_keyed_bands_and_dyads_migrates_and_answers_the_same(store: Store) -> None:
+    """Migration 0009 re-creates the band and dyad tables with their keys (on SQLite, rows
+    stored in key order) and keeps every row: the same answers, and ingest goes on."""
+    store.add_many([
+        make_doc("a", [("CONSULT", "IRN", "BLR", "2024-01-02"), ("AGREE", "USA", "IRN", None)]),
+        make_doc("b", [("ACCUSE", "BLR", "IRN", "2023-05")]),
+        _wire_story("wire-1", "انتهای پیام/"),
+        _wire_story("wire-2", "منبع: ایرنا"),
+    ])
+    before = (_dyad_table(store), store.dyad_events("IRN", "BLR"), store.top_dyads(limit=5),
+              store.dyad_months("IRN", "BLR"), _rows(store, minhash_bands))
+    with store.engine.begin() as conn:
+        _as_before_0009(conn, minhash_bands, {"ix_minhash_bands_hash": ["hash"],
+                                              "ix_minhash_bands_doc": ["doc_pk"]})
+        _as_before_0009(conn, dyads, {"ix_dyads_timeline": [c.name for c in dyads.c],
+                                      "ix_dyads_event": ["event_id"]})
+        conn.exec_driver_sql("CREATE INDEX ix_mentions_actor_id ON mentions (actor_id)")
+        conn.execute(delete(schema_version).where(schema_version.c.name == "0009_fewer_btrees"))
+        assert not inspect(conn).get_pk_constraint("dyads")["constrained_columns"]
+    with Store(store.url) as again:
+        assert (_dyad_table(again), again.dyad_events("IRN", "BLR"), again.top_dyads(limit=5),
+                again.dyad_months("IRN", "BLR"), _rows(again, minhash_bands)) == before
+        with again.engine.connect() as conn:
+            found = inspect(conn)
+            assert found.get_pk_constraint("minhash_bands")["constrained_columns"] == \
+                ["hash", "doc_pk", "band"]
+            assert found.get_pk_constraint("dyads")["constrained_columns"] == \
+                ["event_id", "a", "b"]
+            assert {i["name"] for t in ("minhash_bands", "dyads", "mentions")
+                    for i in found.get_indexes(t)} == \
+                {"ix_minhash_bands_doc", "ix_dyads_timeline", "ix_mentions_doc"}
+            if conn.dialect.name == "sqlite":
+                assert all("WITHOUT ROWID" in sql for (sql,) in conn.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE name IN ('minhash_bands', 'dyads')"))
+        again.add(_wire_story("wire-3", "منبع: ایسنا"))  # found through the keyed bands
+        again.add(make_doc("b", [("THREATEN", "BLR", "IRN", "2023-06")]))  # replaces b's rows
+        assert again.dyad_page("IRN", "BLR", limit=1)[1] == 3
+        assert [e["type"] for e in again.dyad_events("BLR", "IRN")] == \
+            ["THREATEN", "CONSULT", "CONSULT"]  # 2023-06, 2024-01-02, undated
+
+
+def _rows(store: Store, table: Table) -> list[tuple]:
+    with store.engine.connect() as conn:
+        return sorted(tuple(row) for row in conn.execute(select(table)))

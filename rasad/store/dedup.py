@@ -24,7 +24,7 @@ from hashlib import blake2b
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from rasad.store.schema import documents, minhash_bands
 
@@ -106,17 +106,18 @@ def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
 
 
 LOOKUP_CHUNK = 900  # band hashes per IN (...) look-up
+# One statement whose IN list is filled in at execution: building an IN clause of 900
+# literal values for every look-up cost SQLAlchemy more time than SQLite's index search.
+_BANDS_OF = select(minhash_bands.c.doc_pk, minhash_bands.c.band, minhash_bands.c.hash).where(
+    minhash_bands.c.hash.in_(bindparam("hashes", expanding=True)))
 
 
 def _stored_bands(conn: Connection, hashes: set[int]) -> dict[tuple[int, int], list[int]]:
     """Stored documents (pks) per (band, hash) among `hashes`."""
     found: dict[tuple[int, int], list[int]] = defaultdict(list)
     wanted = sorted(hashes)
-    b = minhash_bands.c
     for i in range(0, len(wanted), LOOKUP_CHUNK):
-        rows = conn.execute(
-            select(b.doc_pk, b.band, b.hash).where(b.hash.in_(wanted[i : i + LOOKUP_CHUNK]))
-        )
+        rows = conn.execute(_BANDS_OF, {"hashes": wanted[i : i + LOOKUP_CHUNK]})
         for doc_pk, band, value in rows:
             found[(band, value)].append(doc_pk)
     return found

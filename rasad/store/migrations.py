@@ -11,7 +11,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, inspect, select, text
+from sqlalchemy import Connection, Table, column, delete, inspect, select, text
+from sqlalchemy import table as sql_table
 from sqlalchemy.exc import DBAPIError
 
 from rasad.store.dedup import Signature
@@ -32,8 +33,9 @@ def _initial(conn: Connection) -> None:
     metadata.create_all(conn, checkfirst=True)
 
 
-# FTS5 over the folded copy, kept in step with `documents` by triggers. External content:
-# the index stores no second copy of the text. SQLite only; PostgreSQL searches `folded`.
+# FTS5 over the folded copy, kept in step with `documents` by triggers (since 0008 only the
+# delete trigger: ingest indexes each batch, writer.FTS_INDEX). External content: the index
+# stores no second copy of the text. SQLite only; PostgreSQL searches `folded`.
 _FTS = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
     "folded, content='documents', content_rowid='pk', tokenize='unicode61')",
@@ -51,6 +53,12 @@ def _sqlite_fts(conn: Connection) -> None:
         return
     for statement in _FTS:
         conn.exec_driver_sql(statement)
+
+
+def _sqlite_fts_batch(conn: Connection) -> None:
+    """Ingest now indexes a batch's documents at once (writer.FTS_INDEX), not by trigger."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS documents_fts_ai")
 
 
 def _near_duplicates(conn: Connection) -> None:
@@ -130,6 +138,32 @@ def _postgres_trigram(conn: Connection) -> None:
                       "ON documents USING gin (folded gin_trgm_ops)"))
 
 
+def _fewer_btrees(conn: Connection) -> None:
+    """Ingest writes each row into every B-tree of its table: the band and dyad tables get
+    primary keys that SQLite stores the rows in (schema.py), which replaces the rowid table
+    (minhash_bands) or ix_dyads_event (dyads), and mentions lose an index no query reads."""
+    for table in (minhash_bands, dyads):
+        _rebuild_keyed(conn, table)
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_mentions_actor_id")
+
+
+def _rebuild_keyed(conn: Connection, table: Table) -> None:
+    """Re-create `table` as schema.py now defines it (with its primary key), keeping its
+    rows; nothing to do where it was created so (a new store, or a re-run)."""
+    if inspect(conn).get_pk_constraint(table.name)["constrained_columns"]:
+        return
+    for index in inspect(conn).get_indexes(table.name):  # names must be free for the new
+        conn.exec_driver_sql(f"DROP INDEX {index['name']}")
+    old = f"{table.name}_before_0009"
+    conn.exec_driver_sql(f"ALTER TABLE {table.name} RENAME TO {old}")
+    table.create(conn)
+    names = [c.name for c in table.c]
+    conn.execute(table.insert().from_select(
+        names, select(*(column(n) for n in names)).select_from(sql_table(old))
+    ))
+    conn.exec_driver_sql(f"DROP TABLE {old}")
+
+
 Migration = Callable[[Connection], None]
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
@@ -139,6 +173,8 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0005_numpy_minhash", _numpy_minhash),
     ("0006_dyads", _dyads),
     ("0007_postgres_trigram", _postgres_trigram),
+    ("0008_sqlite_fts_batch", _sqlite_fts_batch),
+    ("0009_fewer_btrees", _fewer_btrees),
 )
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -84,7 +85,7 @@ mentions = Table(
     _doc_fk(),
     *_span(),
     Column("label", String, nullable=False),
-    Column("actor_id", String, index=True),
+    Column("actor_id", String),  # not indexed: no query looks mentions up by actor
     Column("role_start", Integer),
     Column("role_end", Integer),
     Column("origin", String, nullable=False),
@@ -170,12 +171,15 @@ event_participants = Table(
     Index("ix_participants_event", "event_id", "side"),
 )
 
+# Keyed tables that SQLite stores in key order (WITHOUT ROWID): the key is both the table
+# and an index, one B-tree to write per row instead of two (migration 0009).
 minhash_bands = Table(
     "minhash_bands", metadata,
     _doc_fk(),
     Column("band", Integer, nullable=False),
     Column("hash", BigInteger, nullable=False),
-    Index("ix_minhash_bands_hash", "hash"),  # a batch looks up all its hashes at once
+    PrimaryKeyConstraint("hash", "doc_pk", "band"),  # a batch looks up all its hashes at once
+    sqlite_with_rowid=False,
 )
 
 # A dyad timeline's index: one row per event of an original story (not a near-duplicate
@@ -197,8 +201,9 @@ dyads = Table(
     Column("seq", Integer, nullable=False),
     Column("type", String, nullable=False),
     Column("date_last", Date),
+    PrimaryKeyConstraint("event_id", "a", "b"),  # also serves deleting an event's rows
     Index("ix_dyads_timeline", "a", "b", *DYAD_ORDER, "event_id", "type", "date_last"),
-    Index("ix_dyads_event", "event_id"),  # deleting a replaced document's events
+    sqlite_with_rowid=False,
 )
 
 CHILD_TABLES = (mentions, roles, dates, quotes, events, minhash_bands)
