@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,7 +29,7 @@ from rasad.model import Document
 from rasad.output import json_line
 from rasad.pipeline import Pipeline
 from rasad.scale import ALREADY_STORED, ENGINES, extract_paths
-from rasad.store import Store
+from rasad.store import AddSummary, Store
 
 app = typer.Typer(
     help="rasad (رصد): Persian news in, sourced event data out.", no_args_is_help=True
@@ -117,6 +118,13 @@ class IngestSummary:
     failed: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
 
+    def count(self, stored: AddSummary) -> None:
+        """Add what the store did with one batch."""
+        self.stored += stored.added
+        self.replaced += stored.replaced
+        self.duplicates += stored.duplicates
+        self.failed += [f"{doc_id}: not stored: {why}" for doc_id, why in stored.failed]
+
     def print(self) -> None:
         table = Table(title="ingest summary")
         for column in ("stored", "replaced", "already stored", "skipped", "failed"):
@@ -130,31 +138,40 @@ class IngestSummary:
             out.print(f"[red]failed[/] {line}", highlight=False)
 
 
+# A store transaction holds up to INGEST_BATCH documents, or those extracted within
+# INGEST_SECONDS: one commit per batch, not per article, and an interrupted run loses little.
+INGEST_BATCH = 200
+INGEST_SECONDS = 0.5
+
+
 def _ingest(items: Iterator[Document | Skipped], store: Store) -> IngestSummary:
-    """Store every document as it comes, with a progress line; one writer, one store."""
+    """Store the documents as they come, a batch per transaction (an interrupted run loses
+    at most the open batch, which a re-run stores), with a progress line; one writer."""
     summary = IngestSummary()
+    opened = time.monotonic()
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
         TimeElapsedColumn(), console=err, transient=True,
     )
+    batch: list[Document] = []
     with progress:
         task = progress.add_task("ingesting", total=None)
         for item in items:
             progress.advance(task)
             if isinstance(item, Skipped) and item.reason == ALREADY_STORED:
                 summary.duplicates += 1
-                continue
-            if isinstance(item, Skipped):
+            elif isinstance(item, Skipped):
                 summary.skipped.append(item)
-                continue
-            summary.failed += [f"{item.id}: stage {f.stage}: {f.error}" for f in item.failures]
-            status = store.add(item).status
-            if status == "added":
-                summary.stored += 1
-            elif status == "replaced":
-                summary.replaced += 1
             else:
-                summary.duplicates += 1
+                summary.failed += [f"{item.id}: stage {f.stage}: {f.error}"
+                                   for f in item.failures]
+                batch.append(item)
+            if batch and (len(batch) == INGEST_BATCH
+                          or time.monotonic() - opened >= INGEST_SECONDS):
+                summary.count(store.add_many(batch))
+                batch, opened = [], time.monotonic()
+        if batch:
+            summary.count(store.add_many(batch))
     return summary
 
 

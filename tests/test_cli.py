@@ -5,7 +5,12 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from rasad import cli
 from rasad.cli import app
+from rasad.ingest.readers import Skipped
+from rasad.model import Document
+from rasad.scale import ALREADY_STORED
+from rasad.store import Store
 
 runner = CliRunner()
 
@@ -103,3 +108,15 @@ def test_cli_demo_runs_on_the_seeds():
     result = runner.invoke(app, ["demo"])
     assert result.exit_code == 0, result.output
     assert "ایگور سرگینکو" in result.output and "CONSULT" in result.output
+
+
+def test_cli_ingest_stores_in_batches(tmp_path, monkeypatch):
+    """Documents go to the store a batch per transaction; every one is counted once, the
+    skipped and the already stored beside them."""
+    monkeypatch.setattr(cli, "INGEST_BATCH", 2)
+    docs = [Document(id=f"d{i}", raw=f"متن شماره {i} درباره ایران.") for i in range(5)]
+    items = [*docs, Skipped("x.bin", "binary file"), Skipped("d0", ALREADY_STORED), docs[1]]
+    with Store(str(tmp_path / "batches.db")) as store:
+        summary = cli._ingest(iter(items), store)
+        assert sorted(d["id"] for d in store.list_documents(limit=10)[0]) == [d.id for d in docs]
+    assert (summary.stored, summary.duplicates, len(summary.skipped)) == (5, 2, 1)
