@@ -144,7 +144,8 @@ INGEST_BATCH = 200
 INGEST_SECONDS = 0.5
 
 
-def _ingest(items: Iterator[Document | Skipped], store: Store) -> IngestSummary:
+def _ingest(items: Iterator[Document | Skipped], store: Store, *,
+            refresh: bool = False) -> IngestSummary:
     """Store the documents as they come, a batch per transaction (an interrupted run loses
     at most the open batch, which a re-run stores), with a progress line; one writer."""
     summary = IngestSummary()
@@ -168,10 +169,10 @@ def _ingest(items: Iterator[Document | Skipped], store: Store) -> IngestSummary:
                 batch.append(item)
             if batch and (len(batch) == INGEST_BATCH
                           or time.monotonic() - opened >= INGEST_SECONDS):
-                summary.count(store.add_many(batch))
+                summary.count(store.add_many(batch, refresh=refresh))
                 batch, opened = [], time.monotonic()
         if batch:
-            summary.count(store.add_many(batch))
+            summary.count(store.add_many(batch, refresh=refresh))
     return summary
 
 
@@ -184,17 +185,21 @@ def ingest(
     workers: WorkersOpt = 1,
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
+    refresh: Annotated[bool, typer.Option(
+        help="Re-extract articles already stored and replace their annotations.")] = False,
 ) -> None:
-    """Extract and store articles; re-running skips what is already stored.
+    """Extract and store articles; re-running skips what is already stored (unless
+    --refresh, after a pipeline upgrade).
 
     Example: rasad ingest ../shared/seeds --db rasad.db
     """
     with Store(db) as store:
         items = extract_paths(
             paths, published=_published(published), pipeline=Pipeline.from_config(config),
-            workers=workers, engine=_engine(engine), scheduler=scheduler, known=store.known,
+            workers=workers, engine=_engine(engine), scheduler=scheduler,
+            known=None if refresh else store.known,
         )
-        _ingest(items, store).print()
+        _ingest(items, store, refresh=refresh).print()
 
 
 @app.command()

@@ -66,6 +66,19 @@ def test_cli_ingest_twice_stores_nothing_new(seeded_db, seeds_dir):
     assert [cell.strip() for cell in row.strip("│ ").split("│")] == ["0", "0", "2", "0", "0"]
 
 
+def test_cli_ingest_refresh_replaces_stored_articles(tmp_path, seeds_dir):
+    db = str(tmp_path / "refresh.db")
+    assert runner.invoke(app, ["ingest", str(seeds_dir), "--db", db]).exit_code == 0
+    with Store(db) as store:
+        before = store.counts()
+    result = runner.invoke(app, ["ingest", str(seeds_dir), "--db", db, "--refresh"])
+    assert result.exit_code == 0, result.output
+    row = [line for line in result.output.splitlines() if "│" in line and "2" in line][-1]
+    assert [cell.strip() for cell in row.strip("│ ").split("│")] == ["0", "2", "0", "0", "0"]
+    with Store(db) as store:
+        assert store.counts() == before  # replaced in place: nothing twice
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "plover", "csv"])
 def test_cli_export_formats(seeded_db, fmt):
     result = runner.invoke(app, ["export", "--db", seeded_db, "--format", fmt])

@@ -10,6 +10,7 @@ import pickle
 import sqlite3
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -122,6 +123,22 @@ def test_reingest_same_hash_changes_nothing(store: Store) -> None:
     copy = store.add(make_doc("b", [("CONSULT", "IRN", "BLR", "2024-07-31")]))
     assert copy.status == "added"  # same text, another id: a republished copy is kept
     assert store.counts()["documents"] == 2
+
+
+def test_refresh_replaces_same_content_with_new_annotations(store: Store) -> None:
+    """`refresh` (rasad ingest --refresh): the same text read again by a newer pipeline
+    replaces the stored annotations; without it the document is skipped (control)."""
+    store.add(make_doc("a", [("CONSULT", "IRN", "BLR", "2024-07-31")]))
+    again = make_doc("a", [("CONSULT", "IRN", "BLR", "2024-07-31")])
+    again.events = [replace(again.events[0], type="AGREE")]
+    assert store.add_many([again]).duplicates == 1
+    assert [e.type for e in store.dyad("IRN", "BLR")] == ["CONSULT"]
+    summary = store.add_many([again, again], refresh=True)
+    assert (summary.added, summary.replaced, summary.duplicates) == (0, 1, 1)
+    counts = store.counts()
+    assert (counts["documents"], counts["events"], counts["event_participants"]) == (1, 1, 2)
+    assert [e.type for e in store.dyad("IRN", "BLR")] == ["AGREE"]
+    assert [d["id"] for d in store.search("بلاروس")] == ["a"]  # indexed once, not twice
 
 
 def test_new_version_of_same_id_replaces_old_rows(store: Store) -> None:

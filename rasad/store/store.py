@@ -179,8 +179,9 @@ class Store:
             return write_document(conn, doc)
 
     def add_many(self, docs: Iterable[Document | Prepared], *,
-                 batch_size: int = 500) -> AddSummary:
-        """Store documents, one transaction and one INSERT per table per batch.
+                 batch_size: int = 500, refresh: bool = False) -> AddSummary:
+        """Store documents, one transaction and one INSERT per table per batch. `refresh`
+        replaces stored documents of the same content too (their annotations re-extracted).
 
         Items may be documents or their rows already made by `writer.prepare_chunk` in
         worker processes: then this process only runs the SQL.
@@ -199,23 +200,23 @@ class Store:
                 except StoreError as error:
                     summary.failed.append((doc.id, str(error)))
             with self._writing() as conn:
-                for result in self._write_or_split(conn, ready, summary):
+                for result in self._write_or_split(conn, ready, summary, refresh):
                     summary.record(result)
         return summary
 
     @staticmethod
     def _write_or_split(conn: Connection, ready: list[Prepared],
-                        summary: AddSummary) -> list[AddResult]:
+                        summary: AddSummary, refresh: bool) -> list[AddResult]:
         try:
             with conn.begin_nested():
-                return write_batch(conn, ready)
+                return write_batch(conn, ready, refresh=refresh)
         except (IntegrityError, DataError):
             pass  # find the refused documents one by one
         results = []
         for one in ready:
             try:
                 with conn.begin_nested():
-                    results += write_batch(conn, [one])
+                    results += write_batch(conn, [one], refresh=refresh)
             except (IntegrityError, DataError) as error:
                 summary.failed.append((one.doc_id, str(error).splitlines()[0]))
         return results

@@ -286,10 +286,12 @@ def allocate_ids(conn: Connection, column: Column, n: int) -> list[int]:
     return list(range(first, first + n))
 
 
-def _pending(conn: Connection, batch: Sequence[Prepared]) -> tuple[list[AddResult],
-                                                                    list[Prepared]]:
+def _pending(conn: Connection, batch: Sequence[Prepared], refresh: bool = False
+             ) -> tuple[list[AddResult], list[Prepared]]:
     """Each document's status, and the versions to insert (the last one per id); deletes
-    stored versions that are being replaced."""
+    stored versions that are being replaced. With `refresh` a stored document of the same
+    content is replaced too (re-extracted by a newer pipeline); a repeat within the batch is
+    still a duplicate."""
     ids = list({p.doc_id for p in batch})
     stored: dict[str, str] = dict(conn.execute(
         select(documents.c.id, documents.c.content_hash).where(documents.c.id.in_(ids))
@@ -298,7 +300,7 @@ def _pending(conn: Connection, batch: Sequence[Prepared]) -> tuple[list[AddResul
     for p in batch:
         before = latest[p.doc_id].row["content_hash"] if p.doc_id in latest else stored.get(
             p.doc_id)
-        if before == p.row["content_hash"]:
+        if before == p.row["content_hash"] and (p.doc_id in latest or not refresh):
             results.append(AddResult(p.doc_id, "skipped: duplicate"))
             continue
         results.append(AddResult(p.doc_id, "added" if before is None else "replaced"))
@@ -317,9 +319,11 @@ FTS_INDEX = ("INSERT INTO documents_fts(rowid, folded) "
              "SELECT pk, folded FROM documents WHERE pk BETWEEN ? AND ?")
 
 
-def write_batch(conn: Connection, batch: Sequence[Prepared]) -> list[AddResult]:
-    """Store prepared documents in the caller's transaction, one INSERT per table."""
-    results, todo = _pending(conn, batch)
+def write_batch(conn: Connection, batch: Sequence[Prepared], *,
+                refresh: bool = False) -> list[AddResult]:
+    """Store prepared documents in the caller's transaction, one INSERT per table (`refresh`:
+    see `_pending`)."""
+    results, todo = _pending(conn, batch, refresh)
     doc_pks = allocate_ids(conn, documents.c.pk, len(todo))
     event_ids = iter(allocate_ids(conn, events.c.id, sum(len(p.events) for p in todo)))
     originals, bands = link_duplicates(
