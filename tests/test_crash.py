@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, text
 from rasad.store import Store
 
 SAMPLE = Path(__file__).parent / "data" / "fars_sample.jsonl"
-N_ARTICLES = 80
+N_ARTICLES = 300  # several of `rasad ingest`'s half-second batches, even on a fast machine
 
 
 def _corpus(path: Path) -> set[str]:
