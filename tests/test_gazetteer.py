@@ -17,10 +17,17 @@ from rasad.pipeline import Pipeline
         ("كابل", "کابل"),  # Arabic kaf
         ("آمریکا", "امریکا"),  # alef madda folds
         ("کرهٔ جنوبی", "کره جنوبی"),  # hamza above
+        ("رئیس جمهور", "رییس جمهور"),  # hamza seats: both spellings are current
+        ("سوئیس", "سوییس"),
     ],
 )
 def test_gazetteer_key_folds_spelling(left: str, right: str) -> None:
     assert key(left) == key(right)
+
+
+def test_gazetteer_state_under_its_other_hamza_spelling() -> None:
+    pat = entity_ruler().get("سوییس")  # countries.tsv writes «سوئیس»
+    assert pat is not None and (pat.label, pat.country) == ("GPE", "CHE")
 
 
 def _ruler() -> PhraseRuler:
@@ -71,6 +78,8 @@ def test_gazetteer_add_patterns_conflict(overwrite: bool) -> None:
         ("دیده‌بان حقوق بشر", "ORG", "NGO"),
         ("راشاتودی", "ORG", "RUS"),  # a foreign outlet, not the state named near it
         ("سانا", "ORG", "SYR"),
+        ("منافقین", "ORG", "IRN"),  # the MEK, as Iranian news names it
+        ("صندوق جمعیت ملل متحد", "ORG", "UNO"),
     ],
 )
 def test_gazetteer_resources(phrase: str, label: str, country: str) -> None:
