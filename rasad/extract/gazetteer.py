@@ -22,16 +22,14 @@ from importlib.resources import files
 
 from rasad.text.letters import KEY_LETTERS, TATWEEL
 
-# Hamza seats fold to their letters: «رئیس» and «رییس», «سوئیس» and «سوییس», «مسؤول» and
-# «مسوول» are spellings of one word, all current in Persian news.
-_FOLD = str.maketrans(KEY_LETTERS | {"ؤ": "و", "ئ": "ی", TATWEEL: None})
+_FOLD = str.maketrans(KEY_LETTERS | {"ؤ": "و", TATWEEL: None})
 
 
 @lru_cache(maxsize=20_000)  # bounded: frequent tokens stay, memory stays flat
 def key(text: str) -> str:
     """The comparison form of a phrase (cached: token keys repeat across articles).
 
-    >>> key("رئيس‌جمهور") == key("رئیس جمهور") == key("رییس جمهور")
+    >>> key("رئيس‌جمهور") == key("رئیس جمهور")
     True
     """
     text = text.translate(_FOLD)
