@@ -266,18 +266,25 @@ def _prominent_countries(doc: Document, n: int) -> list[str]:
     return [country for country, _ in counts.most_common(n)]
 
 
+def state_mention_before(doc: Document, pos: int) -> Mention | None:
+    """The last state named by name before `pos` («لیبی … دولت این کشور»), a party to what is
+    told rather than a place where it happens where there is one («در سوریه» is a place)."""
+    states = [
+        ment
+        for ment in mentions_in(doc, max(0, pos - _LOOKBACK), pos, frozenset({"GPE"}))
+        if (actor := doc.actor_of(ment)) and actor.country and stands_for_state(doc, ment)
+    ]
+    parties = [m for m in states if not is_place(doc, m)] or states
+    return parties[-1] if parties else None
+
+
 def _state_before(doc: Document, pos: int) -> str | None:
     """The country of the last state named before `pos` («دولت این کشور»), by name or by a
     nationality adjective («جنگنده‌های انگلیسی … این کشور»)."""
-    start = max(0, pos - _LOOKBACK)
-    states = [
-        ment
-        for ment in mentions_in(doc, start, pos, frozenset({"GPE"}))
-        if (actor := doc.actor_of(ment)) and actor.country and stands_for_state(doc, ment)
-    ]
-    parties = [m for m in states if not is_place(doc, m)] or states  # «در سوریه» is a place
-    named = [(m.start, doc.actor_of(m).country) for m in parties[-1:]]
-    named += [(p.start, p.country) for p in _demonym_parties(doc, start, pos)[-1:]]
+    ment = state_mention_before(doc, pos)
+    named = [(ment.start, doc.actor_of(ment).country)] if ment else []
+    demonyms = _demonym_parties(doc, max(0, pos - _LOOKBACK), pos)
+    named += [(p.start, p.country) for p in demonyms[-1:]]
     return max(named)[1] if named else None
 
 

@@ -30,7 +30,7 @@ from rasad.extract.coref import (
     resolve_subject,
     resolved_name,
 )
-from rasad.extract.parties import stands_for_state
+from rasad.extract.parties import state_mention_before
 from rasad.model import Document, Mention, Quote, Span
 from rasad.pipeline import stage
 
@@ -291,15 +291,14 @@ def _issuer(doc: Document, sent: Span, cue_start: int, tracker: Tracker) -> Reso
 
 def _this_government(doc: Document, sent: Span, cue_start: int) -> Resolved | None:
     """«… لیبی، دولت این کشور با انتشار بیانیه‌ای خواستار … شد»: a government speaking as a
-    body is its state (house rules), the state named last before it in the sentence; not
-    when it is addressed («از دولت این کشور خواست»)."""
+    body is its state (house rules), the state «این کشور» refers to as the events stage reads
+    it (parties.state_mention_before); not when it is addressed («از دولت این کشور خواست»)."""
     start = clause_start(doc, sent.start, cue_start)
     found = _THIS_GOVERNMENT.search(doc.text, start, cue_start)
     if found is None or _ADDRESSED.search(doc.text, start, found.start()):
         return None
-    states = [m for m in mentions_in(doc, sent.start, found.start(), frozenset({"GPE"}))
-              if m.actor_id and stands_for_state(doc, m)]
-    return Resolved(states[-1].actor_id, states[-1], found.span()) if states else None
+    state = state_mention_before(doc, found.start())
+    return Resolved(state.actor_id, state, found.span()) if state else None
 
 
 def _filler(text: str) -> bool:
