@@ -7,7 +7,7 @@
 Entity-level exact match, conlleval-style: a predicted entity counts only when its first word,
 last word and label all equal a gold entity's. Two systems per corpus, side by side:
 `model` is the NER tagger alone on the gold tokens (the default CRF, `ner.default_model()`;
-with `--net` the CRF + neural tagger ensemble, `ner.ensemble_model()`); `model+rules` is the
+with `--net` the CRF + neural tagger ensemble, `ner_net.ensemble_model()`); `model+rules` is the
 real entities stage (titles, gazetteers, actor table, model) run by `Pipeline(normalize,
 segment, entities)` (`entities-net` with `--net`) on
 each detokenized sentence, mentions mapped back to gold tokens (`rasad.extract.ner_eval`).
@@ -45,7 +45,6 @@ from rasad.extract.ner import (  # noqa: E402
     MODEL_DIR,
     MODEL_FILE,
     default_model,
-    ensemble_model,
     use_model_dir,
     word_clusters,
 )
@@ -57,7 +56,7 @@ from rasad.extract.ner_eval import (  # noqa: E402
     house_spans,
     rules_tag,
 )
-from rasad.extract.ner_net import NET_FILE  # noqa: E402
+from rasad.extract.ner_net import NET_FILE, ensemble_model  # noqa: E402
 from rasad.pipeline import Pipeline  # noqa: E402
 
 HOUSE_CAPTION = "the same gold rewritten into the house conventions (ner_eval.house_spans):"

@@ -15,9 +15,15 @@ from rasad.extract.ner import (
     NerModel,
     bio_to_spans,
     default_model,
-    ensemble_model,
 )
-from rasad.extract.ner_net import CHECK_FILE, NET_FILE, EnsembleModel, NetModel, viterbi
+from rasad.extract.ner_net import (
+    CHECK_FILE,
+    NET_FILE,
+    EnsembleModel,
+    NetModel,
+    ensemble_model,
+    viterbi,
+)
 from rasad.model import Document
 from rasad.pipeline import Pipeline
 

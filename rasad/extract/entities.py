@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
-from rasad.extract import names, nationality, ner
+from rasad.extract import names, nationality, ner, ner_net
 from rasad.extract.actors import (
     actor_ruler,
     bind_title_only,
@@ -502,7 +502,7 @@ def entities(doc: Document) -> Document:
 def entities_net(doc: Document) -> Document:
     """`entities` with the CRF + neural tagger ensemble: better NER on every dev corpus, the
     whole pipeline about twice as slow (opt in by naming this stage in a pipeline file)."""
-    return find_entities(doc, ner.ensemble_model())
+    return find_entities(doc, ner_net.ensemble_model())
 
 
 def find_entities(doc: Document, model: ner.Tagger) -> Document:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib.resources import files
 from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import Protocol
 
 import numpy as np
 import pycrfsuite
@@ -28,11 +28,9 @@ import pycrfsuite
 from rasad.model import Document
 from rasad.text.letters import PERSIAN_LETTERS, TATWEEL
 
-if TYPE_CHECKING:
-    from rasad.extract.ner_net import EnsembleModel
-
 LABELS = ("PER", "ORG", "LOC")
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")  # order of marginal columns
+ScoredSpan = tuple[int, int, str, float]  # words [first, last), label, lowest marginal
 MODEL_DIR = Path(str(files("rasad.resources") / "ner"))
 MODEL_FILE = "ner.crfsuite.gz"  # gzip: 4.5 MB in the repo instead of 11.4
 CLUSTERS_FILE = "word_clusters.tsv.gz"
@@ -110,8 +108,7 @@ def use_model_dir(path: Path) -> None:
     """Read model, clusters and lexicon from `path` from now on: training and the bench run a
     trial model on exactly its own resources, never touching the shipped ones."""
     _resources["dir"] = path
-    for cached in (word_clusters, feature_lexicon, _cluster_feature, _seen, default_model,
-                   ensemble_model):
+    for cached in (word_clusters, feature_lexicon, _cluster_feature, _seen, default_model):
         cached.cache_clear()
 
 
@@ -250,7 +247,7 @@ class NerModel:
             [[marginal(t, i) if t in known else 0.0 for t in TAGS] for i in range(len(words))]
         )
 
-    def scored_spans(self, words: list[str]) -> list[tuple[int, int, str, float]]:
+    def scored_spans(self, words: list[str]) -> list[ScoredSpan]:
         """Word spans `(first, last_exclusive, label, p)`, `p` the lowest marginal probability
         of the span's tags: how sure the model is of a span, so that the entities stage lets
         it override a gazetteer only when it is sure. Only span tokens are asked (most are O)."""
@@ -261,30 +258,15 @@ class NerModel:
             for first, last, label in bio_to_spans(tags)
         ]  # marginals can exceed 1 by rounding
 
-    def scored_spans_many(
-        self, sentences: Sequence[Sequence[str]]
-    ) -> list[list[tuple[int, int, str, float]]]:
+    def scored_spans_many(self, sentences: Sequence[Sequence[str]]) -> list[list[ScoredSpan]]:
         return [self.scored_spans(list(words)) for words in sentences]
 
 
 @lru_cache(maxsize=1)
 def default_model() -> NerModel:
     """The shipped CRF (or `use_model_dir`'s), loaded on first use and once per process. The
-    slower, more accurate ensemble with the neural tagger is `ensemble_model()`."""
+    slower, more accurate ensemble with the neural tagger is `ner_net.ensemble_model()`."""
     return NerModel(model_dir() / MODEL_FILE)
-
-
-@lru_cache(maxsize=1)
-def ensemble_model() -> EnsembleModel:
-    """The CRF and the neural tagger (`ner_net`) of the model directory, their tag marginals
-    averaged: better on every dev corpus, two to three times slower (MODEL_CARD.md). The
-    `entities-net` stage uses it; loaded on first use and once per process."""
-    from rasad.extract.ner_net import NET_FILE, EnsembleModel, NetModel  # it imports this module
-
-    path = model_dir() / NET_FILE
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no neural tagger (scripts/train_ner_net.py makes one)")
-    return EnsembleModel(default_model(), NetModel(path))
 
 
 def bio_to_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -322,7 +304,11 @@ def _sentence_token_groups(doc: Document) -> Iterable[list[int]]:
         yield list(range(idx, len(doc.tokens)))
 
 
-Tagger = Union[NerModel, "EnsembleModel"]  # what the entities stage may run
+class Tagger(Protocol):
+    """What the entities stage runs: the CRF, or `ner_net.EnsembleModel`."""
+
+    def scored_spans_many(self, sentences: Sequence[Sequence[str]]) -> list[list[ScoredSpan]]:
+        ...
 
 
 def scored_spans(doc: Document, model: Tagger | None = None) -> list[tuple[int, int, str, float]]:

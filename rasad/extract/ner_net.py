@@ -11,7 +11,7 @@ either model alone (resources/ner/MODEL_CARD.md).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -20,9 +20,12 @@ from threadpoolctl import ThreadpoolController
 from rasad.extract.ner import (
     TAGS,
     NerModel,
+    ScoredSpan,
     bio_to_spans,
+    default_model,
     feature_lexicon,
     fold,
+    model_dir,
     unknown_cluster,
     word_clusters,
 )
@@ -37,7 +40,6 @@ MAX_WORD_CHARS = 20  # longer words are cut for the character CNN, as in trainin
 BATCH = 32  # sentences run together through the BiLSTM
 CACHE_WORDS = 50_000  # input vectors kept (under 1 KB each); the cache restarts when full
 NET_WEIGHT = 0.6  # the net's share of the averaged marginals (model card: dev and gate)
-ScoredSpan = tuple[int, int, str, float]
 Matrix = np.ndarray
 
 # BIO constraints for decoding averaged marginals: no I-X after anything but B-X / I-X.
@@ -47,6 +49,7 @@ _BIO_TRANS = np.array(
       for j, b in enumerate(TAGS)] for i in range(len(TAGS))]
 )  # fmt: skip
 _BIO_START = np.array([-np.inf if tag.startswith("I-") else 0.0 for tag in TAGS])
+_NO_WORDS = np.zeros((0, len(TAGS)))  # the marginals of an empty sentence
 
 
 def viterbi(scores: Matrix, trans: Matrix, start: Matrix, end: Matrix) -> list[str]:
@@ -73,12 +76,35 @@ def spans_with_marginals(tags: list[str], marginals: Matrix) -> list[ScoredSpan]
     ]  # marginals can exceed 1 by rounding
 
 
+class _MarginalTagger:
+    """The tagging interface of the net and the ensemble (the CRF's: `tag`, `scored_spans`),
+    from one method each defines: tags and tag marginals of a batch of sentences."""
+
+    def _decoded(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], Matrix]]:
+        raise NotImplementedError
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        return [tags for tags, _ in self._decoded(sentences)]
+
+    def tag(self, words: list[str]) -> list[str]:
+        """BIO tags (`B-PER`, `I-LOC`, `O`, …) for one sentence of words."""
+        return self.tag_many([words])[0]
+
+    def scored_spans_many(self, sentences: Sequence[Sequence[str]]) -> list[list[ScoredSpan]]:
+        """`scored_spans` of each sentence, the sentences run through the net as one batch."""
+        return [spans_with_marginals(tags, m) for tags, m in self._decoded(sentences)]
+
+    def scored_spans(self, words: list[str]) -> list[ScoredSpan]:
+        """Word spans `(first, last_exclusive, label, p)`, `p` the lowest tag marginal."""
+        return self.scored_spans_many([words])[0]
+
+
 @cache
 def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
-class NetModel:
+class NetModel(_MarginalTagger):
     """A trained BiLSTM-CRF, read from the `.npz` that `scripts/train_ner_net.py` exports."""
 
     def __init__(self, path: Path) -> None:
@@ -219,30 +245,18 @@ class NetModel:
 
     def marginals_many(self, sentences: Sequence[Sequence[str]]) -> list[Matrix]:
         return [
-            self.crf_marginals(e) if e is not None else np.zeros((0, len(TAGS)))
+            self.crf_marginals(e) if e is not None else _NO_WORDS
             for e in self._per_sentence(sentences)
         ]
 
-    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        return [self.decode(e) if e is not None else [] for e in self._per_sentence(sentences)]
-
-    def tag(self, words: list[str]) -> list[str]:
-        """BIO tags (`B-PER`, `I-LOC`, `O`, …) for one sentence of words."""
-        return self.tag_many([words])[0]
-
-    def scored_spans_many(self, sentences: Sequence[Sequence[str]]) -> list[list[ScoredSpan]]:
-        """`scored_spans` of each sentence, the sentences run as one batch."""
+    def _decoded(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], Matrix]]:
         return [
-            spans_with_marginals(self.decode(e), self.crf_marginals(e)) if e is not None else []
+            (self.decode(e), self.crf_marginals(e)) if e is not None else ([], _NO_WORDS)
             for e in self._per_sentence(sentences)
         ]
 
-    def scored_spans(self, words: list[str]) -> list[ScoredSpan]:
-        """Word spans `(first, last_exclusive, label, p)`, `p` the lowest tag marginal."""
-        return self.scored_spans_many([words])[0]
 
-
-class EnsembleModel:
+class EnsembleModel(_MarginalTagger):
     """The feature CRF and the net together: the weighted mean of their tag marginals,
     decoded under the BIO constraints; a span's `p` is its lowest averaged marginal."""
 
@@ -256,24 +270,26 @@ class EnsembleModel:
             for words, net in zip(sentences, nets, strict=True)
         ]
 
-    @staticmethod
-    def _decode(marginals: Matrix) -> list[str]:
-        if not len(marginals):
-            return []
-        log = np.log(np.maximum(marginals, 1e-9))
-        return viterbi(log, _BIO_TRANS, _BIO_START, np.zeros(len(TAGS)))
+    def _decoded(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], Matrix]]:
+        """Tags decoded from the averaged marginals under the BIO constraints."""
+        out = []
+        for marginals in self.marginals_many(sentences):
+            log = np.log(np.maximum(marginals, 1e-9))
+            tags = viterbi(log, _BIO_TRANS, _BIO_START, np.zeros(len(TAGS))) if len(log) else []
+            out.append((tags, marginals))
+        return out
 
-    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        return [self._decode(m) for m in self.marginals_many(sentences)]
 
-    def tag(self, words: list[str]) -> list[str]:
-        """BIO tags (`B-PER`, `I-LOC`, `O`, …) for one sentence of words."""
-        return self.tag_many([words])[0]
+def ensemble_model() -> EnsembleModel:
+    """The CRF and the neural tagger of `ner.model_dir()`, their tag marginals averaged:
+    better on every dev corpus, about three times slower (MODEL_CARD.md). The `entities-net`
+    stage uses it; loaded on first use, once per process and model directory."""
+    return _ensemble(model_dir())
 
-    def scored_spans_many(self, sentences: Sequence[Sequence[str]]) -> list[list[ScoredSpan]]:
-        """`scored_spans` of each sentence, the net running them as one batch."""
-        return [spans_with_marginals(self._decode(m), m) for m in self.marginals_many(sentences)]
 
-    def scored_spans(self, words: list[str]) -> list[ScoredSpan]:
-        """Word spans `(first, last_exclusive, label, p)`, `p` the lowest averaged marginal."""
-        return self.scored_spans_many([words])[0]
+@lru_cache(maxsize=1)
+def _ensemble(directory: Path) -> EnsembleModel:
+    path = directory / NET_FILE
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no neural tagger (scripts/train_ner_net.py makes one)")
+    return EnsembleModel(default_model(), NetModel(path))
