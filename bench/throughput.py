@@ -3,9 +3,12 @@
     .venv/bin/python bench/throughput.py [--quick] [--articles 1000] [--scale-articles 1000]
                                          [--rss-sizes 1000,10000] [--json out/throughput.json]
                                          [--parts stages,scaling,memory]
+                                         [--config PIPELINE.toml]
 
 One run measures, on the Fars articles repeated (with fresh ids) to the sizes asked for:
-1. each stage in one process: articles/s and sentences/s per core (CPU time);
+1. each stage in one process: articles/s and sentences/s per core (CPU time), of the
+   shipped pipeline or of another pipeline file (`--config`, e.g. the neural NER's
+   rasad/resources/pipeline-net.toml);
 2. the whole pipeline as `rasad extract` runs it (read JSONL, run, write JSONL) in a child
    process per configuration: 1 and 2 local processes, 1 and 2 Dask workers, giving articles/s
    per core and the scaling efficiency from 1 to 2 workers (wall time); beside them, the
@@ -74,9 +77,10 @@ def write_corpus(records: list[dict[str, Any]], size: int, folder: Path) -> Path
     return path
 
 
-def profile_stages(corpus: Path, limit: int) -> tuple[int, int, dict[str, float]]:
+def profile_stages(
+    corpus: Path, limit: int, pipeline: Pipeline
+) -> tuple[int, int, dict[str, float]]:
     """CPU seconds spent in each stage over the first `limit` articles, in this process."""
-    pipeline = Pipeline.from_config()
     seconds = {info.name: 0.0 for info in pipeline.stages}
     articles = sentences = 0
     for doc in islice(read_paths([corpus]), limit):
@@ -286,6 +290,7 @@ def main() -> None:
     parser.add_argument("--parts", default=",".join(PARTS), help=f"any of {PARTS}")
     parser.add_argument("--quick", action="store_true", help="300 / 300 / 300,1000")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--config", type=Path, help="pipeline file for the stage profile")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -295,10 +300,11 @@ def main() -> None:
     if args.quick:
         args.articles, args.scale_articles, args.rss_sizes = 300, 300, "300,1000"
     parts = set(args.parts.split(","))
+    pipeline = Pipeline.from_config(args.config)
     rss_sizes = [int(size) for size in args.rss_sizes.split(",")]
     print(
         f"# rasad throughput: python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
-        f"load {os.getloadavg()[0]:.1f}; stages {Pipeline.from_config().names}\n"
+        f"load {os.getloadavg()[0]:.1f}; stages {pipeline.names}\n"
         f"# parts {sorted(parts)}; profile {args.articles:,} articles; scaling on "
         f"{args.scale_articles:,}; RSS at {rss_sizes}; source {args.data}"
     )
@@ -310,7 +316,9 @@ def main() -> None:
         sizes |= set(rss_sizes) if "memory" in parts else set()
         corpora = {size: write_corpus(records, size, Path(tmp)) for size in sizes}
         if "stages" in parts:
-            articles, sentences, seconds = profile_stages(corpora[args.articles], args.articles)
+            articles, sentences, seconds = profile_stages(
+                corpora[args.articles], args.articles, pipeline
+            )
             figures["stages"] = {"articles": articles, "sentences": sentences, "cpu_s": seconds}
             print(f"\n## Stages, one process ({articles:,} articles, {sentences:,} sentences)\n")
             print("\n".join(stage_table(articles, sentences, seconds)))

@@ -501,7 +501,7 @@ def entities(doc: Document) -> Document:
 @stage("entities-net", requires={"tokens"}, assigns={"entities", "actors", "roles"})
 def entities_net(doc: Document) -> Document:
     """`entities` with the CRF + neural tagger ensemble: better NER on every dev corpus, the
-    whole pipeline about twice as slow (opt in by naming this stage in a pipeline file)."""
+    whole pipeline about 2.5 times as slow (opt in by naming this stage in a pipeline file)."""
     return find_entities(doc, ner_net.ensemble_model())
 
 

@@ -282,7 +282,7 @@ class EnsembleModel(_MarginalTagger):
 
 def ensemble_model() -> EnsembleModel:
     """The CRF and the neural tagger of `ner.model_dir()`, their tag marginals averaged:
-    better on every dev corpus, about three times slower (MODEL_CARD.md). The `entities-net`
+    better on every dev corpus, about 3.5 times slower (MODEL_CARD.md). The `entities-net`
     stage uses it; loaded on first use, once per process and model directory."""
     return _ensemble(model_dir())
 
