@@ -127,9 +127,19 @@ def test_cli_ingest_stores_in_batches(tmp_path, monkeypatch):
     """Documents go to the store a batch per transaction; every one is counted once, the
     skipped and the already stored beside them."""
     monkeypatch.setattr(cli, "INGEST_BATCH", 2)
+    monkeypatch.setattr(cli, "INGEST_SECONDS", 3600.0)  # batches by size alone here
     docs = [Document(id=f"d{i}", raw=f"متن شماره {i} درباره ایران.") for i in range(5)]
     items = [*docs, Skipped("x.bin", "binary file"), Skipped("d0", ALREADY_STORED), docs[1]]
     with Store(str(tmp_path / "batches.db")) as store:
+        batches: list[int] = []
+        add_many = store.add_many
+
+        def counted(docs, **options):
+            batches.append(len(docs))
+            return add_many(docs, **options)
+
+        monkeypatch.setattr(store, "add_many", counted)
         summary = cli._ingest(iter(items), store)
+        assert batches == [2, 2, 2]  # one transaction per batch, not one per document
         assert sorted(d["id"] for d in store.list_documents(limit=10)[0]) == [d.id for d in docs]
     assert (summary.stored, summary.duplicates, len(summary.skipped)) == (5, 2, 1)
