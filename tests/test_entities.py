@@ -541,6 +541,8 @@ def test_entities_place_after_a_name_particle_is_part_of_the_name() -> None:
     [
         (("فلان",), None),  # «فلان وزیر»: "some minister"
         (("ع",), None),  # the abbreviated blessing «(ع)» alone
+        (("ره",), None),  # «امام خمینی (ره)»
+        (("عج",), None),  # «امام زمان (عج)»
         (("امام", "علی", "ع"), ("امام", "علی")),  # «امام علی (ع)», written without brackets
         (("حجت‌الاسلام", "محمد", "حسینی"), ("محمد", "حسینی")),
     ],
@@ -690,3 +692,43 @@ def test_one_label_per_name_in_an_article() -> None:
            Hit(4, 5, "PER", origin="gazetteer")]
     _one_label_per_name(odd, keys)
     assert [h.label for h in odd] == ["LOC", "LOC", "PER"]
+
+
+def test_entities_a_junior_rank_before_a_table_surname_is_another_person() -> None:
+    doc = _run("سرهنگ جنتی با اشاره به کشف خودروهای سرقتی گفت که طرح ادامه دارد.")
+    assert "جنتی" in _found(doc)  # still a person, just not the table's
+    assert all(doc.actors[m.actor_id].name_en != "Ahmad Jannati" for m in doc.entities)
+    control = _run("آیت‌الله جنتی با اشاره به انتخابات گفت که مشارکت مهم است.")
+    assert any(control.actors[m.actor_id].name_en == "Ahmad Jannati" for m in control.entities)
+
+
+def test_entities_fars_province_is_no_news_agency() -> None:
+    found = _found(_run("نماینده ولی فقیه در استان فارس گفت که کار ادامه دارد."))
+    assert found["استان فارس"] == ("GPE", "IRN", None)
+
+
+def test_heads_give_sectors_and_end_a_coordinated_phrase() -> None:
+    """«شرکت» and «اداره» give a sector but start no phrase («با شرکت» = "taking part"); a
+    head after «و» starts another organization."""
+    from rasad.extract.gazetteer import head_sector, key
+    from rasad.extract.orgs import phrase_orgs
+
+    assert head_sector([key("پلیس"), key("آگاهی")]) == "COP"
+    assert head_sector([key("شرکت"), key("سهامی")]) == "BUS"
+    def keys(text: str) -> list[str]:
+        return [key(w) for w in text.split()]
+
+    assert phrase_orgs(keys("با شرکت همه گروه‌های عراقی"), []) == []
+    found = phrase_orgs(keys("بانک توسعه تعاون و پلیس آگاهی عراق"), [Hit(6, 7, "GPE", "IRQ")])
+    assert [(h.first, h.last, h.sector) for h in found if h.label == "ORG"] == [(4, 7, "COP")]
+
+
+def test_entities_a_later_title_gives_the_person_its_state() -> None:
+    """A title that comes back to a person («رئیس پلیس آگاهی زنجان … اضافه کرد») names whose
+    official he is, before a guess from a state named elsewhere in the article."""
+    doc = _run(
+        "مصطفی طلوعی امروز در گفت‌وگو با خبرنگاران در زنجان اظهار کرد: طرح اجرا شد.\n"
+        "در این طرح سارقان دستگیر شدند و هیئتی از کابل نیز حضور داشت.\n"
+        "رئیس پلیس آگاهی زنجان با بیان اینکه متهمان معرفی شدند، اضافه کرد: طرح ادامه دارد."
+    )
+    assert _found(doc)["مصطفی طلوعی"] == ("PER", "IRN", "COP")

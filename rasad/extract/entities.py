@@ -36,6 +36,7 @@ from rasad.extract.gazetteer import (
     head_ruler,
     head_sector,
     key,
+    word_list,
 )
 from rasad.extract.orgs import phrase_orgs
 from rasad.extract.roles import (
@@ -187,9 +188,13 @@ def _table_persons(keys: list[str], taken: list[bool]) -> list[Hit]:
         first = m.first - 1 if m.first > 0 and keys[m.first - 1] == _SAYYID else m.first
         if first == m.first and first > 0 and _plain_given_name(keys[first - 1]):
             continue  # «علی جنتی» is not «(احمد) جنتی»: a surname alias after another given name
+        actor = actors[m.pattern.id or ""]
+        if first > 0 and keys[first - 1] in word_list("junior_ranks.txt") and (
+            actor.sector not in ("MIL", "COP")
+        ):
+            continue  # «سرهنگ جنتی» is an officer, not Ahmad Jannati
         first = strip_honorifics(keys, first, m.last)  # an alias «شیخ احمد یاسین»: gold drops «شیخ»
         if _free(taken, first, m.last):
-            actor = actors[m.pattern.id or ""]
             hit = Hit(first, m.last, "PER", actor.country, actor.sector, actor.name_en)
             hit.origin, hit.actor_id = "actors", actor.id
             out.append(_take(taken, hit))
@@ -565,6 +570,10 @@ def _finish_persons(
     for role in roles:
         if role.title_id in named_holders():
             role.holder = None  # not a person named nearby: `_write` gives the title's own
+        elif role.holder is not None and role.country and persons[role.holder].country is None:
+            # a title given later names whose official he is («رئیس پلیس آگاهی زنجان»): that
+            # beats a guess from the states his sentence or the article names
+            persons[role.holder].country = _table_country(persons[role.holder]) or role.country
     _fill_countries(hits, keys, sent_of, roles)
     for role in roles:
         if role.country is None:

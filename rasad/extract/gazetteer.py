@@ -189,9 +189,11 @@ def entity_ruler() -> PhraseRuler:
 
 @lru_cache(maxsize=1)
 def head_ruler() -> PhraseRuler:
-    """Head words of institution names (org_heads.tsv); built once per process."""
+    """Head words of institution names (org_heads.tsv); built once per process. A head that
+    starts no phrase of its own (column `phrase` = no) has kind `sector_head`."""
     return PhraseRuler(
-        Pattern("ORG", row["head"], sector=row["sector"] or None, kind="org_head")
+        Pattern("ORG", row["head"], sector=row["sector"] or None,
+                kind="sector_head" if row.get("phrase") == "no" else "org_head")
         for row in read_tsv("org_heads.tsv")
     )
 

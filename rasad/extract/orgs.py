@@ -25,7 +25,9 @@ def phrase_orgs(keys: list[str], hits: list[Hit]) -> list[Hit]:
     covered = {i for h in hits for i in range(h.first + 1, h.last)}
     phrases: list[Hit] = []
     for m in head_ruler().match(keys):
-        if m.first in covered or (phrases and m.first < phrases[-1].last):
+        if m.pattern.kind == "sector_head" or m.first in covered or (
+            phrases and m.first < phrases[-1].last
+        ):
             continue
         own = starts.get(m.first)
         if own is not None and (own.label != "ORG" or own.kind not in ("head", "bound")):
@@ -79,8 +81,12 @@ def _anchor(hit: Hit, sector: str | None) -> bool:
 
 def _continues(keys: list[str], starts: dict[int, Hit], pos: int) -> bool:
     """After «و» or an inner organization the phrase goes on only with a plain word that starts
-    no entity of its own («اتاق تجارت و صنعت», not «سازمان انرژی اتمی و وزارت خارجه»)."""
-    return pos < len(keys) and pos not in starts and plain_word(keys[pos]) and keys[pos] != _AND
+    no entity or institution of its own («اتاق تجارت و صنعت», not «سازمان انرژی اتمی و وزارت
+    خارجه» or «بانک توسعه تعاون و پلیس آگاهی زنجان»)."""
+    return (
+        pos < len(keys) and pos not in starts and plain_word(keys[pos]) and keys[pos] != _AND
+        and head_ruler().get(keys[pos]) is None
+    )  # fmt: skip
 
 
 @cache
