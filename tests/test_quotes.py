@@ -56,6 +56,13 @@ def test_quoted_text_follows_the_colon() -> None:
         ("قالیباف از نمایندگان خواست که در جلسه حاضر باشند", "ghalibaf"),
         # a government speaking as a body is its state, named last before it
         ("پس از تصویب بودجه بلاروس، دولت این کشور خواستار تعلیق پارلمان شد", "belarus"),
+        # past perfect forms are cues as the simple past is
+        ("مخبر پیش از این تاکید کرده بود: همکاری ادامه دارد", "mokhber"),
+        ("قالیباف پیشتر مدعی شده است که بودجه کافی است", "ghalibaf"),
+        # «… در حالی … که X …»: the «که» clause has its own subject
+        ("سخنان قالیباف در حالی مطرح شد که مخبر تصریح کرده بود: بله", "mokhber"),
+        ("اظهارات رئیس مجلس شورای اسلامی در حالی مطرح شد که مخبر خواستار توقف آن شده بود",
+         "mokhber"),
     ],
 )
 def test_cue_forms(text: str, speaker: str) -> None:

@@ -44,6 +44,11 @@ _OPENER = re.compile(
     rf"[:؛]|(?<![\w\u200c])(?:{tolerant('آن چه')}|{tolerant('این که')}|که|اما|ولی)(?![\w\u200c])"
 )
 _KE = re.compile("که")
+# «X در حالی مطرح شد که Y … گفته بود», «این در حالی است که Y …»: a frame whose «که» clause is
+# the statement's own, with its own subject
+_WHILE = re.compile(
+    r"(?<![\w\u200c])در[\s\u200c]+حالی(?![\w\u200c])[^،:؛.]{0,40}?(?<![\w\u200c])که(?![\w\u200c])"
+)
 _MARKS = " \u200c«»\"'"
 # «اظهارات X مبنی بر …»: a statement named by its speaker and given with its content
 _REPORTED = re.compile(
@@ -183,8 +188,10 @@ def _quote(doc: Document, sent: Span, found: _Found | None, tracker: Tracker) ->
         who = _speaker_after(doc, cue_end, sent.end, tracker)
         subject_end = who.as_written[1] if who else cue_end
     else:
+        frame = _WHILE.search(doc.text, sent.start, cue_start)
         who = (
-            resolve_subject(doc, sent.start, cue_start, tracker)
+            (frame and resolve_subject(doc, frame.end(), cue_start, tracker))
+            or resolve_subject(doc, sent.start, cue_start, tracker)
             or _asker(doc, sent, tracker)
             or _issuer(doc, sent, cue_start, tracker)
             or _this_government(doc, sent, cue_start)
