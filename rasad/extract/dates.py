@@ -195,8 +195,37 @@ def _day_month(m: re.Match[str], text: str, published: date | None) -> _Candidat
         )
     last_day = _day_of(m, "d2") or _day_of(m, "e1") or 1
     last = cal.to_date(calendar, year, last_month[1], last_day)
+    if last_month[1] < month:  # «از ۱۵ اسفند تا ۴ فروردین»: the range crosses a new year
+        first, last = _across_new_year(calendar, (month, day), (last_month[1], last_day), year,
+                                       written=bool(m["year"]), published=published)
     span = (first, last) if first and last and first <= last else None
     return _Candidate(m.start(), m.end(), _span(calendar, span, how), frozenset())
+
+
+def _across_new_year(
+    calendar: cal.Calendar, start: tuple[int, int], end: tuple[int, int], year: int, *,
+    written: bool, published: date | None,
+) -> tuple[date | None, date | None]:
+    """First and last day of a range whose end month comes before its start month. A written
+    year is the end's («از هشتم بهمن الی ۳۰ فروردین ۹۱»); a guessed one gives the pair of
+    years whose range lies nearest the publication day."""
+    def days(first_year: int) -> tuple[date | None, date | None]:
+        return (cal.to_date(calendar, first_year, *start),
+                cal.to_date(calendar, first_year + 1, *end))
+
+    if written or published is None:
+        return days(year - 1)
+    return min((days(year - 1), days(year)), key=lambda pair: _distance(pair, published))
+
+
+def _distance(span: tuple[date | None, date | None], day: date) -> int:
+    """Days from `day` to a range (0 inside it); a range with no such day is farthest."""
+    first, last = span
+    if first is None or last is None:
+        return 10**6
+    if first <= day <= last:
+        return 0
+    return min(abs((first - day).days), abs((last - day).days))
 
 
 def _month_only(m: re.Match[str], text: str, published: date | None) -> _Candidate | None:
@@ -499,6 +528,7 @@ def _merge_parts(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
             and _JOIN_GAP.fullmatch(text, prev.end, cand.start)
         ):
             best = prev.date if prev.rank >= cand.rank else cand.date
+            best = _weekday_near_relative_day(best, prev, cand)
             best = _year_of_weekday(best, prev, cand)
             out[-1] = _Candidate(
                 prev.start, cand.end, best, prev.parts | cand.parts, max(prev.rank, cand.rank)
@@ -511,6 +541,18 @@ def _merge_parts(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
             close = _CLOSE_PAREN.match(text, cand.end)
             cand.end = close.end() if close else cand.end
     return out
+
+
+def _weekday_near_relative_day(best: DateValue, *parts: _Candidate) -> DateValue:
+    """«دیروز پنجشنبه»: the weekday named with a relative day is the one nearest that day,
+    whatever tense the clause is in (the weekday still wins over the day: «امروز (سه‌شنبه)»
+    in a paper dated Wednesday is Tuesday)."""
+    day = next((c.date.value for c in parts if "relday" in c.parts), None)
+    if not (day and best.value and "weekday" in next(c for c in parts if c.date is best).parts):
+        return best
+    near, weekday = date.fromisoformat(day), date.fromisoformat(best.value).weekday()
+    found = near + timedelta(days=(weekday - near.weekday() + 3) % 7 - 3)
+    return _day(best.calendar, found, best.resolved)
 
 
 def _year_of_weekday(best: DateValue, *parts: _Candidate) -> DateValue:
