@@ -732,3 +732,18 @@ def test_entities_a_later_title_gives_the_person_its_state() -> None:
         "رئیس پلیس آگاهی زنجان با بیان اینکه متهمان معرفی شدند، اضافه کرد: طرح ادامه دارد."
     )
     assert _found(doc)["مصطفی طلوعی"] == ("PER", "IRN", "COP")
+
+
+def test_entities_friday_imam_is_a_title_not_part_of_the_name() -> None:
+    doc = _run("حجت‌الاسلام محسن سالاری امام جمعه شهرستان سیریک در این آئین اظهار داشت: بله.")
+    assert _found(doc)["محسن سالاری"] == ("PER", "IRN", "REL")
+    assert "محسن سالاری امام" not in _found(doc)
+
+
+def test_entities_no_verb_after_a_title_is_a_surname() -> None:
+    """«امام جمعه هریس گفت»: the town after the title is no given name, and «گفت» no
+    surname (control: a real name after a title is still its holder)."""
+    found = _found(_run("امام جمعه هریس گفت: حضرت امام علاوه بر این کار بزرگی کرد."))
+    assert not any("گفت" in surface for surface in found)
+    control = _found(_run("وزیر امور خارجه محمد عباسی گفت: بله."))
+    assert control["محمد عباسی"][0] == "PER"

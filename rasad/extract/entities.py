@@ -230,7 +230,11 @@ def _name_near(keys: list[str], taken: list[bool], pos: int, step: int) -> tuple
 
 
 def _wordy(keys: list[str], start: int, end: int) -> bool:
-    return all(k.isalpha() and k != _AND for k in keys[start:end])
+    """Words that may make a name: letters, no «و», and no verb or preposition that follows
+    names («امام جمعه هریس گفت»: «هریس» is a place, «گفت» no surname)."""
+    return all(k.isalpha() and k != _AND for k in keys[start:end]) and (
+        keys[end - 1] not in names.cues()
+    )
 
 
 def _apposition_end(keys: list[str], pos: int) -> int:
@@ -301,11 +305,14 @@ def _one_label_per_name(hits: list[Hit], keys: list[str]) -> None:
 
 
 def _model_person(keys: list[str], first: int, last: int) -> tuple[int, int]:
-    """A model person without the forms of address before it and the one-letter blessing
-    after it («امام علی ع»: «ع» for «علیه‌السلام»); empty when no name is left: honorifics,
-    a lone letter, or words that are no name («فلان» in «فلان وزیر»)."""
+    """A model person without the forms of address before it, the one-letter blessing after
+    it («امام علی ع»: «ع» for «علیه‌السلام») and a verb or preposition the model ran into
+    («هریس گفت»); empty when no name is left: honorifics, a lone letter, or words that are
+    no name («فلان» in «فلان وزیر»)."""
     first = strip_honorifics(keys, first, last, keep_one=False)
-    while last > first and len(keys[last - 1]) == 1 and keys[last - 1].isalpha():
+    while last > first and (
+        len(keys[last - 1]) == 1 and keys[last - 1].isalpha() or keys[last - 1] in names.cues()
+    ):
         last -= 1
     if all(k in names.blockers() for k in keys[first:last]) or _month(keys, first, last):
         return first, first
@@ -328,7 +335,8 @@ def _shaped_persons(
     """Names told by their words and context (rasad.extract.names), most specific rule first.
     A name whose first word is also a common word («هدایت», «ولی», «کمال») is kept only
     where the model reads a person there too."""
-    edges = {r.first for r in roles} | {r.last for r in roles}
+    titles = {r.first for r in roles}
+    edges = titles | {r.last for r in roles}
     starts = names.clause_starts(keys, _sentence_index(doc, toks))
     model_persons = {i for a, b, label, _ in spans if label == "PER" for i in range(a, b)}
     out: list[Hit] = []
@@ -339,6 +347,11 @@ def _shaped_persons(
     ):
         for first, last in rule():
             first = strip_honorifics(keys, first, last)
+            # a title right after the name is not its last word («محسن سالاری امام جمعه …»)
+            cut = min((t for t in titles if first < t < last), default=last)
+            if cut - first < (2 if cut < last else 1):
+                continue
+            last = cut
             ambiguous = keys[first] in common_words() and first not in model_persons
             if _free(taken, first, last) and not ambiguous and not _month(keys, first, last):
                 out.append(_take(taken, Hit(first, last, "PER", origin="shape")))
@@ -559,6 +572,8 @@ def _finish_persons(
     """Resolve roles and holders, give people their role's country, write the layers."""
     persons = [h for h in hits if h.label == "PER"]
     for index, person in holders.items():
+        if person.label != "PER":
+            continue  # the article reads the name as a place after all («امام جمعه هریس»)
         role = roles[index]
         role.holder = next(i for i, p in enumerate(persons) if p is person)
         if person.role == index:

@@ -24,7 +24,8 @@ _MAX_QUOTED = 5
 _MAX_GIVEN = 5  # given name + at most four more words («عبدالله بن سعود بن محمد»)
 
 
-def _cues() -> frozenset[str]:
+def cues() -> frozenset[str]:
+    """Words that follow a person's name opening a clause (speech verbs, «با اشاره», «در»)."""
     return word_list("name_cues.txt")
 
 
@@ -88,7 +89,7 @@ def quoted_names(
         if i > 0 and keys[i - 1] in blockers():
             continue  # «شهر "الحضر"», «سایت «وطن»»
         after = keys[end + 1] if end + 1 < len(keys) else ""
-        named = len(inner) > 1 and (after in _cues() or any(k in given_names() for k in inner))
+        named = len(inner) > 1 and (after in cues() or any(k in given_names() for k in inner))
         near = i in title_edges or end + 1 in title_edges or named
         span = _trim(keys, i + 1, end) if near else None
         if span is not None and span[1] == end:
@@ -106,7 +107,7 @@ def clause_names(
             continue
         for size in (3, 2):
             end = i + size
-            if end >= len(keys) or keys[end] not in _cues() or not _free(taken, i, end):
+            if end >= len(keys) or keys[end] not in cues() or not _free(taken, i, end):
                 continue
             words = keys[i:end]
             if all(_name_part(k) for k in words) and _trim(keys, i, end) == (i, end):
