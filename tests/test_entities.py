@@ -747,3 +747,11 @@ def test_entities_no_verb_after_a_title_is_a_surname() -> None:
     assert not any("گفت" in surface for surface in found)
     control = _found(_run("وزیر امور خارجه محمد عباسی گفت: بله."))
     assert control["محمد عباسی"][0] == "PER"
+
+
+def test_entities_an_organization_named_with_its_state_ends_there() -> None:
+    """«ارتش عراق خرمشهر را اشغال کرد»: the place after «ارتش عراق» is its object, whatever
+    span the model reads over both."""
+    found = _found(_run("در سال ۱۳۵۹ ارتش عراق خرمشهر را اشغال کرد."))
+    assert found["ارتش عراق"] == ("ORG", "IRQ", "MIL")
+    assert found["خرمشهر"][:2] == ("GPE", "IRN")

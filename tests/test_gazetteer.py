@@ -168,9 +168,14 @@ def test_gazetteer_other_names_of_a_state_are_the_state(phrase: str, iso3: str) 
     assert city is not None and city.id is None
 
 
-def test_gazetteer_never_ends_a_name_on_a_lone_and() -> None:
-    """«هر فرد و خانواده»: «فرد» + «و» spell Fordow's key but are "person and"; the place
-    written as one word (control) still matches."""
-    for text, expected in (("هر فرد و خانواده", []), ("سایت فردو تعطیل شد", ["فردو"])):
+def test_gazetteer_never_ends_a_name_on_a_lone_short_word() -> None:
+    """«هر فرد و خانواده»: «فرد» + «و» spell Fordow's key but are "person and"; «سود آن» is
+    "its profit", not Sudan; the places written as one word (controls) still match."""
+    for text, expected in (
+        ("هر فرد و خانواده", []),
+        ("سایت فردو تعطیل شد", ["فردو"]),
+        ("بخشی از سود آن به کارگران می رسد", []),
+        ("سفیر سودان آمد", ["سودان"]),
+    ):
         keys = [key(w) for w in text.split()]
         assert [m.pattern.pattern for m in entity_ruler().match(keys)] == expected

@@ -118,6 +118,7 @@ def _compose(hits: list[Hit], keys: list[str]) -> list[Hit]:
     «پلیس») is kept only when a state or city followed it.
     """
     out: list[Hit] = []
+    placed: set[int] = set()  # organizations that took in a place: a second one is no part
     for hit in hits:
         if hit.kind in ("head", "bound") and hit.last < len(keys) and keys[hit.last] in _ORDINALS:
             hit.last += 1  # «مجلس هفتم», and «مجلس هفتم شورای اسلامی»
@@ -125,6 +126,10 @@ def _compose(hits: list[Hit], keys: list[str]) -> list[Hit]:
                 hit.last += 2
         prev = out[-1] if out else None
         if prev is not None and prev.last == hit.first and _joins(prev, hit, keys):
+            if hit.label == "GPE" and id(prev) in placed:
+                out.append(hit)  # «ارتش عراق» + «خرمشهر را اشغال کرد»: the object
+                continue
+            placed.update({id(prev)} if hit.label == "GPE" else set())
             _absorb(prev, hit)
             continue
         if hit.label == "GPE" and _gpe_prefix(hit, keys):
@@ -383,11 +388,15 @@ def _yield_to_model_spans(
     after a title is the title's complement), a direction its place («شمال بغداد»), a medium its
     own name («شبکه خبری العالم» → «العالم»)."""
     titled = {i for m in titles for i in range(m.first, m.last)}
+    # an organisation named with its state ends there: a span running on past it ran into the
+    # clause («ارتش عراق» + «خرمشهر را اشغال کرد»)
+    stated = [(h.first, h.last) for h in places if h.kind == "joined"]
     longer = {
         (first, last, label) for first, last, label, p in spans
         if label in ("ORG", "LOC") and last - first > 1 and p >= _SURE
         and keys[first] not in _KEEP_INNER_PLACE
         and not titled.intersection(range(first - 1, last))
+        and not any(first <= a and b < last for a, b in stated)
     }  # fmt: skip
     anchors = {h.last for h in places if h.label == "GPE"}
     return [hit for hit in places if not any(_yields(hit, *span, anchors) for span in longer)]

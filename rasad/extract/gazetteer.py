@@ -118,13 +118,18 @@ class PhraseRuler:
         return sorted(out, key=lambda m: m.first)
 
 
-_AND = "و"
+# short words that stand alone after a noun and end no name split in two: «فرد و» ("person
+# and") is not «فردو» (Fordow), «سود آن» ("its profit") not «سودان» (Sudan)
+_LONE_WORDS = frozenset({"و", "ان", "این", "را", "او"})
 
 
 def _split_and(keys: list[str], first: int, last: int, pat: Pattern) -> bool:
-    """Whether a match takes the conjunction «و» standing alone as its last word, which its
-    pattern does not write apart: «فرد و» ("person and") is not «فردو» (Fordow)."""
-    return last - first > 1 and keys[last - 1] == _AND and pat.pattern.split()[-1] != _AND
+    """Whether a match takes a short word standing alone («و», «آن») as its last word, which
+    its pattern does not write apart (`_LONE_WORDS`)."""
+    return (
+        last - first > 1 and keys[last - 1] in _LONE_WORDS
+        and key(pat.pattern.split()[-1]) != keys[last - 1]
+    )  # fmt: skip
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
