@@ -755,3 +755,24 @@ def test_entities_an_organization_named_with_its_state_ends_there() -> None:
     found = _found(_run("در سال ۱۳۵۹ ارتش عراق خرمشهر را اشغال کرد."))
     assert found["ارتش عراق"] == ("ORG", "IRQ", "MIL")
     assert found["خرمشهر"][:2] == ("GPE", "IRN")
+
+
+def test_entities_a_public_body_named_without_its_state_is_the_home_one() -> None:
+    """A ministry the model finds beside Sudan is Iran's; in a story from abroad (one foreign
+    state named again and again) it stays that state's; a company takes the nearest state."""
+    from rasad.extract.entities import _fill_countries
+    from rasad.extract.gazetteer import key
+
+    def country(text: str, org: tuple[int, int], places: dict[int, str]) -> str | None:
+        keys = [key(w) for w in text.split()]
+        hits = [Hit(i, i + 1, "GPE", c, origin="gazetteer") for i, c in places.items()]
+        hits.append(Hit(*org, "ORG", origin="ner"))
+        _fill_countries(hits, keys, [0] * len(keys), [])
+        return hits[-1].country
+
+    sudan = "صادرات به سودان با مجوز وزارت جهاد کشاورزی انجام شد"
+    assert country(sudan, (5, 8), {2: "SDN"}) == "IRN"
+    thai = "در تایلند و تایلند و تایلند مقابل وزارت حمل و نقل تجمع کردند"
+    assert country(thai, (8, 12), {1: "THA", 3: "THA", 5: "THA"}) == "THA"
+    company = "صادرات به سودان با مجوز شرکت نفت انجام شد"
+    assert country(company, (5, 7), {2: "SDN"}) == "SDN"

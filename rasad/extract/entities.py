@@ -78,6 +78,9 @@ _KEEP_INNER_PLACE = STATE_HEADS | DIRECTIONS | {_REPUBLIC}
 _MEDIA = "MED"
 _MEDIUM_REACH = 3  # words from a medium's kind («شبکه خبری») to its name
 _SURE = 0.8  # marginal probability a model span needs to override a gazetteer name
+_ABROAD = 3  # mentions of one foreign state that make a story from abroad for public bodies
+_NOT_PUBLIC = frozenset({"BUS", "MED", "PTY", "REB", "MIL", "PRM"})
+_MOVEMENTS = frozenset(key(w) for w in ("جنبش", "مجمع"))
 _SAYYID = key("سید")  # part of the name in house gold («سید عباس عراقچی»)
 _MAX_NAME = 3  # words in a person name found next to a title
 ModelSpan = tuple[int, int, str, float]  # first, last, label, the model's confidence
@@ -630,6 +633,15 @@ def _resolve_ambiguous(hits: list[Hit], counts: Counter[str]) -> None:
             hit.country = max(options, key=lambda c: (counts[c], -options.index(c)))
 
 
+def _abroad(counts: Counter[str], mentions: int = 1) -> str | None:
+    """The foreign state a story from abroad is about: the state the article names most, at
+    least twice as often as the home country and at least `mentions` times."""
+    top = counts.most_common(1)[0][0] if counts else HOME_COUNTRY
+    if top == HOME_COUNTRY or counts[top] < max(mentions, 2 * counts[HOME_COUNTRY]):
+        return None
+    return top
+
+
 def _place_bare_institutions(hits: list[Hit], keys: list[str]) -> None:
     """A bare institution («پارلمان», «مجلس») is the same institution the article names with a
     state (the nearest such naming before it, else the first after it: «پارلمان لیبی» …
@@ -637,9 +649,7 @@ def _place_bare_institutions(hits: list[Hit], keys: list[str]) -> None:
     least twice as often as Iran), else it keeps its home default. A bare institution of a
     foreign state is not an entity (gold convention), but titles still take its country."""
     named = [h for h in hits if h.kind in ("joined", "phrase") and h.country]
-    counts = _country_counts(keys, hits)
-    top = counts.most_common(1)[0][0] if counts else HOME_COUNTRY
-    foreign = top if counts[top] >= 2 * counts[HOME_COUNTRY] and top != HOME_COUNTRY else None
+    foreign = _abroad(_country_counts(keys, hits))
     for hit in hits:
         if hit.kind != "head" or hit.country != HOME_COUNTRY:
             continue
@@ -668,6 +678,9 @@ def _fill_countries(
     topics = Counter(c for at, c in marks if at not in weak)
     counts = _country_counts(keys, hits)
     top = counts.most_common(1)[0][0] if counts else HOME_COUNTRY
+    # a public body is foreign only in a story that keeps naming one foreign state: an article
+    # from home often names no home place at all
+    abroad = _abroad(counts, mentions=_ABROAD) is not None
     for hit in hits:
         if hit.country or hit.origin not in ("ner", "shape", "title"):
             continue
@@ -679,7 +692,28 @@ def _fill_countries(
             hit.country = nationality.person_country(keys, hit, near, topics)
             continue
         close = [(abs(at - hit.first), c) for at, c in marks if sent_of[at] == same]
-        hit.country = min(close)[1] if close else top
+        inside = [c for at, c in marks if hit.first <= at < hit.last]
+        if inside:
+            hit.country = inside[0]
+        elif _public_body(hit, keys) and not abroad:
+            hit.country = HOME_COUNTRY
+        else:
+            hit.country = min(close)[1] if close else top
+
+
+def _public_body(hit: Hit, keys: list[str]) -> bool:
+    """A ministry, office, council, commission or university named without its state
+    («وزارت جهاد کشاورزی», «سازمان حسابرسی», «کمیسیون امنیت ملی»): Persian news names a
+    foreign one with its state, so one named without is the home country's, not that of a
+    state named nearby («کمیته داوران» in a report on a match against Uzbekistan). Parties,
+    movements, companies and media are named without their state wherever they are from."""
+    if hit.label != "ORG":
+        return False
+    heads = (head_ruler().get("".join(keys[hit.first : hit.first + n])) for n in (2, 1))
+    head = next((h for h in heads if h is not None), None)
+    return head is not None and head.sector not in _NOT_PUBLIC and (
+        head.sector is not None or key(head.pattern) not in _MOVEMENTS
+    )
 
 
 def _short_form(hit: Hit, hits: list[Hit], keys: list[str]) -> bool:
