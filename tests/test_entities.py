@@ -37,6 +37,9 @@ def _found(doc: Document) -> dict[str, tuple[str, str | None, str | None]]:
         ("عضو کمیسیون اقتصادی مجلس گفت.", "کمیسیون اقتصادی مجلس", ("ORG", "IRN", "LEG")),
         ("نشست سازمان ملل برگزار شد.", "سازمان ملل", ("ORG", "UNO", None)),
         ("سفارت آمریکا در امارات متحده عربی بسته شد.", "سفارت آمریکا", ("ORG", "USA", "GOV")),
+        # Iranian banks and state companies; «بانک ملی» of another state takes that state
+        ("بانک ملت در فهرست تحریم قرار گرفت.", "بانک ملت", ("ORG", "IRN", "BUS")),
+        ("بانک ملی عراق اعلام کرد.", "بانک ملی عراق", ("ORG", "IRQ", "BUS")),
         # a parliament's commission is the parliament's; an electoral commission the state's
         ("کمیسیون عمران مجلس این طرح را بررسی کرد.", "کمیسیون عمران مجلس", ("ORG", "IRN", "LEG")),
         ("کمیسیون عالی مستقل انتخابات عراق نتایج را اعلام کرد.",
