@@ -37,8 +37,7 @@ def _found(doc: Document) -> dict[str, tuple[str, str | None, str | None]]:
         ("عضو کمیسیون اقتصادی مجلس گفت.", "کمیسیون اقتصادی مجلس", ("ORG", "IRN", "LEG")),
         ("نشست سازمان ملل برگزار شد.", "سازمان ملل", ("ORG", "UNO", None)),
         ("سفارت آمریکا در امارات متحده عربی بسته شد.", "سفارت آمریکا", ("ORG", "USA", "GOV")),
-        # Iranian banks and state companies; «بانک ملی» of another state takes that state
-        ("بانک ملت در فهرست تحریم قرار گرفت.", "بانک ملت", ("ORG", "IRN", "BUS")),
+        # «بانک ملی» of another state takes that state (Bank Melli Iran otherwise)
         ("بانک ملی عراق اعلام کرد.", "بانک ملی عراق", ("ORG", "IRQ", "BUS")),
         # a parliament's commission is the parliament's; an electoral commission the state's
         ("کمیسیون عمران مجلس این طرح را بررسی کرد.", "کمیسیون عمران مجلس", ("ORG", "IRN", "LEG")),
@@ -779,3 +778,11 @@ def test_entities_a_public_body_named_without_its_state_is_the_home_one() -> Non
     assert country(thai, (8, 12), {1: "THA", 3: "THA", 5: "THA"}) == "THA"
     company = "صادرات به سودان با مجوز شرکت نفت انجام شد"
     assert country(company, (5, 7), {2: "SDN"}) == "SDN"
+
+
+def test_entities_iranian_banks_and_state_companies_have_their_names() -> None:
+    doc = _run("بانک ملت و شرکت ملی نفتکش ایران در فهرست تحریم قرار گرفتند.")
+    names = {doc.text[m.start : m.end]: doc.actors[m.actor_id].name_en for m in doc.entities}
+    assert names == {
+        "بانک ملت": "Bank Mellat", "شرکت ملی نفتکش ایران": "National Iranian Tanker Company"
+    }
