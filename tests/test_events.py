@@ -65,6 +65,15 @@ def test_visit_meeting_is_consult_visit_visitor_to_host() -> None:
             "ایران و بلاروس تفاهم نامه را امضا کردند",
             ("SUPPORT", None, [("BLR", None), ("IRN", None)], []),
         ),
+        # parties listed with the subject act with it; a list marked by «را» is the object
+        (
+            "ایران و بلاروس به طور جداگانه کمک های بشردوستانه به آمریکا ارسال کردند",
+            ("AID", None, [("BLR", None), ("IRN", None)], [("USA", None)]),
+        ),
+        (
+            "آمریکا، ایران و بلاروس را متهم کرد",
+            ("ACCUSE", "allege", [("USA", None)], [("BLR", None), ("IRN", None)]),
+        ),
     ],
 )
 def test_types_and_parties(text: str, expected: tuple) -> None:

@@ -547,8 +547,26 @@ def _sides(
         ):
             return [], []
     joint = [p for p in others if p.start == source.start]  # «نیروهای ارتش و پلیس عراق»
+    joint += _listed_with(doc, source, others, trigger)
     actors = [_state_actor(pat, _voice(source, speaker))] + joint
     return actors, dedupe([p for p in others if p not in joint])
+
+
+def _listed_with(
+    doc: Document, source: Participant, others: list[Participant], trigger: int
+) -> list[Participant]:
+    """Parties listed right after the source, before the predicate, act with it: «عربستان و
+    روسیه … دو محموله کمک به قرقیزستان ارسال کردند» (Russia is no recipient). The list must
+    close with «و», and a list marked by «را» is the object («مسئولان عراقی، دمشق را متهم
+    کردند»)."""
+    out, end, closed = [], source.end, False
+    for p in sorted((p for p in others if end <= p.start < trigger), key=lambda p: p.start):
+        joined_by_and = bool(LIST_AND.fullmatch(doc.text, end, p.start))
+        if not (joined_by_and or LIST_COMMA.fullmatch(doc.text, end, p.start)):
+            break
+        out.append(p)
+        end, closed = p.end, joined_by_and
+    return out if closed and not OBJECT.match(doc.text, end) else []
 
 
 def _met(doc: Document, named: list[Participant], trigger_end: int) -> list[Participant]:
