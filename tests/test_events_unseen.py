@@ -492,8 +492,11 @@ def test_the_dead_of_a_told_attack_are_its_victims() -> None:
         # «به وسیله / به دست X»: the agent of a passive, like «توسط X»
         ("شیخ احمد یاسین به وسیله بالگردهای رژیم صهیونیستی در غزه به شهادت رسید.", {"ISR"}),
         ("شیخ احمد یاسین توسط بالگردهای رژیم صهیونیستی در غزه به شهادت رسید.", {"ISR"}),
-        # control: a past cleft («دو کشوری بودند که …») still tells its event
-        ('"سوریه" و "زیمبابوه" دو کشوری بودند که از رای دادن در این زمینه خودداری کردند.', {"SYR"}),
+        # control: a past cleft («دو کشوری بودند که …») still tells its event, of both states
+        (
+            '"سوریه" و "زیمبابوه" دو کشوری بودند که از رای دادن در این زمینه خودداری کردند.',
+            {"SYR", "ZWE"},
+        ),
     ],
 )
 def test_agents_and_clefts(text: str, source: set) -> None:
