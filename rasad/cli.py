@@ -30,6 +30,7 @@ from rasad.output import json_line
 from rasad.pipeline import Pipeline
 from rasad.scale import ALREADY_STORED, ENGINES, extract_paths
 from rasad.store import AddSummary, Store
+from rasad.store.writer import Extracted, Prepared, for_store
 
 app = typer.Typer(
     help="rasad (رصد): Persian news in, sourced event data out.", no_args_is_help=True
@@ -144,17 +145,19 @@ INGEST_BATCH = 200
 INGEST_SECONDS = 0.5
 
 
-def _ingest(items: Iterator[Document | Skipped], store: Store, *,
+def _ingest(items: Iterator[Extracted | Document | Skipped], store: Store, *,
             refresh: bool = False) -> IngestSummary:
     """Store the documents as they come, a batch per transaction (an interrupted run loses
-    at most the open batch, which a re-run stores), with a progress line; one writer."""
+    at most the open batch, which a re-run stores), with a progress line; one writer. Items
+    arrive as `for_store` made them in the extraction workers (documents are made so
+    here)."""
     summary = IngestSummary()
     opened = time.monotonic()
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
         TimeElapsedColumn(), console=err, transient=True,
     )
-    batch: list[Document] = []
+    batch: list[Document | Prepared] = []
     with progress:
         task = progress.add_task("ingesting", total=None)
         for item in items:
@@ -164,9 +167,10 @@ def _ingest(items: Iterator[Document | Skipped], store: Store, *,
             elif isinstance(item, Skipped):
                 summary.skipped.append(item)
             else:
-                summary.failed += [f"{item.id}: stage {f.stage}: {f.error}"
-                                   for f in item.failures]
-                batch.append(item)
+                ready = item if isinstance(item, Extracted) else for_store(item)
+                summary.failed += [f"{ready.doc_id}: stage {f.stage}: {f.error}"
+                                   for f in ready.failures]
+                batch.append(ready.rows)
             if batch and (len(batch) == INGEST_BATCH
                           or time.monotonic() - opened >= INGEST_SECONDS):
                 summary.count(store.add_many(batch, refresh=refresh))
@@ -197,7 +201,7 @@ def ingest(
         items = extract_paths(
             paths, published=_published(published), pipeline=Pipeline.from_config(config),
             workers=workers, engine=_engine(engine), scheduler=scheduler,
-            known=None if refresh else store.known,
+            known=None if refresh else store.known, finish=for_store,
         )
         _ingest(items, store, refresh=refresh).print()
 

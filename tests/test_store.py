@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -30,14 +30,17 @@ from sqlalchemy import (
     text,
 )
 
+from rasad import cli
+from rasad.ingest.readers import Skipped
 from rasad.model import Actor, DateMention, Document, Event, Mention, Participant, Quote
 from rasad.pipeline import Pipeline
-from rasad.store import Store, migrations, queries
+from rasad.scale import run
+from rasad.store import Store, migrations, queries, writer
 from rasad.store.dedup import BANDS, band_keys, shingles
 from rasad.store.export import CSV_COLUMNS, csv_lines, jsonl_lines
 from rasad.store.migrations import MIGRATIONS
-from rasad.store.schema import dyads, metadata, minhash_bands, schema_version
-from rasad.store.store import _url
+from rasad.store.schema import documents, dyads, events, metadata, minhash_bands, schema_version
+from rasad.store.store import WAL_CHECKPOINT_BYTES, _url
 from rasad.store.writer import prepare_chunk
 
 COUNTRIES = {"IRN": "ایران", "BLR": "بلاروس", "USA": "آمریکا", "RUS": "روسیه"}
@@ -717,3 +720,77 @@ def test_store_before_keyed_bands_and_dyads_migrates_and_answers_the_same(store:
 def _rows(store: Store, table: Table) -> list[tuple]:
     with store.engine.connect() as conn:
         return sorted(tuple(row) for row in conn.execute(select(table)))
+
+
+def test_prepared_rows_are_plain_tuples_the_driver_takes(store: Store) -> None:
+    """A worker's rows pickle compactly and reach the driver untouched: tuples of plain
+    values, dates already ISO strings; stored, they read back as SQLAlchemy wrote them."""
+    doc = make_doc("t", [("CONSULT", "IRN", "BLR", "2024-07"), ("AGREE", "IRN", "USA", None)])
+    prepared = writer.prepare(doc)
+    rows = [prepared.document, *prepared.events, *prepared.participants, *prepared.dyads,
+            *prepared.actors, *prepared.bands, *(r for rs in prepared.children for r in rs)]
+    assert all(type(row) is tuple for row in rows)
+    assert {type(v) for row in rows for v in row} <= {str, int, float, bool, type(None)}
+    assert prepared.events[0][3:6] == ("2024-07", "2024-07-01", "2024-07-31")
+    store.add(doc)
+    with store.engine.connect() as conn:
+        got = conn.execute(select(events.c.date_first, events.c.date_last, events.c.negated,
+                                  dyads.c.undated, documents.c.published,
+                                  documents.c.ingested_at)
+                           .join(dyads, dyads.c.event_id == events.c.id)
+                           .join(documents, documents.c.pk == events.c.doc_pk)
+                           .order_by(events.c.seq)).all()
+    assert [row[:5] for row in got] == [
+        (date(2024, 7, 1), date(2024, 7, 31), False, False, date(2024, 8, 1)),
+        (None, None, False, True, date(2024, 8, 1))]
+    assert all(isinstance(row.ingested_at, datetime) for row in got)
+
+
+def test_event_ids_need_not_be_consecutive(store: Store,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL's sequence may interleave another writer's ids with a batch's: rows that
+    name an event take its own id, not the batch's first id plus its position."""
+    allocate = writer.allocate_ids
+
+    def with_gaps(conn: Connection, column: Column, n: int) -> list[int]:
+        ids = allocate(conn, column, n)
+        return [100 + 3 * i for i in ids] if column is events.c.id else ids
+
+    monkeypatch.setattr(writer, "allocate_ids", with_gaps)
+    store.add_many([make_doc("g1", [("CONSULT", "IRN", "BLR", None),
+                                    ("AGREE", "IRN", "USA", None)]),
+                    make_doc("g2", [("REJECT", "RUS", "USA", None)])])
+    assert [(e.type, e.source_label, e.target_label) for e in store.dyad("IRN", "USA")] == \
+        [("AGREE", "IRN GOV (ایران)", "USA GOV (آمریکا)")]
+    assert [e.type for e in store.dyad("RUS", "USA")] == ["REJECT"]
+    assert [e.type for e in store.dyad("BLR", "IRN")] == ["CONSULT"]
+
+
+def test_new_sqlite_store_has_16k_pages_and_checkpoints_by_size(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as conn:  # a file made before: its pages stay 4 KiB
+        conn.execute("PRAGMA page_size=4096")
+        conn.execute("CREATE TABLE t (x)")
+    for path, page in ((tmp_path / "new.db", 16384), (old, 4096)):
+        with Store(str(path)) as store, store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA page_size").scalar() == page
+            assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == \
+                WAL_CHECKPOINT_BYTES // page
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_ingest_builds_rows_in_the_extraction_workers(tmp_path: Path, engine: str) -> None:
+    """`rasad ingest` passes `for_store` to the run: workers hand back rows, not documents,
+    and storing them gives what storing the documents gives."""
+    if engine == "dask":
+        pytest.importorskip("distributed")
+    docs = [make_doc(f"w{i}", [("CONSULT", "IRN", "BLR", f"2024-0{i + 1}")]) for i in range(3)]
+    items = [*docs, Skipped("x.bin", "binary file")]
+    got = list(run(items, pipeline=Pipeline([]), workers=2, engine=engine,
+                   finish=writer.for_store))
+    assert [type(item).__name__ for item in got] == ["Extracted"] * 3 + ["Skipped"]
+    assert all(isinstance(item.rows, writer.Prepared) for item in got[:3])
+    with Store(str(tmp_path / "w.db")) as store:
+        summary = cli._ingest(iter(got), store)
+        assert [store.get_document(d.id) for d in docs] == [d.to_dict() for d in docs]
+    assert (summary.stored, len(summary.skipped)) == (3, 1)

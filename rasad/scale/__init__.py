@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from rasad.errors import PipelineConfigError
 from rasad.ingest.readers import Skipped, read_paths
 from rasad.model import Document
 from rasad.pipeline import Pipeline
-from rasad.scale.worker import Item
+from rasad.scale.worker import Finish, Item, process_item
 
 Engine = Literal["local", "dask"]
 ENGINES: tuple[str, ...] = ("local", "dask")
@@ -50,16 +50,19 @@ def run(
     scheduler: str | None = None,
     chunk_size: int | None = None,
     known: Callable[[Document], bool] | None = None,
-) -> Iterator[Item]:
+    finish: Finish | None = None,
+) -> Iterator[Any]:
     """Run `pipeline` (default: the shipped config) over `items`, yielding in input order.
 
     engine="local": `workers` processes (1 runs in this process, no pool). engine="dask": the
     cluster at `scheduler`, or a LocalCluster of `workers` processes when None. `known(doc)`
     true turns an article into `Skipped(doc.id, ALREADY_STORED)` before any work is done on it
-    (a re-run skips what the store holds). `chunk_size` (articles per task) defaults to the
-    engine's CHUNK_SIZE. Stage failures are recorded on the document when
-    the pipeline's on_error is "record"; with "raise" the first one stops the run, as it does
-    in a single process.
+    (a re-run skips what the store holds). `finish(doc)`, a module-level function, is
+    applied to each extracted document where it was extracted, and its result yielded
+    instead (`rasad ingest` builds the store's rows in the workers so). `chunk_size`
+    (articles per task) defaults to the engine's CHUNK_SIZE. Stage failures are recorded on
+    the document when the pipeline's on_error is "record"; with "raise" the first one stops
+    the run, as it does in a single process.
     """
     if engine not in ENGINES:
         raise PipelineConfigError(f"unknown engine {engine!r}; expected one of {ENGINES}")
@@ -74,14 +77,13 @@ def run(
     if engine == "dask":
         from rasad.scale.dask import run_dask
 
-        return run_dask(
-            items, pipeline, scheduler=scheduler, workers=workers, chunk_size=chunk_size
-        )
+        return run_dask(items, pipeline, scheduler=scheduler, workers=workers,
+                        chunk_size=chunk_size, finish=finish)
     if workers == 1:
-        return (item if isinstance(item, Skipped) else pipeline(item) for item in items)
+        return (process_item(pipeline, item, finish) for item in items)
     from rasad.scale.local import run_local
 
-    return run_local(items, pipeline, workers=workers, chunk_size=chunk_size)
+    return run_local(items, pipeline, workers=workers, chunk_size=chunk_size, finish=finish)
 
 
 def _dated(items: Iterable[Item], published: date | None) -> Iterator[Item]:
@@ -100,7 +102,8 @@ def extract_paths(
     engine: Engine = "local",
     scheduler: str | None = None,
     known: Callable[[Document], bool] | None = None,
-) -> Iterator[Item]:
+    finish: Finish | None = None,
+) -> Iterator[Any]:
     """Run the pipeline over every article under `paths` on any engine; `published` fills in
     the publication date of articles that carry none. What `rasad extract`/`ingest` call."""
     return run(
@@ -110,4 +113,5 @@ def extract_paths(
         engine=engine,
         scheduler=scheduler,
         known=known,
+        finish=finish,
     )

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rasad.errors import PipelineConfigError
 from rasad.pipeline import Pipeline
-from rasad.scale.worker import Item, chunked, ordered_window, process_chunk
+from rasad.scale.worker import Finish, Item, chunked, ordered_window, process_chunk
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -45,8 +45,9 @@ def run_dask(
     scheduler: str | None,
     workers: int,
     chunk_size: int,
-) -> Iterator[Item]:
-    """Run `pipeline` over `items` on Dask, in input order.
+    finish: Finish | None = None,
+) -> Iterator[Any]:
+    """Run `pipeline` (then `finish`) over `items` on Dask, in input order.
 
     With `scheduler=None` a LocalCluster of `workers` single-threaded processes lives for
     the run; otherwise the cluster at that address is used as it is (its size decides the
@@ -58,11 +59,13 @@ def run_dask(
         slots = max(1, sum(client.nthreads().values()))
         [shared] = client.scatter([pipeline], broadcast=True, hash=False)
         yield from ordered_window(
-            chunked(items, chunk_size), partial(_submit, client, shared), window=2 * slots
+            chunked(items, chunk_size), partial(_submit, client, shared, finish),
+            window=2 * slots
         )
 
 
-def _submit(client: Client, pipeline: Future, chunk: list[Item]) -> Future:
+def _submit(client: Client, pipeline: Future, finish: Finish | None,
+            chunk: list[Item]) -> Future:
     """Scatter the chunk to a worker, then run it there.
 
     Articles go from the client to a worker directly: embedded in the task instead, every
@@ -70,4 +73,4 @@ def _submit(client: Client, pipeline: Future, chunk: list[Item]) -> Future:
     with the corpus.
     """
     [data] = client.scatter([chunk], hash=False)
-    return client.submit(process_chunk, pipeline, data, pure=False)
+    return client.submit(process_chunk, pipeline, data, finish, pure=False)

@@ -10,16 +10,20 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from rasad.ingest.readers import Skipped
 from rasad.model import Document
 from rasad.pipeline import Pipeline
 
 Item = Document | Skipped
+# What a run does to each extracted document where it was extracted (`run`'s `finish`), e.g.
+# build the store's rows there, so the parent process, the one writer, only writes them.
+Finish = Callable[[Document], Any]
 T = TypeVar("T", covariant=True)
 
 _PIPELINE: Pipeline | None = None  # this worker process's pipeline (process-pool engine)
+_FINISH: Finish | None = None
 
 
 class ResultLike(Protocol[T]):
@@ -28,22 +32,32 @@ class ResultLike(Protocol[T]):
     def result(self) -> T: ...
 
 
-def process_chunk(pipeline: Pipeline, chunk: list[Item]) -> list[Item]:
+def process_item(pipeline: Pipeline, item: Item, finish: Finish | None = None) -> Any:
+    """The extracted document (through `finish` when one is given), or a Skipped input as
+    it is."""
+    if isinstance(item, Skipped):
+        return item
+    return finish(pipeline(item)) if finish else pipeline(item)
+
+
+def process_chunk(pipeline: Pipeline, chunk: list[Item], finish: Finish | None = None
+                  ) -> list[Any]:
     """Skipped inputs travel with their chunk so the output keeps the input order."""
-    return [item if isinstance(item, Skipped) else pipeline(item) for item in chunk]
+    return [process_item(pipeline, item, finish) for item in chunk]
 
 
-def init_process(pipeline: Pipeline) -> None:
-    """Process-pool initializer: keep the pipeline for every chunk this process runs."""
-    global _PIPELINE
-    _PIPELINE = pipeline
+def init_process(pipeline: Pipeline, finish: Finish | None = None) -> None:
+    """Process-pool initializer: keep the pipeline (and `finish`) for every chunk this
+    process runs."""
+    global _PIPELINE, _FINISH
+    _PIPELINE, _FINISH = pipeline, finish
 
 
-def process_chunk_here(chunk: list[Item]) -> list[Item]:
+def process_chunk_here(chunk: list[Item]) -> list[Any]:
     """Process-pool task: the chunk alone is sent; the pipeline is already here."""
     if _PIPELINE is None:
         raise RuntimeError("worker process was started without init_process")
-    return process_chunk(_PIPELINE, chunk)
+    return process_chunk(_PIPELINE, chunk, _FINISH)
 
 
 def chunked(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from hashlib import blake2b
 from typing import Any
 
@@ -123,49 +122,49 @@ def _stored_bands(conn: Connection, hashes: set[int]) -> dict[tuple[int, int], l
     return found
 
 
-def _stored_docs(conn: Connection, pks: set[int]) -> dict[int, tuple[str, np.ndarray, Any]]:
-    """(id, shingles, duplicate_of) of stored candidate documents."""
+def _stored_docs(conn: Connection, pks: set[int]) -> dict[int, tuple[str, str, Any]]:
+    """(id, folded text, duplicate_of) of stored candidate documents."""
     if not pks:
         return {}
     rows = conn.execute(
         select(documents.c.pk, documents.c.id, documents.c.folded, documents.c.duplicate_of)
         .where(documents.c.pk.in_(sorted(pks)))
     )
-    return {r.pk: (r.id, shingles(r.folded), r.duplicate_of) for r in rows}
+    return {r.pk: (r.id, r.folded, r.duplicate_of) for r in rows}
 
 
-@dataclass(frozen=True, slots=True)
-class Signature:
-    """A document's distinct shingles and LSH band keys, computed from its folded text
-    alone (so a worker process can compute it, see writer.prepare)."""
-
-    grams: np.ndarray
-    keys: list[tuple[int, int]]  # empty for a text without words
-
-    @classmethod
-    def of(cls, folded: str) -> Signature:
-        grams = shingles(folded)
-        return cls(grams, band_keys(grams) if grams.size else [])
+def band_keys_of(folded: str) -> list[tuple[int, int]]:
+    """The (band, hash) keys of a search-folded text; none for a text without words. They
+    need the text alone, so a worker process can compute them (see writer.prepare)."""
+    grams = shingles(folded)
+    return band_keys(grams) if grams.size else []
 
 
 def link_duplicates(
-    conn: Connection, new: Sequence[tuple[int, str, Signature]]
-) -> tuple[dict[int, str], list[dict[str, int]]]:
-    """For new documents (pk, id, signature) in pk order: the id of the story each one
-    duplicates (pk -> id, originals absent), and their band rows to insert after them."""
-    keys = {pk: sig.keys for pk, _, sig in new}
-    buckets = _stored_bands(conn, {h for ks in keys.values() for _, h in ks})
-    known = _stored_docs(conn, {pk for ks in keys.values() for k in ks for pk in buckets[k]})
+    conn: Connection, new: Sequence[tuple[int, str, str, list[tuple[int, int]]]]
+) -> tuple[dict[int, str], list[tuple[int, int, int]]]:
+    """For new documents (pk, id, folded text, band keys) in pk order: the id of the story
+    each one duplicates (pk -> id, originals absent), and their band rows (doc_pk, band,
+    hash) to insert after them. Shingles are computed only for documents that meet a
+    candidate, which few do."""
+    buckets = _stored_bands(conn, {h for *_, keys in new for _, h in keys})
+    known = _stored_docs(conn, {pk for *_, keys in new for k in keys for pk in buckets[k]})
+    grams: dict[int, np.ndarray] = {}
+
+    def grams_of(pk: int) -> np.ndarray:
+        if pk not in grams:
+            grams[pk] = shingles(known[pk][1])
+        return grams[pk]
+
     originals: dict[int, str] = {}
-    for pk, doc_id, sig in new:
-        candidates = sorted({c for k in sig.keys for c in buckets[k]})
-        for c in candidates:
-            other_id, other_grams, other_original = known[c]
-            if _jaccard(sig.grams, other_grams) >= THRESHOLD:
+    for pk, doc_id, folded, keys in new:
+        known[pk] = (doc_id, folded, None)
+        for c in sorted({c for k in keys for c in buckets[k]}):
+            other_id, _, other_original = known[c]
+            if _jaccard(grams_of(pk), grams_of(c)) >= THRESHOLD:
                 originals[pk] = other_original or other_id
+                known[pk] = (doc_id, folded, originals[pk])
                 break
-        known[pk] = (doc_id, sig.grams, originals.get(pk))
-        for k in sig.keys:
+        for k in keys:
             buckets[k].append(pk)
-    rows = [{"doc_pk": pk, "band": b, "hash": h} for pk, ks in keys.items() for b, h in ks]
-    return originals, rows
+    return originals, [(pk, b, h) for pk, _, _, keys in new for b, h in keys]

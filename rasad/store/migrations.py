@@ -9,13 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
 
-from sqlalchemy import Connection, Table, column, delete, inspect, select, text
+from sqlalchemy import (
+    Connection,
+    String,
+    Table,
+    column,
+    delete,
+    inspect,
+    select,
+    text,
+    type_coerce,
+)
 from sqlalchemy import table as sql_table
 from sqlalchemy.exc import DBAPIError
 
-from rasad.store.dedup import Signature
+from rasad.store.dedup import band_keys_of
 from rasad.store.queries import keyset_chunks
 from rasad.store.schema import (
     documents,
@@ -87,9 +96,8 @@ def _numpy_minhash(conn: Connection) -> None:
     conn.execute(delete(minhash_bands))
     for chunk in keyset_chunks(conn, select(documents.c.pk, documents.c.folded), documents.c.pk,
                                BACKFILL_CHUNK):
-        insert_rows(conn, minhash_bands, [{"doc_pk": pk, "band": b, "hash": h}
-                                          for pk, folded in chunk
-                                          for b, h in Signature.of(folded).keys])
+        insert_rows(conn, minhash_bands, [(pk, b, h) for pk, folded in chunk
+                                          for b, h in band_keys_of(folded)])
 
 
 def _dyads(conn: Connection) -> None:
@@ -98,27 +106,30 @@ def _dyads(conn: Connection) -> None:
     dyads.create(conn, checkfirst=True)
     conn.execute(delete(dyads))
     e = events.c  # the columns dyad_rows reads: a later migration may add others
+    as_stored = {c.name: type_coerce(c, String).label(c.name) for c in (e.date_first,
+                                                                         e.date_last)}
     counted = (
-        select(e.id, e.date_first, e.date, e.evidence_start, e.seq, e.type, e.date_last,
-               documents.c.id.label("doc_id"))
+        select(e.id, as_stored["date_first"], e.date, e.evidence_start, e.seq, e.type,
+               as_stored["date_last"], documents.c.id.label("doc_id"))
         .join(documents, documents.c.pk == e.doc_pk)
         .where(documents.c.duplicate_of.is_(None))  # a near-duplicate copy's are not counted
     )
     for chunk in keyset_chunks(conn, counted, e.id, BACKFILL_CHUNK):
         parts = _countries_by_event(conn, [ev.id for ev in chunk])
-        insert_rows(conn, dyads, [row for ev in chunk
-                                  for row in dyad_rows(ev.doc_id, ev._asdict(), parts[ev.id])])
+        insert_rows(conn, dyads, [row for ev in chunk for row in dyad_rows(
+            ev.doc_id, ev.id, ev._asdict(), parts[ev.id])])
 
 
-def _countries_by_event(conn: Connection, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """Each event's participants with a country, as `side`/`country` rows."""
+def _countries_by_event(conn: Connection,
+                        event_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """Each event's participants with a country, as (side, country) pairs."""
     p = event_participants.c
-    out: dict[int, list[dict[str, Any]]] = {i: [] for i in event_ids}
+    out: dict[int, list[tuple[str, str]]] = {i: [] for i in event_ids}
     for event_id, side, country in conn.execute(
         select(p.event_id, p.side, p.country)
         .where(p.event_id.in_(event_ids), p.country.is_not(None))
     ):
-        out[event_id].append({"side": side, "country": country})
+        out[event_id].append((side, country))
     return out
 
 

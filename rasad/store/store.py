@@ -43,6 +43,7 @@ from rasad.store.writer import (
 )
 
 BUSY_TIMEOUT_S = 30  # how long a SQLite writer waits for another writer's transaction
+WAL_CHECKPOINT_BYTES = 40 << 20  # SQLite's WAL size that triggers a checkpoint (see below)
 
 
 @dataclass(slots=True)
@@ -122,13 +123,19 @@ def _sqlite_engine(url: str) -> Engine:
     def _on_connect(dbapi_conn: Any, _: Any) -> None:
         # Let SQLAlchemy's "begin" event, not the driver, open transactions.
         dbapi_conn.isolation_level = None
+        # 16 KiB pages (the default is 4) for a new file, set before anything is written: an
+        # article's row spans several pages, and with a quarter as many WAL frames to write
+        # a batch's commit took 0.035 instead of 0.09 ms per article (about a tenth of
+        # SQLite's time). Existing files keep their page size.
         # A 32 MiB page cache (the default is 2): a large store's index pages stay in memory.
-        # Checkpoints every 40 MiB of WAL (the default is 4): a batch of articles writes
-        # about that much, and copying it back once per batch, not a few times, cost a
-        # quarter of the commit time.
-        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL",
-                       "cache_size=-32768", "wal_autocheckpoint=10000"):
+        # Checkpoints every 40 MiB of WAL (the default is 1,000 pages): a batch of articles
+        # writes about that much, and copying it back once per batch, not a few times, cost
+        # a quarter of the commit time.
+        for pragma in ("page_size=16384", "journal_mode=WAL", "foreign_keys=ON",
+                       "synchronous=NORMAL", "cache_size=-32768"):
             dbapi_conn.execute(f"PRAGMA {pragma}")
+        page = dbapi_conn.execute("PRAGMA page_size").fetchone()[0]
+        dbapi_conn.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_BYTES // page}")
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:

@@ -13,6 +13,11 @@ alone and so may run in worker processes (`prepare_chunk`; Store.add_many takes 
 results); then documents and events get their keys from `allocate_ids`, so participants can
 name their event without reading back each event's id. The dyad index (schema.dyads) is
 written with the events, in the same transaction, so it is never behind them.
+
+Rows are tuples in their table's column order holding values as the database driver takes
+them (dates as ISO strings, flags as bools), keys left out: the writer prepends the keys and
+hands the rows to the driver untouched. Dict rows and SQLAlchemy's bind processing cost the
+writer more than SQLite's inserts, and dicts pickled from a worker cost more to unpickle.
 """
 
 from __future__ import annotations
@@ -20,19 +25,18 @@ from __future__ import annotations
 import calendar
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from operator import itemgetter
 from typing import Any, Literal
 
 from sqlalchemy import Column, Connection, Dialect, Insert, Table, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from rasad.errors import StoreError
-from rasad.model import Actor, Document, Event, Participant, Quote
+from rasad.model import Actor, Document, Event, Failure, Participant, Quote
 from rasad.store import record
-from rasad.store.dedup import Signature, link_duplicates
+from rasad.store.dedup import band_keys_of, link_duplicates
 from rasad.store.schema import (
     actors,
     dates,
@@ -47,7 +51,16 @@ from rasad.store.schema import (
 )
 from rasad.store.search import fold
 
-CHILDREN = {t.name: t for t in (mentions, roles, dates, quotes)}  # Prepared.children's keys
+Row = tuple[Any, ...]  # one table row, its values in column order, as the driver takes them
+
+
+CHILDREN = (mentions, roles, dates, quotes)  # Prepared.children's order; rows start at doc_pk
+# The columns a row fills, in table order: all, but for the tables whose surrogate `id` the
+# database assigns (events get theirs from `allocate_ids`, so participants can name them).
+COLUMNS = {
+    **{t: tuple(c.name for c in t.c) for t in (documents, actors, minhash_bands, events, dyads)},
+    **{t: tuple(c.name for c in t.c if c.name != "id") for t in (event_participants, *CHILDREN)},
+}
 Status = Literal["added", "replaced", "skipped: duplicate"]
 
 
@@ -106,21 +119,18 @@ def _last_day(value: str) -> date:
     return date(year, month, day)
 
 
-def _actor_row(a: Actor) -> dict[str, Any]:
-    return {"id": a.id, "name_fa": a.name_fa, "name_en": a.name_en, "country": a.country,
-            "sector": a.sector, "wikidata": a.wikidata, "kind": a.kind}
+def _actor_row(a: Actor) -> Row:
+    return a.id, a.name_fa, a.name_en, a.country, a.sector, a.wikidata, a.kind
 
 
-def _merged_actors(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def _merged_actors(rows: Iterable[Row]) -> list[Row]:
     """One row per actor id; for an id seen twice a later non-empty value wins, as if the
     documents had been stored one by one (PostgreSQL refuses an upsert touching a row twice)."""
-    merged: dict[str, dict[str, Any]] = {}
+    merged: dict[str, Row] = {}
     for row in rows:
-        old = merged.get(row["id"])
-        if old is None:  # a copy: the row belongs to its Prepared, which a retry reuses
-            merged[row["id"]] = dict(row)
-        else:
-            old.update({k: v for k, v in row.items() if v is not None})
+        old = merged.get(row[0])
+        merged[row[0]] = row if old is None or old == row else tuple(
+            o if v is None else v for o, v in zip(old, row, strict=True))
     return list(merged.values())
 
 
@@ -131,7 +141,7 @@ def _actor_upsert(dialect: Dialect) -> Insert:
     return stmt.on_conflict_do_update(index_elements=["id"], set_=keep)
 
 
-def upsert_actors(conn: Connection, items: Iterable[dict[str, Any]]) -> None:
+def upsert_actors(conn: Connection, items: Iterable[Row]) -> None:
     """Insert actor rows, or fill in what a later document knows about a stored one.
 
     A non-empty new value wins; an empty one never erases what is stored.
@@ -139,98 +149,124 @@ def upsert_actors(conn: Connection, items: Iterable[dict[str, Any]]) -> None:
     insert_rows(conn, actors, _merged_actors(items), statement=_actor_upsert)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Prepared:
-    """A document's rows, checked and ready to insert; keys are filled in at write time.
+    """A document's rows, checked and ready to insert, without the keys the writer assigns.
 
-    It holds plain values only (child rows keyed by table name, no Document, no Table), so
-    it is computed from the document alone and pickles cheaply: `prepare` can run in worker
-    processes and the writer only runs SQL (Store.add_many accepts Prepared items).
+    Plain tuples of plain values (no Document, no Table, no dicts), computed from the
+    document alone: `prepare` can run in worker processes, the result pickles compactly,
+    and the writer only prepends keys and runs SQL (Store.add_many accepts Prepared items).
+    Rows that name their event (participants, dyads) hold its `seq` where its id goes.
     """
 
-    doc_id: str
-    row: dict[str, Any]
-    children: dict[str, list[dict[str, Any]]]
-    events: list[dict[str, Any]]
-    participants: list[list[dict[str, Any]]]  # per event
-    actors: list[dict[str, Any]]
-    signature: Signature = field(repr=False)
+    document: Row  # documents' columns from `id` to `record`
+    children: tuple[list[Row], ...]  # per CHILDREN table, columns after doc_pk
+    events: list[Row]  # columns from `seq` on
+    participants: list[Row]
+    dyads: list[Row]  # of an original story; a near-duplicate copy's are not written
+    actors: list[Row]
+    bands: list[tuple[int, int]]  # MinHash (band, hash) keys, see dedup.py
+
+    @property
+    def doc_id(self) -> str:
+        return self.document[0]
+
+    @property
+    def content_hash(self) -> str:
+        return self.document[_HASH]
+
+    @property
+    def folded(self) -> str:
+        return self.document[_FOLDED]
+
+
+_FOLDED, _HASH = (COLUMNS[documents].index(c) - 1 for c in ("folded", "content_hash"))
 
 
 def prepare(doc: Document) -> Prepared:
     """Every row of `doc`, or StoreError if a span lies outside its text (nothing written)."""
-    events_rows, parts = [], []
+    events_rows, parts, dyad_index = [], [], []
     for seq, ev in enumerate(doc.events):
         _span(doc, ev.trigger_start, ev.trigger_end, "trigger")
-        events_rows.append(_event_row(doc, seq, ev))
-        parts.append(_participant_rows(doc, ev))
-    row = _document_row(doc)
-    return Prepared(doc.id, row, _annotation_rows(doc), events_rows, parts,
-                    [_actor_row(a) for a in doc.actors.values()], Signature.of(row["folded"]))
+        row = _event_row(doc, seq, ev)
+        events_rows.append(row)
+        parts += _participant_rows(doc, seq, ev)
+        dyad_index += dyad_rows(doc.id, seq, dict(zip(_EVENT_FIELDS, row, strict=True)),
+                                [(side, p.country) for side, ps in _sides(ev) for p in ps])
+    document = _document_row(doc)
+    return Prepared(document, _annotation_rows(doc), events_rows, parts, dyad_index,
+                    [_actor_row(a) for a in doc.actors.values()],
+                    band_keys_of(document[_FOLDED]))
+
+
+def prepare_or_keep(doc: Document) -> Document | Prepared:
+    """`prepare` in a worker process: a document it refuses comes back as it is, so the
+    writer (Store.add_many) prepares it again and records why."""
+    try:
+        return prepare(doc)
+    except StoreError:
+        return doc
 
 
 def prepare_chunk(docs: list[Document]) -> list[Document | Prepared]:
-    """`prepare` over a chunk, as a worker-process task; a document it refuses comes back as
-    it is, so the writer (Store.add_many) prepares it again and records why."""
-    out: list[Document | Prepared] = []
-    for doc in docs:
-        try:
-            out.append(prepare(doc))
-        except StoreError:
-            out.append(doc)
-    return out
+    """`prepare_or_keep` over a chunk, as a worker-process task."""
+    return [prepare_or_keep(doc) for doc in docs]
 
 
-def _document_row(doc: Document) -> dict[str, Any]:
-    return {
-        "id": doc.id, "source": doc.source, "published": doc.published, "url": doc.url,
-        "title": doc.title, "raw": doc.raw, "text": doc.text, "folded": fold(doc.text),
-        "content_hash": doc.content_hash,
-        "record": record.encode(doc),
-        "ingested_at": datetime.now(UTC), "duplicate_of": None,
-    }
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """An extracted document as an extraction worker hands it to the store's writer
+    (`for_store`): its rows, and its stage failures for the writer's report."""
+
+    doc_id: str
+    failures: list[Failure]
+    rows: Document | Prepared  # Store.add_many's item
 
 
-def _annotation_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
-    """Rows for the flat child tables (no `doc_pk` yet), every span checked against the text."""
+def for_store(doc: Document) -> Extracted:
+    """`rasad ingest`'s finish step (rasad.scale.run's `finish`): the rows are built where
+    the document was extracted, and the writer unpickles them instead of the document, which
+    with its tokens and sentences cost it more."""
+    return Extracted(doc.id, doc.failures, prepare_or_keep(doc))
+
+
+def _document_row(doc: Document) -> Row:
+    return (doc.id, doc.source, _iso(doc.published), doc.url, doc.title, doc.raw, doc.text,
+            fold(doc.text), doc.content_hash, record.encode(doc))
+
+
+def _iso(day: date | None) -> str | None:
+    """A Date column's value as stored (what SQLAlchemy's SQLite type writes; PostgreSQL
+    reads it as a date)."""
+    return day.isoformat() if day else None
+
+
+def _annotation_rows(doc: Document) -> tuple[list[Row], ...]:
+    """Rows for the flat child tables (CHILDREN, no `doc_pk` yet), every span checked
+    against the text."""
     for m in doc.entities:
         _span(doc, m.start, m.end, "mention")
     for r in doc.roles:
         _span(doc, r.start, r.end, "role")
     for d in doc.dates:
         _span(doc, d.start, d.end, "date")
-    return {
-        mentions.name: [
-            {"start": m.start, "end": m.end, "label": m.label, "actor_id": m.actor_id,
-             "role_start": m.role_start, "role_end": m.role_end, "origin": m.origin}
-            for m in doc.entities
-        ],
-        roles.name: [
-            {"start": r.start, "end": r.end, "country": r.country, "sector": r.sector,
-             "title_id": r.title_id, "holder_actor_id": r.holder_actor_id}
-            for r in doc.roles
-        ],
-        dates.name: [
-            {"start": d.start, "end": d.end, "calendar": d.calendar, "value": d.value,
-             "precision": d.precision, "resolved": d.resolved}
-            for d in doc.dates
-        ],
-        quotes.name: [_quote_row(doc, q) for q in doc.quotes],
-    }
+    return (
+        [(m.start, m.end, m.label, m.actor_id, m.role_start, m.role_end, m.origin)
+         for m in doc.entities],
+        [(r.start, r.end, r.country, r.sector, r.title_id, r.holder_actor_id)
+         for r in doc.roles],
+        [(d.start, d.end, d.calendar, d.value, d.precision, d.resolved) for d in doc.dates],
+        [_quote_row(doc, q) for q in doc.quotes],
+    )
 
 
-def _quote_row(doc: Document, q: Quote) -> dict[str, Any]:
+def _quote_row(doc: Document, q: Quote) -> Row:
     speaker = q.speaker_mention or (q.speaker_start, q.speaker_end)
-    return {
-        "start": q.start, "end": q.end, "cue_start": q.cue_start,
-        "cue_end": q.cue_end, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-        "speaker_actor_id": q.speaker_actor_id,
-        "speaker_mention_start": q.speaker_mention[0] if q.speaker_mention else None,
-        "speaker_mention_end": q.speaker_mention[1] if q.speaker_mention else None,
-        "text": _span(doc, q.start, q.end, "quote"),
-        "cue": _span(doc, q.cue_start, q.cue_end, "quote cue"),
-        "speaker_text": _span(doc, *speaker, "quote speaker"),
-    }
+    mention = q.speaker_mention or (None, None)
+    return (q.start, q.end, q.cue_start, q.cue_end, q.speaker_start, q.speaker_end,
+            q.speaker_actor_id, *mention, _span(doc, q.start, q.end, "quote"),
+            _span(doc, q.cue_start, q.cue_end, "quote cue"),
+            _span(doc, *speaker, "quote speaker"))
 
 
 @lru_cache(maxsize=4096)
@@ -239,32 +275,33 @@ def _json_list(items: tuple[str, ...]) -> str:
     return json.dumps(list(items))
 
 
-def _event_row(doc: Document, seq: int, ev: Event) -> dict[str, Any]:
+_EVENT_FIELDS = COLUMNS[events][2:]  # an event row's columns (from `seq` on)
+
+
+def _event_row(doc: Document, seq: int, ev: Event) -> Row:
     first, last = date_bounds(ev.date)
     place = ev.place
-    return {
-        "seq": seq, "type": ev.type, "mode": ev.mode, "date": ev.date,
-        "date_first": first, "date_last": last,
-        "place_text": _span(doc, place.start, place.end, "place") if place else None,
-        "place_country": place.country if place else None,
-        "place_actor_id": place.actor_id if place else None,
-        "contexts": _json_list(tuple(ev.contexts)), "sectors": _json_list(tuple(ev.sectors)),
-        "negated": ev.negated, "hypothetical": ev.hypothetical,
-        "evidence_start": ev.evidence_start, "evidence_end": ev.evidence_end,
-        "evidence_text": _span(doc, ev.evidence_start, ev.evidence_end, "evidence"),
-        "trigger_start": ev.trigger_start, "trigger_end": ev.trigger_end,
-        "confidence": ev.confidence, "cameo": ev.cameo, "pattern": ev.pattern_id,
-    }
+    return (
+        seq, ev.type, ev.mode, ev.date, _iso(first), _iso(last),
+        _span(doc, place.start, place.end, "place") if place else None,
+        place.country if place else None, place.actor_id if place else None,
+        _json_list(tuple(ev.contexts)), _json_list(tuple(ev.sectors)),
+        ev.negated, ev.hypothetical, ev.evidence_start, ev.evidence_end,
+        _span(doc, ev.evidence_start, ev.evidence_end, "evidence"),
+        ev.trigger_start, ev.trigger_end, ev.confidence, ev.cameo, ev.pattern_id,
+    )
 
 
-def _participant_rows(doc: Document, ev: Event) -> list[dict[str, Any]]:
-    sides: tuple[tuple[str, list[Participant]], ...] = (("source", ev.source),
-                                                         ("target", ev.target))
+def _sides(ev: Event) -> tuple[tuple[str, list[Participant]], ...]:
+    return ("source", ev.source), ("target", ev.target)
+
+
+def _participant_rows(doc: Document, seq: int, ev: Event) -> list[Row]:
+    """The event's participant rows, its `seq` where its id goes."""
     return [
-        {"side": side, "position": i, "start": p.start, "end": p.end,
-         "text": _span(doc, p.start, p.end, f"{side} participant"), "actor_id": p.actor_id,
-         "country": p.country, "sector": p.sector}
-        for side, parts in sides
+        (seq, side, i, p.start, p.end, _span(doc, p.start, p.end, f"{side} participant"),
+         p.actor_id, p.country, p.sector)
+        for side, parts in _sides(ev)
         for i, p in enumerate(parts)
     ]
 
@@ -298,9 +335,9 @@ def _pending(conn: Connection, batch: Sequence[Prepared], refresh: bool = False
     ).all())
     results, latest = [], {}
     for p in batch:
-        before = latest[p.doc_id].row["content_hash"] if p.doc_id in latest else stored.get(
+        before = latest[p.doc_id].content_hash if p.doc_id in latest else stored.get(
             p.doc_id)
-        if before == p.row["content_hash"] and (p.doc_id in latest or not refresh):
+        if before == p.content_hash and (p.doc_id in latest or not refresh):
             results.append(AddResult(p.doc_id, "skipped: duplicate"))
             continue
         results.append(AddResult(p.doc_id, "added" if before is None else "replaced"))
@@ -325,30 +362,27 @@ def write_batch(conn: Connection, batch: Sequence[Prepared], *,
     see `_pending`)."""
     results, todo = _pending(conn, batch, refresh)
     doc_pks = allocate_ids(conn, documents.c.pk, len(todo))
-    event_ids = iter(allocate_ids(conn, events.c.id, sum(len(p.events) for p in todo)))
+    event_ids = allocate_ids(conn, events.c.id, sum(len(p.events) for p in todo))
     originals, bands = link_duplicates(
-        conn, [(pk, p.doc_id, p.signature) for pk, p in zip(doc_pks, todo, strict=True)]
+        conn, [(pk, p.doc_id, p.folded, p.bands) for pk, p in zip(doc_pks, todo, strict=True)]
     )
     upsert_actors(conn, (a for p in todo for a in p.actors))
-    rows: dict[Table, list[dict[str, Any]]] = {
-        documents: [], minhash_bands: bands, events: [], event_participants: [], dyads: []
+    now = _driver_value(conn, documents.c.ingested_at, datetime.now(UTC))
+    rows: dict[Table, list[Row]] = {
+        documents: [], minhash_bands: bands, events: [], event_participants: [], dyads: [],
+        **{table: [] for table in CHILDREN},
     }
+    first = 0  # the document's first event's index in event_ids
     for pk, p in zip(doc_pks, todo, strict=True):
-        # the keys are set in place: a retried batch (see Store.add_many) sets them again
-        p.row.update(pk=pk, duplicate_of=originals.get(pk))
-        rows[documents].append(p.row)
-        for name, children in p.children.items():
-            for child in children:
-                child["doc_pk"] = pk
-            rows.setdefault(CHILDREN[name], []).extend(children)
-        for ev, parts in zip(p.events, p.participants, strict=True):
-            ev.update(id=next(event_ids), doc_pk=pk)
-            for part in parts:
-                part["event_id"] = ev["id"]
-            rows[events].append(ev)
-            rows[event_participants].extend(parts)
-            if pk not in originals:  # a near-duplicate copy's events are not counted
-                rows[dyads].extend(dyad_rows(p.doc_id, ev, parts))
+        rows[documents].append((pk, *p.document, now, originals.get(pk)))
+        for table, children in zip(CHILDREN, p.children, strict=True):
+            rows[table] += [(pk, *child) for child in children]
+        ids = event_ids[first : first + len(p.events)]  # by seq
+        rows[events] += [(ids[ev[0]], pk, *ev) for ev in p.events]
+        rows[event_participants] += [(ids[part[0]], *part[1:]) for part in p.participants]
+        if pk not in originals:  # a near-duplicate copy's events are not counted
+            rows[dyads] += [(ids[row[0]], *row[1:]) for row in p.dyads]
+        first += len(p.events)
     for table, table_rows in rows.items():  # documents first, then rows that refer to them
         insert_rows(conn, table, table_rows)
     if doc_pks and conn.dialect.name == "sqlite":
@@ -356,74 +390,56 @@ def write_batch(conn: Connection, batch: Sequence[Prepared], *,
     return results
 
 
-def dyad_rows(doc_id: str, ev: dict[str, Any],
-              parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The event's rows in the dyad index: one per country pair across its two sides.
+def _driver_value(conn: Connection, column: Column, value: Any) -> Any:
+    """`value` as the driver takes it for `column` (the type's bind processing)."""
+    process = column.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+    return process(value) if process else value
+
+
+def dyad_rows(doc_id: str, key: int, ev: dict[str, Any],
+              countries: Iterable[tuple[str, str | None]]) -> list[Row]:
+    """The event's rows in the dyad index: one per country pair across its two sides, given
+    its participants' (side, country) pairs; `key` goes where the event id goes.
 
     The one definition of those rows: ingest calls it, and so does the migration that fills
     the index of a store made before it (migrations._dyads)."""
-    countries: dict[str, set[str]] = {"source": set(), "target": set()}
-    for part in parts:
-        if part["country"] is not None:
-            countries[part["side"]].add(part["country"])
-    pairs = {(s, t) if s <= t else (t, s)
-             for s in countries["source"] for t in countries["target"]}
-    return [{"event_id": ev["id"], "a": a, "b": b, "undated": ev["date_first"] is None,
-             "date_first": ev["date_first"], "date": ev["date"], "doc_id": doc_id,
-             "evidence_start": ev["evidence_start"], "seq": ev["seq"], "type": ev["type"],
-             "date_last": ev["date_last"]} for a, b in pairs]
+    sides: dict[str, set[str]] = {"source": set(), "target": set()}
+    for side, country in countries:
+        if country is not None:
+            sides[side].add(country)
+    pairs = {(s, t) if s <= t else (t, s) for s in sides["source"] for t in sides["target"]}
+    return [(key, a, b, ev["date_first"] is None, ev["date_first"], ev["date"], doc_id,
+             ev["evidence_start"], ev["seq"], ev["type"], ev["date_last"]) for a, b in pairs]
 
 
 Statement = Callable[[Dialect], Insert]  # an INSERT into the table, e.g. with ON CONFLICT
 
 
-def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], *,
+def insert_rows(conn: Connection, table: Table, rows: list[Row], *,
                 statement: Statement | None = None) -> None:
-    """One executemany INSERT of `rows` (dicts with the same keys): `table.insert()`, or what
-    `statement` builds for the dialect (`_actor_upsert`).
+    """One executemany INSERT of `rows` (tuples of COLUMNS[table], values as the driver
+    takes them): `table.insert()`, or what `statement` builds for the dialect
+    (`_actor_upsert`).
 
-    On SQLite the statement is compiled once per table and key set and the rows go to the
-    driver as tuples: SQLAlchemy's per-row parameter handling cost more than SQLite's insert.
+    The statement is compiled once per table and the rows go to the driver as they are:
+    SQLAlchemy's per-row parameter handling cost more than SQLite's insert, and on
+    PostgreSQL a third of the writer's time.
     """
-    if not rows:
-        return
-    if conn.dialect.name != "sqlite":
-        conn.execute(statement(conn.dialect) if statement else table.insert(), rows)
-        return
-    sql, convert = _compiled_insert(conn.dialect, table, tuple(rows[0]), statement)
-    conn.exec_driver_sql(sql, convert(rows))
-
-
-Converter = Callable[[list[dict[str, Any]]], list[tuple]]
+    if rows:
+        conn.exec_driver_sql(_insert_sql(conn.dialect, table, statement), rows)
 
 
 @lru_cache(maxsize=64)
-def _compiled_insert(dialect: Dialect, table: Table, keys: tuple[str, ...],
-                     statement: Statement | None) -> tuple[str, Converter]:
-    """The INSERT's SQL and a function turning rows into its positional parameters, with
-    the column types' bind processing (dates to ISO strings, ...) applied.
-
-    A processed column is converted once per distinct value: a batch's events repeat a few
-    flags, scores and days, and a processor call per value (a Python function each) cost
-    two thirds as much as SQLite's insert of the events.
-    """
+def _insert_sql(dialect: Dialect, table: Table, statement: Statement | None) -> str:
+    """The INSERT's SQL with positional parameters in COLUMNS[table] order (psycopg's named
+    style is compiled as its positional one, %s)."""
+    positional = dialect if dialect.positional else type(dialect)(paramstyle="format")
     stmt = statement(dialect) if statement else table.insert()
-    compiled = stmt.compile(dialect=dialect, column_keys=list(keys))
-    names = compiled.positiontup or []
-    getter = itemgetter(*names)
-    processors = [(i, proc) for i, name in enumerate(names)
-                  if (proc := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))]
-
-    def convert(rows: list[dict[str, Any]]) -> list[tuple]:
-        if not processors:
-            return list(map(getter, rows))
-        columns: list[Iterable[Any]] = list(zip(*map(getter, rows), strict=True))
-        for i, proc in processors:
-            converted = {value: proc(value) for value in set(columns[i])}
-            columns[i] = map(converted.__getitem__, columns[i])
-        return list(zip(*columns, strict=True))
-
-    return compiled.string, convert
+    compiled = stmt.compile(dialect=positional, column_keys=list(COLUMNS[table]))
+    if tuple(compiled.positiontup or ()) != COLUMNS[table]:
+        raise StoreError(f"{table.name}: INSERT parameters {compiled.positiontup} are not "
+                         f"the row's columns {COLUMNS[table]}")
+    return compiled.string
 
 
 def write_document(conn: Connection, doc: Document) -> AddResult:
