@@ -241,6 +241,10 @@ def test_speaker_resolution(text: str, speakers: list[str]) -> None:
             "ایگور سرگینکو گفت: خوب است\nنخست وزیر بلاروس افزود: بله\nرومن گلاوچنکو آمد",
             ["sergeenko", "golovchenko"],
         ),
+        # the states listed after «مردم» are the people's, not speakers; a comma alone after
+        # an adverbial ends no list (control)
+        ("مردم بلاروس، آمریکا و ایران اظهار کردند که بله", []),
+        ("در تهران، محمد مخبر گفت: بله", ["mokhber"]),
     ],
 )
 def test_speaker_resolution_recall(text: str, speakers: list[str]) -> None:

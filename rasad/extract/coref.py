@@ -62,8 +62,10 @@ _NOT_SUBJECT = any_of(
         "اظهارات",
         "گفته های",
         "ادعای",
+        "مردم",  # «مردم عراق، افغانستان و لبنان اظهار کردند»: the people, not the states
     ]
 )
+_LIST_GAP = re.compile(r"[\s\u200c]*(?:[،,]|و)[\s\u200c]*")
 # words a body's name may follow and still be the subject («شبکه خبری العربیه», «دولت لیبی»)
 _BODY_HEADS = any_of(
     ["شبکه", "خبری", "خبرگزاری", "روزنامه", "سایت", "وبگاه", "پایگاه", "تلویزیون", "دولت", "کاخ"]
@@ -419,7 +421,11 @@ def _publisher(doc: Document, ment: Mention) -> bool:
 def _first_named(doc: Document, start: int, end: int) -> Mention | None:
     """The first person or body in subject position in [start, end)."""
     titled = title_heads().match(doc.text, start, end) is not None
-    for ment in mentions_in(doc, start, end):
+    found = mentions_in(doc, start, end)
+    listed: set[int] = set()  # names listed with one that is no subject
+    for i, ment in enumerate(found):
+        if i in listed:
+            continue
         if ment.label in BODY_LABELS and (titled or _inside_role(doc, ment)):
             continue  # «نخست وزیر بلاروس»: the state names the office, it does not speak
         if _OBJECT.match(doc.text, ment.end):
@@ -428,7 +434,21 @@ def _first_named(doc: Document, start: int, end: int) -> Mention | None:
             doc, start, ment
         ):
             return ment
+        listed.update(_listed_after(doc, found, i))
     return None
+
+
+def _listed_after(doc: Document, found: list[Mention], i: int) -> range:
+    """Indexes of the names listed after `found[i]` in a list «و» closes («مردم عراق،
+    افغانستان و لبنان»): they share its place in the clause. A comma alone ends no list
+    («در وین، ظریف گفت»)."""
+    last, closed = i, False
+    while last + 1 < len(found):
+        gap = doc.text[found[last].end : found[last + 1].start]
+        if not _LIST_GAP.fullmatch(gap):
+            break
+        last, closed = last + 1, closed or "و" in gap
+    return range(i + 1, last + 1) if closed else range(0)
 
 
 def _inside_role(doc: Document, ment: Mention) -> bool:
