@@ -80,6 +80,8 @@ from rasad.model import Document, Event, Participant, Quote, Span
 from rasad.pipeline import stage
 
 NEGATION = re.compile(r"^[\s\u200c]*(?:نه|نیست|نشد|نکرد|نمی|نخواهد|ندارد|نداریم)")
+# a noun predicate negated before it: «عدم قطع رابطه» ("not cutting ties"), «بدون توافق»
+NEGATION_BEFORE = re.compile(r"(?<![\w\u200c])(?:عدم|بدون)[\s\u200c]+$")
 # conditions, possibilities («می‌توان به آن حمله کرد») and hearsay («گفته می‌شود»): not told
 # as fact
 HYPOTHETICAL = re.compile(
@@ -864,6 +866,7 @@ def _skipped(doc: Document, sent: Span, pat: Pattern, match: re.Match[str]) -> b
     asked = asked or WHETHER.search(before)  # «در پاسخ به این پرسش که آیا … حمله کرده است»
     return bool(
         NEGATION.match(after)
+        or NEGATION_BEFORE.search(before)
         or HYPOTHETICAL.search(before)
         or asked
         or _unasserted(pat, before, match.group(0))
