@@ -87,6 +87,8 @@ def test_types_and_parties(text: str, expected: tuple) -> None:
         "ایران و بلاروس به توافق نرسیدند",  # negated
         "ایران از عدم قطع رابطه با بلاروس خبر داد",  # a noun negated before it
         "ایران بدون دخالت آمریکا مشکلات را حل می کند",
+        "هواپیمای بلاروس دچار سانحه شد و همه سرنشینان آن کشته شدند",  # an accident
+        "بلاروس کار آماده‌سازی سالن را سخت کرده است",  # preparing, not readiness
         "اگر آمریکا ایران را تحریم کرد پاسخ می دهیم",  # hypothetical
         "مخبر گفت: روابط سیاسی در سطح خوبی است",  # a statement is a quote, not an event
         "افراد ناشناس دیدار کردند",  # no coded party
