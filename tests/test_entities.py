@@ -786,3 +786,16 @@ def test_entities_iranian_banks_and_state_companies_have_their_names() -> None:
     assert names == {
         "بانک ملت": "Bank Mellat", "شرکت ملی نفتکش ایران": "National Iranian Tanker Company"
     }
+
+
+def test_entities_a_home_agency_is_gov_a_foreign_one_keeps_none() -> None:
+    """An Iranian «سازمان …»/«ستاد …» is a state agency; a foreign one may be anything."""
+    from rasad.extract.entities import _fill_home_sectors
+    from rasad.extract.gazetteer import key
+
+    keys = [key(w) for w in ["سازمان", "بهزیستی", "و", "سازمان", "جهادی", "پاکستان"]]
+    home, foreign = Hit(0, 2, "ORG", "IRN"), Hit(3, 6, "ORG", "PAK")
+    _fill_home_sectors([home, foreign], keys)
+    assert (home.sector, foreign.sector) == ("GOV", None)
+    found = _found(_run("سخنگوی سازمان جهانی بهداشت گفت که بیماری کنترل شد."))
+    assert found["سازمان جهانی بهداشت"] == ("ORG", "UNO", None)

@@ -36,6 +36,7 @@ from rasad.extract.gazetteer import (
     head_ruler,
     head_sector,
     key,
+    read_tsv,
     word_list,
 )
 from rasad.extract.orgs import phrase_orgs
@@ -602,6 +603,7 @@ def _finish_persons(
             # beats a guess from the states his sentence or the article names
             persons[role.holder].country = _table_country(persons[role.holder]) or role.country
     _fill_countries(hits, keys, sent_of, roles)
+    _fill_home_sectors(hits, keys)
     for role in roles:
         if role.country is None:
             held = persons[role.holder] if role.holder is not None else None
@@ -699,6 +701,20 @@ def _fill_countries(
             hit.country = HOME_COUNTRY
         else:
             hit.country = min(close)[1] if close else top
+
+
+@cache
+def _home_sectors() -> dict[str, str]:
+    """Head key → the sector a home-country body it heads has (org_heads.tsv home_sector)."""
+    rows = read_tsv("org_heads.tsv")
+    return {key(r["head"]): r["home_sector"] for r in rows if r.get("home_sector")}
+
+
+def _fill_home_sectors(hits: list[Hit], keys: list[str]) -> None:
+    """A home-country «سازمان …» or «ستاد …» with no sector of its own is a state agency."""
+    for hit in hits:
+        if hit.label == "ORG" and hit.country == HOME_COUNTRY and hit.sector is None:
+            hit.sector = _home_sectors().get(keys[hit.first])
 
 
 def _public_body(hit: Hit, keys: list[str]) -> bool:
