@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasad.model import Document
 from rasad.text.normalize import (
+    STEPS,
+    TRIGGERS,
     Normalizer,
     clean_zwnj,
     fix_spacing,
@@ -44,6 +48,11 @@ Z = "\u200c"
         ("\u200fسلام\u00ad", "سلام"),
         ("\u202bسلام\u202c \u2067x\u2069\u200e", "سلام x"),
         ("یک\u00a0دو\tسه", "یک دو سه"),
+        ("\tیک", "یک"),
+        ("یک \u00a0دو", "یک دو"),
+        ("(\u00a0یک )", "(یک)"),
+        ("یک\u00a0", "یک"),
+        (" «یک» .", "«یک»."),
     ],
 )
 def test_normalize_steps(raw, expected):
@@ -114,6 +123,22 @@ def test_one_for_one_maps_translate_as_their_edits_would():
     assert unify_letters.translate("سلام") == ("سلام", 0)
 
 
+def test_a_text_without_trigger_characters_skips_those_steps():
+    normalizer = Normalizer(fix_zwnj=False)
+    gate, steps = normalizer.groups[0]
+    assert gate is not None and [name for name, _ in steps] == list(TRIGGERS)
+
+    def fail(text: str) -> list:
+        raise AssertionError(f"step run on {text!r}")
+
+    normalizer.groups[0] = (gate, [(name, fail) for name, _ in steps])
+    assert normalizer.normalize("گفت «سلام» و رفت.") == "گفت «سلام» و رفت."
+    _, _, counts = normalizer.normalize_with_offsets("کتاب")
+    assert counts == dict.fromkeys(counts, 0) and set(counts) == set(STEPS) - {"fix_zwnj"}
+    with pytest.raises(AssertionError, match="step run"):
+        normalizer.normalize("كتاب")  # Arabic kaf: the steps run
+
+
 def test_switching_a_step_off():
     assert Normalizer(unify_letters=False).normalize("كتاب") == "كتاب"
     with pytest.raises(ValueError, match="unknown"):
@@ -155,6 +180,13 @@ TEXT = st.text(alphabet="ابپتکگمنوهیيكى۰۱٠١12 \n\t.،:؟!«»(
     ),
     max_size=12,
 ).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_a_triggered_step_edits_nothing_without_its_characters(raw):
+    for name, chars in TRIGGERS.items():
+        assert STEPS[name](re.sub(f"[{chars}]", "", raw)) == []
 
 
 # One-to-one changes the normalizer may make: letter and digit variants, space <-> ZWNJ, tab.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rasad.text import zwnj
 from rasad.text.normalize import normalize
 from rasad.text.zwnj import lexicon, restore_zwnj, split_suffix, zwnj_positions
@@ -119,3 +121,49 @@ def test_a_punctuated_chunk_has_the_facts_of_its_word():
     assert chunk.cut == tuple(1 + pos for pos in word.cut) == (5,)
     assert (chunk.first, chunk.last, chunk.opens, chunk.closes) == ("", "", 0, 0)
     assert chunk.bound == word.bound and chunk.words == ((1, "کتابهای"),)
+
+
+def test_a_pair_the_corpus_writes_with_zwnj_is_a_candidate_whatever_its_words():
+    lex = lexicon()
+    assert ("آبزی", "پروری") in lex.zwnj_pairs
+    assert not {"آبزی", "پروری"} & (lex.left_parts | lex.right_parts | zwnj.VERB_PREFIXES)
+    # A text that spaces ZWNJ (ها standing alone): the pair is joined like the bound part.
+    assert normalize("کتاب ها و آبزی پروری") == f"کتاب{Z}ها و آبزی{Z}پروری"
+
+
+def test_a_pair_that_can_never_join_is_not_decided_at_all():
+    lex = lexicon()
+    assert ("آبان", "گذشته") not in lex.zwnj_pairs  # آبان opens ZWNJ forms, but not this one
+    assert any(left == "آبان" for left, _ in lex.zwnj_pairs)
+    assert not {"آبان", "گذشته"} & (lex.left_parts | lex.right_parts)
+    zwnj.clear_caches()
+    restore_zwnj("کتاب ها آبان گذشته")
+    assert ("آبان", "گذشته") not in zwnj._pairs["spacer"]  # no decision made, none cached
+
+
+def test_shipped_pairs_are_decided_before_the_first_text(monkeypatch):
+    shipped = next(k for k in lexicon().scores if " " in k and k.split()[1] in zwnj.SUFFIXES)
+    pair = tuple(shipped.split(" "))
+    zwnj.clear_caches()
+    for writer, decisions in zwnj._pairs.items():
+        assert decisions[pair] == zwnj.join_spaced(pair, writer)
+    monkeypatch.setattr(zwnj, "_join_new", lambda key, writer: pytest.fail(f"{key} computed"))
+    restore_zwnj(f"کتاب ها {shipped}")
+
+
+def test_a_chunk_without_a_cut_has_no_bound_split():
+    # restore_zwnj counts the writer's deleted ZWNJs over every chunk, cut or not.
+    zwnj.clear_caches()
+    chunks = [*sorted(zwnj._known_chunks())[::300], "(کتابهای،", "می.خوانند", "۱۴۰۳"]
+    for chunk in chunks:
+        info = zwnj.chunk_info(chunk)
+        assert info.cut or not info.bound
+
+
+def test_restored_text_makes_the_edits_of_restore_zwnj():
+    for text in ["همکاریهای دانشبنیان را نمی توانند", "(کتابهای، می خوانند)", "کتاب ها", "", " "]:
+        out, pos = [], 0
+        for edit in restore_zwnj(text):
+            out += [text[pos : edit.start], edit.replacement]
+            pos = edit.end
+        assert zwnj.restored_text(text) == "".join(out) + text[pos:]

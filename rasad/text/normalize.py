@@ -2,8 +2,9 @@
 
 Each step is a public function `step(text) -> list[Edit]` in its input's coordinates; the
 `Normalizer` applies them one after another through `OffsetMap.apply`, so every character of
-the normalized text maps back to the raw characters it came from. Newlines are never touched:
-a text of N lines normalizes to N lines.
+the normalized text maps back to the raw characters it came from (steps that can only act on
+certain characters, TRIGGERS, are skipped together after one scan finds none). Newlines are
+never touched: a text of N lines normalizes to N lines.
 """
 
 from __future__ import annotations
@@ -12,26 +13,31 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 from operator import attrgetter
 
 from rasad.model import Document, Edit, OffsetMap
 from rasad.pipeline import stage
 from rasad.text.letters import PERSIAN_LETTERS
-from rasad.text.zwnj import LETTERS, ZWNJ, restore_zwnj
+from rasad.text.zwnj import LETTERS, ZWNJ, restore_zwnj, restored_text
 
 StepFn = Callable[[str], list[Edit]]
 _START = attrgetter("start", "end")
 
 # Format and control characters that carry no text: bidi marks, soft hyphen, BOM, ZWJ, ZWSP,
 # and C0 controls other than newline and tab (a carriage return is dropped, its newline kept).
-_INVISIBLE = re.compile(
-    "[\u200b\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff\x00-\x08\x0b-\x1f\x7f]+"
+_INVISIBLE_CHARS = (
+    "\u200b\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad\ufeff\x00-\x08\x0b-\x1f\x7f"
 )
-_LETTER_RE = re.compile(f"[{''.join(PERSIAN_LETTERS)}]")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
+_LETTER_CHARS = "".join(PERSIAN_LETTERS)
+_LETTER_RE = re.compile(f"[{_LETTER_CHARS}]")
 _DIGIT_MAP = {chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)}
-_DIGIT_RE = re.compile("[\u0660-\u0669]")
+_DIGIT_CHARS = "\u0660-\u0669"
+_DIGIT_RE = re.compile(f"[{_DIGIT_CHARS}]")
 # Kashida (tatweel) and harakat, tanwin, shadda, sukun, hamza above/below, superscript alef.
-_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]+")
+_MARK_CHARS = "\u0640\u064b-\u065f\u0670"
+_MARKS = re.compile(f"[{_MARK_CHARS}]+")
 # A ZWNJ survives only between two letters; runs collapse to one. Only runs that need an
 # edit match: two or more, or one without a letter on each side.
 _LETTER_SET = frozenset(LETTERS + "ۀه")
@@ -42,16 +48,20 @@ _CLOSING = "،؛:؟!?,.»)]"
 _OPENING = "«(["
 # Only space runs that need an edit match: two or more characters, any space other than a
 # plain one, or a single space at a line edge, before a closing or after an opening mark.
-_SPACE = "[ \t\u00a0\u2000-\u200a\u202f\u3000]"
+# Two branches, so that a plain space between words fails after two tests: what follows
+# (another space, a newline, a closing mark or the end: take the run) and what precedes (a
+# newline, an opening mark or the start; or the space itself is not a plain one).
+_SPACE_CHARS = " \t\u00a0\u2000-\u200a\u202f\u3000"
 _SPACE_RUN = re.compile(
-    f"{_SPACE}(?:{_SPACE}+|(?<=[^ ])|(?<![^\n{re.escape(_OPENING)}] )"
-    f"|(?=[\n{re.escape(_CLOSING)}]|\\Z))"
+    f"[{_SPACE_CHARS}](?:(?![^{_SPACE_CHARS}\n{re.escape(_CLOSING)}])[{_SPACE_CHARS}]*"
+    f"|(?<![^\n{re.escape(_OPENING)}] ))"
 )
-_PERSIAN_LETTER = f"[{LETTERS}]"
-# Each alternative starts with the mark itself, so the regex engine skips ahead to marks.
+# The pattern starts with one class of all the marks, so the regex engine skips ahead to a
+# mark (alternatives that each start with their own mark would be tried at every character);
+# each branch then checks by lookbehind which mark it was, and the letters around it.
 _NEED_SPACE = re.compile(
-    f"[،؛:؟!?»)](?={_PERSIAN_LETTER}|«)|\\.(?<=[{LETTERS}]{{2}}\\.)(?={_PERSIAN_LETTER})"
-    f"|[«(](?<=[{LETTERS}۰-۹0-9][«(])"
+    f"[،؛:؟!?»).«(](?:(?<=[،؛:؟!?»)])(?=[{LETTERS}«])|(?<=[{LETTERS}]{{2}}\\.)(?=[{LETTERS}])"
+    f"|(?<=[{LETTERS}۰-۹0-9][«(]))"
 )
 
 
@@ -74,6 +84,18 @@ class CharMap:
         """The mapped text and how many characters changed."""
         changed = len(self.pattern.findall(text))
         return (text.translate(self.codes), changed) if changed else (text, 0)
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A step that can also rewrite a text directly: `Normalizer.normalize`, which keeps no
+    offset map, takes `apply` and skips creating, sorting and applying edits."""
+
+    edits: StepFn
+    apply: Callable[[str], str]
+
+    def __call__(self, text: str) -> list[Edit]:
+        return self.edits(text)
 
 
 def _delete(pattern: re.Pattern[str], step: str) -> StepFn:
@@ -133,10 +155,19 @@ def space_punctuation(text: str) -> list[Edit]:
     return edits
 
 
-def fix_zwnj(text: str) -> list[Edit]:
-    """Restore ZWNJ in joined or space-split words (see rasad.text.zwnj)."""
-    return restore_zwnj(text)
+# Restore ZWNJ in joined or space-split words (see rasad.text.zwnj).
+fix_zwnj = Rewrite(restore_zwnj, restored_text)
 
+
+# Steps that edit a text only where one of these characters occurs. Most text has none of
+# them, and a run of such steps then leaves it as it is: one scan for all of them shows that.
+TRIGGERS: dict[str, str] = {
+    "remove_invisible": _INVISIBLE_CHARS,
+    "unify_letters": _LETTER_CHARS,
+    "unify_digits": _DIGIT_CHARS,
+    "remove_marks": _MARK_CHARS,
+    "clean_zwnj": ZWNJ,
+}
 
 STEPS: dict[str, StepFn] = {
     "remove_invisible": remove_invisible,
@@ -161,28 +192,47 @@ class Normalizer:
         self.steps: list[tuple[str, StepFn]] = [
             (name, fn) for name, fn in STEPS.items() if switches.get(name, True)
         ]
+        # Consecutive steps with TRIGGERS run as one group behind one scan for any of their
+        # characters (None: a group of one step without triggers, always run).
+        self.groups: list[tuple[re.Pattern[str] | None, list[tuple[str, StepFn]]]] = []
+        for gated, group in groupby(self.steps, key=lambda step: step[0] in TRIGGERS):
+            steps = list(group)
+            if gated:
+                chars = "".join(TRIGGERS[name] for name, _ in steps)
+                self.groups.append((re.compile(f"[{chars}]"), steps))
+            else:
+                self.groups.extend((None, [step]) for step in steps)
 
     def normalize_with_offsets(self, text: str) -> tuple[str, OffsetMap, dict[str, int]]:
         """Normalized text, its map to `text`, and how many edits each step made."""
         offsets = OffsetMap.identity(len(text))
         counts: dict[str, int] = {}
-        for name, fn in self.steps:
-            if isinstance(fn, CharMap):  # one for one: the map stays as it is
-                text, counts[name] = fn.translate(text)
+        for gate, steps in self.groups:
+            if gate is not None and not gate.search(text):
+                counts.update((name, 0) for name, _ in steps)
                 continue
-            edits = fn(text)
-            counts[name] = len(edits)
-            if edits:
-                text, offsets = offsets.apply(text, edits)
+            for name, fn in steps:
+                if isinstance(fn, CharMap):  # one for one: the map stays as it is
+                    text, counts[name] = fn.translate(text)
+                    continue
+                edits = fn(text)
+                counts[name] = len(edits)
+                if edits:
+                    text, offsets = offsets.apply(text, edits)
         return text, offsets, counts
 
     def normalize(self, text: str) -> str:
         """Normalized text alone: the same edits, without building an offset map."""
-        for _, fn in self.steps:
-            if isinstance(fn, CharMap):
-                text = fn.translate(text)[0]
-            elif edits := fn(text):
-                text = _apply(text, edits)
+        for gate, steps in self.groups:
+            if gate is not None and not gate.search(text):
+                continue
+            for _, fn in steps:
+                if isinstance(fn, CharMap):
+                    text = fn.translate(text)[0]
+                elif isinstance(fn, Rewrite):
+                    text = fn.apply(text)
+                elif edits := fn(text):
+                    text = _apply(text, edits)
         return text
 
 

@@ -6,15 +6,18 @@ that scripts/build_zwnj_lexicon.py trains on ZWNJ-clean text, with leave-one-out
 that a training word looks as unseen to the model as a new word will. A candidate gap is
 either a place inside a ZWNJ-free word where a known part ends (a verb prefix می/نمی, a bound
 suffix ها/های/ترین/اش/ای…, a compound part learned from the corpus such as سازی/بی, or two
-known words) or a single space between two words one of which is such a part. The model sees
-corpus counts of the whole unit written with ZWNJ, joined and spaced, how often each half
-stands alone as a word, the identity of closed-class parts, whether the remainder after
-می is a known verb, and the letters at the gap. A word the corpus knows as one word (تنها،
-انتهای، قالیباف) gets a large joined count and stays whole.
+known words) or a single space between two words one of which is such a part (or which the
+corpus writes as one form with a ZWNJ between them). The model sees corpus counts of the
+whole unit written with ZWNJ, joined and spaced, how often each half stands alone as a word,
+the identity of closed-class parts, whether the remainder after می is a known verb, and the
+letters at the gap. A word the corpus knows as one word (تنها، انتهای، قالیباف) gets a large
+joined count and stays whole.
 
 Decisions depend only on the chunk of text between two spaces (and, for a spaced gap, the two
 words around it plus the text's writer convention), so each is made once and cached: on
-running text almost every chunk is a cache hit and restoration is a few C-level passes.
+running text almost every chunk is a cache hit and restoration is a few C-level passes. The
+facts of every word the lexicon knows, and the decisions on the spaced pairs shipped with a
+score, are worked out when it loads, so a first pass computes only what the corpus never saw.
 """
 
 from __future__ import annotations
@@ -26,8 +29,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from importlib.resources import files
-from itertools import accumulate, chain, compress, islice, repeat
-from operator import attrgetter, ge, is_, itemgetter, or_
+from itertools import accumulate, chain, compress, pairwise, repeat
+from operator import attrgetter, ge, is_, not_, or_
 from types import MappingProxyType
 from typing import NamedTuple, Protocol, TypeVar
 
@@ -121,9 +124,10 @@ class ZwnjLexicon:
     right_parts: frozenset[str]
     left_parts: frozenset[str]
     weights: dict[str, float]
-    # Words that may open a spaced pair: verb prefixes, left parts, and the left half of a
-    # form the corpus writes with ZWNJ there (پیش of پیش‌بینی).
-    pair_lefts: frozenset[str]
+    # The two halves, each at least MIN_PART letters, of every ZWNJ the corpus writes in a
+    # form ((پیش, بینی) of پیش‌بینی): such a spaced pair is a candidate whatever its words are,
+    # and a set lookup finds it without a per-pair Python call.
+    zwnj_pairs: frozenset[tuple[str, str]]
     # Gap scores (log-odds, offset) of the known words, and of the frequent spaced pairs
     # (keyed 'left right', one gap at the space), computed by the build script with this
     # very model: a first pass over news text needs no features for them.
@@ -168,20 +172,21 @@ def lexicon() -> ZwnjLexicon:
     vocab = {word: int(n) for word, n in _rows("vocab.tsv.gz")}
     verbs = frozenset(rest for rest, _ in _rows("verbs.tsv.gz"))
     parts = _rows("parts.tsv.gz")
-    left_parts = frozenset(part for side, part, _ in parts if side == "L")
     return ZwnjLexicon(
         forms=forms,
         vocab=vocab,
         verbs=verbs,
         verb_stems=frozenset(map(person_stem, verbs)) - {""},
         right_parts=frozenset(part for side, part, _ in parts if side == "R"),
-        left_parts=left_parts,
+        left_parts=frozenset(part for side, part, _ in parts if side == "L"),
         weights={name: float(w) for name, w in _rows("model.tsv.gz")},
-        pair_lefts=frozenset(
-            key[:pos] for key, c in forms.items() if c.n_zwnj for pos in c.positions
-        )
-        | left_parts
-        | VERB_PREFIXES,
+        zwnj_pairs=frozenset(
+            (key[:pos], key[pos:])
+            for key, c in forms.items()
+            if c.n_zwnj
+            for pos in c.positions
+            if MIN_PART <= pos <= len(key) - MIN_PART
+        ),
         scores={word: _parse_scores(packed) for word, packed in _rows("scores.tsv.gz")},
     )
 
@@ -198,11 +203,13 @@ def pack_scores(scored: list[tuple[float, int]]) -> str:
 
 
 def _bin(n: int) -> int:
-    """Log-scale bucket of a count: 0, 1, 2-3, 4-7, … capped."""
-    return min(n.bit_length(), 10)
+    """Log-scale bucket of a count: 0, 1, 2-3, 4-7, … capped at 10 (1024 takes 11 bits)."""
+    return n.bit_length() if n < 1024 else 10
 
 
 def _ratio(a: int, b: int) -> int:
+    if a == b:  # most candidates are unseen (0, 0): skip the logarithm
+        return 0
     return max(-6, min(6, round(math.log2((a + 1) / (b + 1)))))
 
 
@@ -220,6 +227,17 @@ def _side(part: str, closed: frozenset[str], learned: frozenset[str]) -> str:
     return "part" if part in learned else "open"
 
 
+# The names of the features with a count bucket or ratio (-6..10), per mode, built once: a
+# candidate looks them up (with their hashes known) instead of formatting them.
+_NAMES: dict[str, dict[str, dict[int, str]]] = {
+    m: {
+        t: {i: f"{m}:{t}{i}" for i in range(-6, 11)}
+        for t in ("z", "j", "s", "zj", "zs", "lf", "rf", "rc")
+    }
+    for m in "js"
+}
+
+
 def gap_features(mode: str, left: str, right: str, key: str, pos: int, c: Counts) -> list[str]:
     """Feature names for the gap at `pos` of the letters `key` = left + right; `mode` is 'j'
     (the gap is inside a written word) or 's' (the gap is a written space)."""
@@ -232,44 +250,47 @@ def gap_features(mode: str, left: str, right: str, key: str, pos: int, c: Counts
         rclass = "core+" + _side(core, _NO_PARTS, c.right_parts) + "+" + suffix
     unseen = "u" if nz == nj == 0 else "k"
     bz, blf, brf, zj = _bin(nz), _bin(lf), _bin(rf), _ratio(nz, nj)
-    le, rb, lr = left[-1], right[0], f"L={lclass}|R={rclass}"
-    m = mode  # every name carries its mode, built in one format (this runs per candidate)
+    le, rb = left[-1], right[0]
+    # Every name carries its mode, and most the class of one side; the shared pieces are
+    # built once (this runs per candidate), the numbered names looked up.
+    m, r, l_ = mode + ":", "|R=" + rclass, "|L=" + lclass
+    n = _NAMES[mode]
     feats = [
-        f"{m}:bias",
-        f"{m}:z{bz}",
-        f"{m}:j{_bin(nj)}",
-        f"{m}:s{_bin(ns)}",
-        f"{m}:zj{zj}",
-        f"{m}:zs{_ratio(nz, ns)}",
-        f"{m}:lf{blf}",
-        f"{m}:lz{_bin(c.zwnj_any(left))}|R={rclass}",
-        f"{m}:rf{brf}",
-        f"{m}:rc{_bin(c.joined(core)) if suffix else '-'}",
-        f"{m}:L={lclass}",
-        f"{m}:R={rclass}",
-        f"{m}:{lr}",
-        f"{m}:le={le}|R={rclass}",
-        f"{m}:le={le}",
-        f"{m}:rb={rb}",
-        f"{m}:le={le}|rb={rb}",
-        f"{m}:ll{min(len(left), 6)}|R={rclass}",
-        f"{m}:rl{min(len(right), 6)}|L={lclass}",
-        f"{m}:{unseen}|lf{blf}|rf{brf}",
-        f"{m}:{unseen}|lf{blf}|R={rclass}",
-        f"{m}:{unseen}|zj{zj}|R={rclass}",
-        f"{m}:le2={left[-2:]}|R={rclass}",
-        f"{m}:re2={right[-2:]}|L={lclass}",
+        m + "bias",
+        n["z"][bz],
+        n["j"][_bin(nj)],
+        n["s"][_bin(ns)],
+        n["zj"][zj],
+        n["zs"][_ratio(nz, ns)],
+        n["lf"][blf],
+        f"{m}lz{_bin(c.zwnj_any(left))}{r}",
+        n["rf"][brf],
+        n["rc"][_bin(c.joined(core))] if suffix else m + "rc-",
+        f"{m}L={lclass}",
+        f"{m}R={rclass}",
+        f"{m}L={lclass}{r}",
+        f"{m}le={le}{r}",
+        f"{m}le={le}",
+        f"{m}rb={rb}",
+        f"{m}le={le}|rb={rb}",
+        f"{m}ll{min(len(left), 6)}{r}",
+        f"{m}rl{min(len(right), 6)}{l_}",
+        f"{m}{unseen}|lf{blf}|rf{brf}",
+        f"{m}{unseen}|lf{blf}{r}",
+        f"{m}{unseen}|zj{zj}{r}",
+        f"{m}le2={left[-2:]}{r}",
+        f"{m}re2={right[-2:]}{l_}",
     ]
     if lclass in VERB_PREFIXES:
         verb = c.verb(right)
-        feats.append(f"{m}:verb{verb}")
-        feats.append(f"{m}:verb{verb}|{unseen}|rl{min(len(right), 6)}")
+        feats.append(f"{m}verb{verb}")
+        feats.append(f"{m}verb{verb}|{unseen}|rl{min(len(right), 6)}")
     # Which learned part it is: name parts (پور، زاده، آباد) bind unlike free-standing ones (که).
     # Not before a closed suffix: کتاب of کتابخانه must not weigh on کتاب‌هایشان.
     if lclass == "part" and rclass not in SUFFIXES:
-        feats.append(f"{m}:Lp={left}")
+        feats.append(f"{m}Lp={left}")
     if rclass == "part":
-        feats.append(f"{m}:Rp={right}")
+        feats.append(f"{m}Rp={right}")
     return feats
 
 
@@ -346,14 +367,24 @@ def join_spaced(key: tuple[str, str], writer: str) -> bool:
     opens are no candidate at all, so that is checked before the shipped scores."""
     left, right = key
     lex = lexicon()
-    if left in VERB_PREFIXES or right in SUFFIXES:
-        margin = MARGIN["s"]
-    elif writer in COMPOUND_MARGIN and spaced_candidate(left, right, lex):
-        margin = COMPOUND_MARGIN[writer]
-    else:
+    bound = left in VERB_PREFIXES or right in SUFFIXES
+    if not bound and not (writer in COMPOUND_MARGIN and spaced_candidate(left, right, lex)):
         return False
-    shipped = lex.scores.get(f"{left} {right}")
-    return (shipped[0][0] if shipped else pair_score(left, right, lex)) > margin
+    if shipped := lex.scores.get(f"{left} {right}"):
+        return shipped[0][0] > (MARGIN["s"] if bound else COMPOUND_MARGIN[writer])
+    return _join_new(key, writer)
+
+
+def _join_new(key: tuple[str, str], writer: str) -> bool:
+    """`join_spaced` of a candidate pair without a shipped score: the pairs `_spaced_joins`
+    finds missing from its cache, which holds the shipped ones from the start."""
+    left, right = key
+    margin = MARGIN["s"] if left in VERB_PREFIXES or right in SUFFIXES else COMPOUND_MARGIN[writer]
+    return (
+        len(left) >= MIN_PART
+        and len(right) >= MIN_PART
+        and _spaced_score(left, right, lexicon()) > margin
+    )
 
 
 def pair_score(left: str, right: str, lex: ZwnjLexicon) -> float:
@@ -361,8 +392,12 @@ def pair_score(left: str, right: str, lex: ZwnjLexicon) -> float:
     candidate)."""
     if len(left) < MIN_PART or len(right) < MIN_PART or not spaced_candidate(left, right, lex):
         return -math.inf
-    feats = gap_features("s", left, right, left + right, len(left), lex)
-    return score(feats, lex.weights)
+    return _spaced_score(left, right, lex)
+
+
+def _spaced_score(left: str, right: str, lex: ZwnjLexicon) -> float:
+    """The model's log-odds at the space of a candidate pair of two-letter or longer words."""
+    return score(gap_features("s", left, right, left + right, len(left), lex), lex.weights)
 
 
 class Chunk(NamedTuple):
@@ -371,17 +406,16 @@ class Chunk(NamedTuple):
 
     cut: tuple[int, ...]  # ZWNJ offsets in the chunk at the default margin
     words: tuple[tuple[int, str], ...]  # (offset, word) of the words with a cut
-    bound: int  # words cut at a bound part: the writer deleted ZWNJ
+    bound: int  # words cut at a bound part (so 0 without a cut): the writer deleted ZWNJ
     evidence: int  # bound parts standing alone: the writer spaced ZWNJ
     first: str  # the ZWNJ-free word the chunk starts with ('' if none)
     last: str  # the ZWNJ-free word the chunk ends with ('' if none)
-    opens: int  # `last` may open a spaced pair: 2 as a bound part (می), 1 as a free word (پیش)
-    closes: int  # `first` may close one: 2 as a bound part (های), 1 as a free word
+    opens: int  # `last` opens a candidate spaced pair: 2 as a bound part (می), 1 as a left part
+    closes: int  # `first` closes one: 2 as a bound part (های), 1 as a right part (سازی)
 
 
 FREE, BOUND = 1, 2  # levels of Chunk.opens and Chunk.closes
 _NOTHING = Chunk((), (), 0, 0, "", "", 0, 0)  # a word that already has its ZWNJ
-_CUT, _EVIDENCE, _FIRST, _LAST, _OPENS, _CLOSES = (itemgetter(i) for i in (0, 3, 4, 5, 6, 7))
 # Bounded caches, plain dicts emptied when full: a hit is a C-level `dict.get` over a whole
 # text's chunks (an LRU would need Python-level bookkeeping per hit), and news vocabulary is
 # Zipfian, so a refill costs little. The chunk cache starts from (and is emptied back to) the
@@ -404,7 +438,7 @@ def _remember(
         if len(cache) >= len(base) + _CACHE_SIZE or not cache:
             cache.clear()
             cache.update(base)
-        value = cache.get(key)
+            value = cache.get(key)
         if value is None:
             value = cache[key] = compute(key)
     return value
@@ -420,8 +454,9 @@ def clear_caches() -> None:
     with the lexicon stays."""
     _chunks.clear()
     _chunks.update(_known_chunks())
-    for pairs in _pairs.values():
+    for writer, pairs in _pairs.items():
         pairs.clear()
+        pairs.update(_known_pairs(writer))
     split_joined.cache_clear()
 
 
@@ -431,6 +466,29 @@ def _known_chunks() -> dict[str, Chunk]:
     news text then works out only the words the corpus never saw."""
     lex = lexicon()
     return {word: _bare_word(word) for word in chain(lex.vocab, lex.forms)}
+
+
+@cache
+def _known_pairs(writer: str) -> dict[tuple[str, str], bool]:
+    """The decisions, for one kind of writer, on the spaced pairs shipped with a score,
+    worked out once with the lexicon (as `_known_chunks` is for words). A deleter's text
+    only ever asks about bound parts."""
+    pairs = _shipped_pairs()
+    if writer == "deleter":
+        pairs = tuple(p for p in pairs if p[0] in VERB_PREFIXES or p[1] in SUFFIXES)
+    return {pair: join_spaced(pair, writer) for pair in pairs}
+
+
+@cache
+def _shipped_pairs() -> tuple[tuple[str, str], ...]:
+    """The spaced pairs shipped with a score, built once for every kind of writer, each word
+    the very string the known words' facts hold (no copies of the same words in memory)."""
+    known = _known_chunks()
+    words = {word: info.first or word for word, info in known.items()}
+    return tuple(
+        (words.get(left, left), words.get(right, right))
+        for left, right in (key.split(" ") for key in lexicon().scores if " " in key)
+    )
 
 
 def _word_chunk(chunk: str) -> Chunk:
@@ -443,10 +501,12 @@ def _word_chunk(chunk: str) -> Chunk:
     bound = evidence = opens = closes = 0
     first = last = ""
     for m in WORD.finditer(chunk):
-        start, info = m.start(), chunk_info(m.group())
-        cut.extend(start + pos for pos in info.cut)
-        words.extend((start + offset, word) for offset, word in info.words)
-        bound += info.bound
+        start, word = m.start(), m.group()
+        info = _chunks.get(word) or chunk_info(word)  # most words are known: a plain hit
+        if info.cut:  # most words have none, and then no listed word and no bound split
+            cut.extend(start + pos for pos in info.cut)
+            words.extend((start + offset, inner) for offset, inner in info.words)
+            bound += info.bound
         evidence += info.evidence
         if start == 0:
             first, closes = info.first, info.closes
@@ -465,11 +525,11 @@ def _bare_word(word: str) -> Chunk:
     return Chunk(
         cut,
         ((0, word),) if cut else (),
-        int(_bound_split(word, cut)),
+        int(_bound_split(word, cut)) if cut else 0,
         int(word in SPACED_EVIDENCE),
         word,
         word,
-        BOUND if word in VERB_PREFIXES else FREE * (free and word in lex.pair_lefts),
+        BOUND if word in VERB_PREFIXES else FREE * (free and word in lex.left_parts),
         BOUND if word in SUFFIXES else FREE * (free and word in lex.right_parts),
     )
 
@@ -486,55 +546,94 @@ def restore_zwnj(text: str) -> list[Edit]:
     at again. The text is cut at single spaces and each chunk looked up in a cache, so the
     Python-level work is only for the few chunks that change.
     """
-    chunks = text.split(" ")
-    infos = list(map(_chunks.get, chunks))
-    for i in _missing(infos):  # chunks not seen before: compute only those
-        infos[i] = chunk_info(chunks[i])
-    cut_at = list(compress(range(len(chunks)), map(_CUT, infos)))
-    spaced = sum(map(_EVIDENCE, infos))
-    deleted = sum(infos[i].bound for i in cut_at)
-    cuts = {i: infos[i].cut for i in cut_at}
-    if spaced > deleted:
-        cuts = {
-            i: tuple(
-                start + pos for start, word in infos[i].words for pos in split_joined(word, True)
-            )
-            for i in cut_at
-        }
-    writer = "spacer" if spaced > deleted else "deleter" if spaced < deleted else "unknown"
-    joins = _spaced_joins(infos, writer)
-    if not joins and not any(cuts.values()):
+    found = _restoration(text)
+    if found is None:
         return []
+    chunks, joins, cuts = found
     # Chunk i ends at ends[i] + i (one space after each chunk before it).
     ends = list(accumulate(map(len, chunks)))
     edits = [Edit(ends[i] + i, ends[i] + i + 1, ZWNJ, STEP) for i in joins]
-    for i, cut in cuts.items():
+    for i, offsets in cuts.items():
         start = ends[i] + i - len(chunks[i])
-        edits.extend(Edit(start + pos, start + pos, ZWNJ, STEP) for pos in cut)
+        edits.extend(Edit(start + pos, start + pos, ZWNJ, STEP) for pos in offsets)
     edits.sort(key=attrgetter("start"))
     return edits
 
 
-def _spaced_joins(infos: list[Chunk], writer: str) -> list[int]:
-    """Indices i where the single space after chunk i becomes a ZWNJ. Only pairs that one
-    side can open or close are candidates; each is decided once, then read from the cache."""
-    need = repeat(BOUND if writer == "deleter" else FREE)  # a deleter's free pairs stay apart
-    candidate = list(
-        map(
-            or_,
-            map(ge, map(_OPENS, infos), need),
-            map(ge, map(_CLOSES, islice(infos, 1, None)), need),
-        )
-    )
-    pairs = zip(map(_LAST, infos), map(_FIRST, islice(infos, 1, None)), strict=False)
-    keys = list(compress(pairs, candidate))
+def restored_text(text: str) -> str:
+    """`text` with the edits of `restore_zwnj` made, built from its chunks directly (for
+    normalization without an offset map: no edits to create, sort and apply)."""
+    found = _restoration(text)
+    if found is None:
+        return text
+    chunks, joins, cuts = found
+    for i, offsets in cuts.items():
+        if offsets:
+            chunk = chunks[i]
+            chunks[i] = ZWNJ.join(chunk[a:b] for a, b in pairwise((0, *offsets, len(chunk))))
+    pieces, start = [], 0
+    for i in joins:  # the space after chunk i becomes a ZWNJ
+        pieces.append(" ".join(chunks[start : i + 1]))
+        start = i + 1
+    pieces.append(" ".join(chunks[start:]))
+    return ZWNJ.join(pieces)
+
+
+def _restoration(text: str) -> tuple[list[str], list[int], dict[int, tuple[int, ...]]] | None:
+    """The text cut at single spaces, the chunks whose following space becomes a ZWNJ
+    (ascending), and the ZWNJ offsets to insert inside chunks; None if nothing changes."""
+    chunks = text.split(" ")
+    infos = list(map(_chunks.get, chunks))
+    if not all(infos):  # chunks not seen before (a Chunk is never falsy): compute only those
+        for i in compress(range(len(infos)), map(not_, infos)):
+            infos[i] = chunk_info(chunks[i])
+    # One C-level pass turns the chunks' facts into columns, one per field.
+    cut, words, bound, evidence, first, last, opens, closes = zip(*infos, strict=True)
+    spaced, deleted = sum(evidence), sum(bound)
+    writer = "spacer" if spaced > deleted else "deleter" if spaced < deleted else "unknown"
+    cuts = {i: cut[i] for i in compress(range(len(cut)), cut)}
+    if spaced > deleted:
+        cuts = {i: _respaced(words[i]) for i in cuts}
+    joins = _spaced_joins(first, last, opens, closes, writer)
+    if not joins and not any(cuts.values()):
+        return None
+    return chunks, joins, cuts
+
+
+def _respaced(words: tuple[tuple[int, str], ...]) -> tuple[int, ...]:
+    """A chunk's cut in the text of a writer who spaces ZWNJ."""
+    return tuple(start + pos for start, word in words for pos in split_joined(word, True))
+
+
+def _spaced_joins(
+    first: tuple[str, ...],
+    last: tuple[str, ...],
+    opens: tuple[int, ...],
+    closes: tuple[int, ...],
+    writer: str,
+) -> list[int]:
+    """Indices i where the single space after chunk i becomes a ZWNJ. The candidates, found
+    at C level, are exactly the pairs `join_spaced` may join: a side that opens or closes one
+    at the writer's level, or a pair the corpus writes with ZWNJ; each is decided once, then
+    read from the cache."""
+    deleter = writer == "deleter"  # a deleter's free pairs stay apart: only bound parts join,
+    if deleter and BOUND not in opens and BOUND not in closes:  # which most of their texts lack
+        return []
+    sides = map(or_, opens, closes[1:])
+    pairs = list(zip(last, first[1:], strict=False))
+    if deleter:
+        candidate = map(ge, sides, repeat(BOUND))
+    else:
+        candidate = map(or_, sides, map(lexicon().zwnj_pairs.__contains__, pairs))
+    at = list(compress(range(len(pairs)), candidate))  # one pass over the text's pairs
+    keys = list(map(pairs.__getitem__, at))
     cache = _pairs[writer]
     joined = list(map(cache.get, keys))
     if None in joined:
-        decide = partial(join_spaced, writer=writer)
+        decide, base = partial(_join_new, writer=writer), _known_pairs(writer)
         for i in _missing(joined):
-            joined[i] = _remember(cache, keys[i], decide)
-    return list(compress(compress(range(len(candidate)), candidate), joined))
+            joined[i] = _remember(cache, keys[i], decide, base)
+    return list(compress(at, joined))
 
 
 def _missing(found: list[_V | None]) -> compress[int]:
