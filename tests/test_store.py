@@ -40,6 +40,7 @@ from rasad.store.dedup import BANDS, band_keys, shingles
 from rasad.store.export import CSV_COLUMNS, csv_lines, jsonl_lines
 from rasad.store.migrations import MIGRATIONS
 from rasad.store.schema import documents, dyads, events, metadata, minhash_bands, schema_version
+from rasad.store.search import snippet
 from rasad.store.store import WAL_CHECKPOINT_BYTES, _url
 from rasad.store.writer import prepare_chunk
 
@@ -217,6 +218,20 @@ def test_search_matches_zwnj_space_and_joined_spellings(
         assert written in hits[0]["snippet"]
     else:  # the one spelling the index cannot split: joined query, spaced text
         assert hits == []
+
+
+@pytest.mark.parametrize("query", ["جنگ ایران", "ایران عراق", "x.ir", "x ir", "1 5"])
+def test_search_finds_words_the_postgresql_parser_would_join(store: Store, query: str) -> None:
+    """PostgreSQL's text-search parser reads «ایران-عراق», «x.ir» and «1.5» as compound
+    tokens (a hyphenated word's parts only after it): those characters are blanked in the
+    index and the query, so phrases find their words as FTS5 does."""
+    store.add(make_doc("j", [("CONSULT", "IRN", "BLR", None)], "جنگ ایران-عراق در x.ir 1.5"))
+    assert [h["id"] for h in store.search(query)] == ["j"]
+
+
+def test_snippet_centres_on_the_match_past_characters_folding_deletes() -> None:
+    text = "می‌شود " * 200 + "همکاری‌های تازه"  # 200 ZWNJs the folded text lacks
+    assert "همکاری‌های" in snippet(text, "همکاریهای", width=20)
 
 
 def test_search_ranks_and_pages(store: Store) -> None:
@@ -563,15 +578,16 @@ def test_band_hashes_are_pinned() -> None:
     assert len(keys) == BANDS and all(0 <= h < 2**63 for _, h in keys)
 
 
-def test_postgresql_search_reads_the_trigram_index(pg_store: Store) -> None:
+def test_postgresql_search_reads_the_tsvector_index(pg_store: Store) -> None:
     """The statement search_documents runs, with the settings it makes, is planned on the
-    trigram index; and the index holds trigrams of Persian words (under a "C" locale
-    pg_trgm sees no letters outside ASCII: the index would match every row)."""
+    GIN index of the folded text's vectors; and the database splits Persian words at Persian
+    punctuation (under a "C" locale every character outside ASCII counts as a letter and
+    «ایران،» would be one word)."""
     pg_store.add(make_doc("s", [("CONSULT", "IRN", "BLR", "2024-01-02")], "نشست هم‌اندیشی"))
     plans: list[str] = []
 
     def explain(conn, cursor, statement, parameters, context, executemany) -> None:
-        if "LIKE" in statement and not plans:
+        if "@@" in statement and not plans:
             cursor.execute("EXPLAIN " + statement, parameters)
             plans.extend(row[0] for row in cursor.fetchall())
 
@@ -580,9 +596,40 @@ def test_postgresql_search_reads_the_trigram_index(pg_store: Store) -> None:
         assert pg_store.search_documents("هم اندیشی", limit=5)[1] == 1
     finally:
         event.remove(pg_store.engine, "before_cursor_execute", explain)
-    assert "ix_documents_folded_trgm" in " ".join(plans)
+    assert "ix_documents_folded_tsv" in " ".join(plans)
     with pg_store.engine.connect() as conn:
-        assert len(conn.scalar(text("SELECT show_trgm(:w)"), {"w": "همکاریها"})) == 9
+        assert conn.scalar(text("SELECT to_tsvector('simple', :t)::text"),
+                           {"t": "«ایران،»"}) == "'ایران':1"
+
+
+def test_postgresql_store_before_the_tsvector_migrates_and_finds_its_documents(
+    pg_store: Store,
+) -> None:
+    """Migration 0010 gives a store searched by trigrams the vector column, filled for the
+    stored documents and kept in the row, and its index; the trigram index goes."""
+    pg_store.add(make_doc("pre", [("CONSULT", "IRN", "BLR", None)], "پیش‌نویس قدیمی"))
+    with pg_store.engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE documents DROP COLUMN folded_tsv")
+        conn.exec_driver_sql("CREATE INDEX ix_documents_folded_trgm "
+                             "ON documents USING gin (folded gin_trgm_ops)")
+        conn.execute(delete(schema_version).where(
+            schema_version.c.name == "0010_postgres_tsvector"))
+    with Store(pg_store.url) as again:
+        assert [h["id"] for h in again.search("پیشنویس قدیمی")] == ["pre"]
+        with again.engine.connect() as conn:
+            names = {i["name"] for i in inspect(conn).get_indexes("documents")}
+            assert "ix_documents_folded_tsv" in names and "ix_documents_folded_trgm" not in names
+            assert conn.scalar(text("SELECT attstorage FROM pg_attribute WHERE attrelid = "
+                                    "'documents'::regclass AND attname = 'folded_tsv'")) == "m"
+
+
+def test_postgresql_stores_a_document_too_long_for_one_vector(pg_store: Store) -> None:
+    """A tsvector holds at most 1 MB (these words would make 1.6 MB): PostgreSQL
+    indexes the first search.TS_INDEXED_CHARS characters, so the document is stored, not
+    refused, and found by its words there."""
+    words = " ".join(f"w{i}" for i in range(150_000))
+    pg_store.add(make_doc("long", [("CONSULT", "IRN", "BLR", None)], "سرآغاز " + words))
+    assert [h["id"] for h in pg_store.search("سرآغاز w0 w1")] == ["long"]
 
 
 def test_extracted_article_comes_back_as_its_output_contract(

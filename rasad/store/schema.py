@@ -61,6 +61,7 @@ documents = Table(
     Column("raw", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("folded", Text, nullable=False),  # search copy of `text`: see search.fold
+    # (PostgreSQL only: a generated tsvector of it, `folded_tsv`, added by migration 0010)
     Column("content_hash", String, nullable=False, index=True),
     Column("record", Text, nullable=False),  # annotation layers (JSON): see record.py
     Column("ingested_at", DateTime(timezone=True), nullable=False),
