@@ -10,6 +10,7 @@ never touched: a text of N lines normalizes to N lines.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,10 @@ _INVISIBLE_CHARS = (
 )
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 _LETTER_CHARS = "".join(PERSIAN_LETTERS)
+# Arabic presentation forms (text copied out of PDFs: «ﺑﯿﮋن ﺟﻨﺘﯽ»): contextual letter shapes and
+# ligatures, each spelled by its compatibility decomposition («ﻻ» → «لا»).
+_SHAPE_CHARS = "\ufb50-\ufdff\ufe70-\ufefc"
+_SHAPES = re.compile(f"[{_SHAPE_CHARS}]+")
 _LETTER_RE = re.compile(f"[{_LETTER_CHARS}]")
 _DIGIT_MAP = {chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)}
 _DIGIT_CHARS = "\u0660-\u0669"
@@ -105,6 +110,14 @@ def _delete(pattern: re.Pattern[str], step: str) -> StepFn:
     return run
 
 
+def unify_shapes(text: str) -> list[Edit]:
+    """Arabic presentation forms to the letters they shape (NFKC), a run at a time."""
+    return [
+        Edit(m.start(), m.end(), unicodedata.normalize("NFKC", m[0]), "unify_shapes")
+        for m in _SHAPES.finditer(text)
+    ]
+
+
 remove_invisible = _delete(_INVISIBLE, "remove_invisible")
 remove_invisible.__doc__ = "Drop bidi marks, soft hyphens, BOM, ZWJ and control characters."
 # Arabic yeh/kaf to Persian; ezafe heh (ۀ) to ه. Alef-hamza forms stay.
@@ -163,6 +176,7 @@ fix_zwnj = Rewrite(restore_zwnj, restored_text)
 # them, and a run of such steps then leaves it as it is: one scan for all of them shows that.
 TRIGGERS: dict[str, str] = {
     "remove_invisible": _INVISIBLE_CHARS,
+    "unify_shapes": _SHAPE_CHARS,
     "unify_letters": _LETTER_CHARS,
     "unify_digits": _DIGIT_CHARS,
     "remove_marks": _MARK_CHARS,
@@ -171,6 +185,7 @@ TRIGGERS: dict[str, str] = {
 
 STEPS: dict[str, StepFn] = {
     "remove_invisible": remove_invisible,
+    "unify_shapes": unify_shapes,
     "unify_letters": unify_letters,
     "unify_digits": unify_digits,
     "remove_marks": remove_marks,
