@@ -1,15 +1,16 @@
 """ZWNJ restoration on held-out clean text: rasad vs hazm vs shekar, same run, same data.
 
-Gold, per corpus (none of it is read when the lexicons are built):
+Gold, per corpus (no test text is read when the lexicons are built):
   seraji  the `# text` sentences of UD Persian-Seraji dev;
   perdt   the `# text` sentences of UD Persian-PerDT dev;
   fars    the Fars evaluation slice: `derived_zwnj_clean` articles with eval_bucket <
           EVAL_PERCENT (see scripts/build_zwnj_lexicon.py); unclean articles are never gold.
 Each corpus is cut in two by a salted hash of the text's id (UD sent_id, Fars link; see
-`split_of`): the TUNE split (bucket < TUNE_PERCENT) is for error analysis and for choosing the
-decision margins in rasad/text/zwnj.py (`--split tune`); the TEST split is what this bench
-reports by default and must not be looked at while tuning. The gap model itself is trained by
-scripts/build_zwnj_lexicon.py on other text only (neither split is read there).
+`split_of` in scripts/build_zwnj_lexicon.py): the TUNE split is for error analysis and for
+choosing the decision margins in rasad/text/zwnj.py (`--split tune`), and its UD sentences are
+also training text of the lexicons (the treebanks' own conventions); the TEST split is what
+this bench reports by default, is read by nothing that builds or tunes, and must not be looked
+at while tuning.
 Every text of the chosen split is scored; nothing is dropped. Each gold text is stripped two ways
 (ZWNJ deleted; ZWNJ turned into a space), restored by each system, and compared gap by gap:
 between every two consecutive non-blank characters the gap is none, space or ZWNJ.
@@ -41,7 +42,6 @@ Usage: .venv/bin/python bench/normalize.py [--split test|tune] [--limit N]
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import json
 import re
@@ -69,7 +69,6 @@ _FOLD = str.maketrans(
 _DROP = re.compile("[\u064b-\u065f\u0670\u0640\u200d\u200e\u200f]")
 _NON_JOINING = frozenset("اآأإدذرزژوؤة")
 _EDGE = re.compile(r"^\W+|\W+$")
-TUNE_PERCENT = 50
 WARM_PASSES = 3
 
 
@@ -82,32 +81,13 @@ def _builder():
     return module
 
 
-def split_of(text_id: str) -> str:
-    """'tune' or 'test' for a gold text, from a salted hash of its id (stable across runs)."""
-    bucket = int(hashlib.sha1(f"zwnj-tune/{text_id}".encode()).hexdigest(), 16) % 100
-    return "tune" if bucket < TUNE_PERCENT else "test"
-
-
-def _ud_sentences(bank: str) -> list[tuple[str, str]]:
-    """(sent_id, text) of every sentence of a UD treebank folder."""
-    out, sent_id = [], ""
-    for path in sorted((DATA / bank).glob("*.conllu")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("# sent_id = "):
-                sent_id = line[12:].strip()
-            elif line.startswith("# text = "):
-                out.append((sent_id, line[9:].strip()))
-    return out
-
-
 def gold_texts(limit: int | None, split: str = "test") -> dict[str, list[str]]:
     """Held-out gold texts of one split per corpus, letters/digits/spacing normalized (ZWNJ
     untouched)."""
-    corpora: dict[str, list[tuple[str, str]]] = {
-        name: _ud_sentences(bank)
-        for name, bank in (("seraji", "ud-persian-seraji"), ("perdt", "ud-persian-perdt"))
-    }
     lexbuild = _builder()
+    corpora: dict[str, list[tuple[str, str]]] = {
+        name: lexbuild.ud_sentences(DATA, bank) for name, bank in lexbuild.UD_BANKS.items()
+    }
     corpora["fars"] = [
         (record["link"], text)
         for record, text in lexbuild.fars_clean(DATA)
@@ -115,7 +95,9 @@ def gold_texts(limit: int | None, split: str = "test") -> dict[str, list[str]]:
     ]
     base = Normalizer(fix_zwnj=False)
     return {
-        name: [base.normalize(t) for key, t in texts if split_of(f"{name}/{key}") == split][:limit]
+        name: [
+            base.normalize(t) for key, t in texts if lexbuild.split_of(f"{name}/{key}") == split
+        ][:limit]
         for name, texts in corpora.items()
     }
 

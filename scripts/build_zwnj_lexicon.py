@@ -5,10 +5,12 @@ Sources (letters unified first: Arabic yeh/kaf -> Persian, diacritics dropped):
   - Fars News articles whose `derived_zwnj_clean` is true, EXCEPT the evaluation slice
     (`eval_bucket(link) < EVAL_PERCENT`, see `is_heldout_fars`), which bench/normalize.py uses;
   - NSURL-2019 600K NER tokens (ZWNJ consistent, Arabic yeh);
-  - Arman NER tokens (ZWNJ mostly present).
+  - Arman NER tokens (ZWNJ mostly present);
+  - the TUNE half of both UD dev treebanks (`split_of`): treebank gold, ZWNJ as the
+    treebanks write it.
 Fars is repeated to weigh about as much as NSURL (see `weighted_runs`).
-HELD OUT, never read here: both UD dev treebanks (the gold for bench/normalize.py and
-bench/segment.py) and the Fars evaluation slice. PEYMA is skipped (it has no ZWNJ at all).
+HELD OUT, never read here: the TEST half of both UD dev treebanks (the gold of
+bench/normalize.py) and the Fars evaluation slice. PEYMA is skipped (it has no ZWNJ at all).
 PERLEX is not used: it writes productive forms joined (بزرگترین), so its counts would teach
 the joined spelling.
 
@@ -79,7 +81,13 @@ MIN_PARTNERS = 5  # chosen on the bench's tuning split, as the decision margins 
 MIN_FEATURE = 3  # a feature must fire on this many training gaps to get a weight
 MAX_PAIRS = 30000  # spaced word pairs shipped with precomputed scores (bounds scores.tsv.gz)
 L2 = 1.0
-CLEAN_SOURCES = ("fars", "nsurl")  # ZWNJ-clean by filter (Fars) or by the data set's own note
+# ZWNJ-clean by filter (Fars) or by the data set's own note (NSURL). The UD tune halves are
+# treebank gold too, but keep weight 1: the treebanks often join plural «ها» («بحران‌سازیهای»),
+# and weighed like the news sources they would unteach the standard spelling (at full weight
+# «فرهنگسازیهای» was left joined).
+CLEAN_SOURCES = ("fars", "nsurl")
+UD_BANKS = {"seraji": "ud-persian-seraji", "perdt": "ud-persian-perdt"}
+TUNE_PERCENT = 50  # the UD tune half (split_of) is training text; the test half is held out
 OUT = Path(__file__).resolve().parent.parent / "rasad" / "resources" / "zwnj"
 
 _UNIFY = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه"})
@@ -112,6 +120,26 @@ def fars_clean(data: Path) -> Iterator[tuple[dict, str]]:
             yield record, "\n".join(p for p in parts if p)
 
 
+def split_of(text_id: str) -> str:
+    """'tune' or 'test' for a held-out text (UD sentence, Fars evaluation article), from a
+    salted hash of its id: bench/normalize.py scores the test half; the tune half of the UD
+    treebanks is training text here."""
+    bucket = int(hashlib.sha1(f"zwnj-tune/{text_id}".encode()).hexdigest(), 16) % 100
+    return "tune" if bucket < TUNE_PERCENT else "test"
+
+
+def ud_sentences(data: Path, bank: str) -> list[tuple[str, str]]:
+    """(sent_id, text) of every sentence of a UD treebank folder."""
+    out, sent_id = [], ""
+    for path in sorted((data / bank).glob("*.conllu")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# sent_id = "):
+                sent_id = line[12:].strip()
+            elif line.startswith("# text = "):
+                out.append((sent_id, line[9:].strip()))
+    return out
+
+
 def _ner_sentences(path: Path) -> Iterator[str]:
     tokens: list[str] = []
     with open(path, encoding="utf-8") as fh:
@@ -133,10 +161,16 @@ def clean_letters(text: str) -> str:
 
 def training_sources(data: Path) -> dict[str, list[str]]:
     """The training texts of each source corpus."""
+    ud = {
+        name: [text for sent_id, text in ud_sentences(data, bank)
+               if split_of(f"{name}/{sent_id}") == "tune"]
+        for name, bank in UD_BANKS.items()
+    }
     return {
         "fars": [text for record, text in fars_clean(data) if not is_heldout_fars(record)],
         "nsurl": list(_ner_sentences(data / "nsurl2019-ner-600k" / "train.tsv")),
         "arman": list(_ner_sentences(data / "arman" / "train.tsv")),
+        **ud,
     }
 
 
