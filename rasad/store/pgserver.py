@@ -13,10 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 PG_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
-# Not the environment's locale: under "C" (or POSIX) pg_trgm sees no letter outside ASCII,
-# so Persian text has no trigrams and the search index narrows nothing (every row is read
-# and rechecked). C.UTF-8 (glibc 2.35+) classifies every Unicode letter and sorts by code
-# point, as Python does.
+# Not the environment's locale: under "C" (or POSIX) PostgreSQL's text-search parser treats
+# every character outside ASCII as a letter, so «ایران،» is one word and a phrase search
+# misses it (migration 0010). C.UTF-8 (glibc 2.35+) classifies every Unicode letter and sorts
+# by code point, so results do not depend on the machine's language settings.
 LOCALE = "C.UTF-8"
 
 
