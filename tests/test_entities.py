@@ -716,11 +716,14 @@ def test_heads_give_sectors_and_end_a_coordinated_phrase() -> None:
     from rasad.extract.orgs import phrase_orgs
 
     assert head_sector([key("پلیس"), key("آگاهی")]) == "COP"
+    assert head_sector([key("دولت"), key("دهم")]) == "GOV"
     assert head_sector([key("شرکت"), key("سهامی")]) == "BUS"
     def keys(text: str) -> list[str]:
         return [key(w) for w in text.split()]
 
     assert phrase_orgs(keys("با شرکت همه گروه‌های عراقی"), []) == []
+    iraq = [Hit(2, 3, "GPE", "IRQ")]
+    assert [h.label for h in phrase_orgs(keys("دولت جدید عراق"), iraq)] == ["GPE"]
     found = phrase_orgs(keys("بانک توسعه تعاون و پلیس آگاهی عراق"), [Hit(6, 7, "GPE", "IRQ")])
     assert [(h.first, h.last, h.sector) for h in found if h.label == "ORG"] == [(4, 7, "COP")]
 

@@ -483,3 +483,18 @@ def test_this_country_after_a_nationality_adjective() -> None:
     text = "ایران از حملات جنگنده های آمریکایی انتقاد کرد\nاین کشور پیشتر بلاروس را هدف قرار داد"
     _, found = _events(text)
     assert _key(found[-1]) == ("ASSAULT", None, [("USA", "MIL")], [("BLR", None)])
+
+
+def test_a_speaker_lends_his_sector_to_his_bare_state_not_to_a_body() -> None:
+    """«جمهوری اسلامی ایران آماده است» said by a minister is the government speaking; «دولت
+    دهم» in a bank chief's words stays the body it is, not a bank."""
+    from rasad.extract.events import _voice
+    from rasad.model import Actor, Participant
+
+    doc = build("ایران")
+    doc.actors["fa:body"] = Actor("fa:body", "دولت دهم", None, "IRN", None, kind="ORG")
+    speaker = Participant(0, 4, "fa:x", "IRN", "BUS")
+    state = Participant(0, 5, "iran", "IRN", None)
+    body = Participant(0, 5, "fa:body", "IRN", None)
+    assert _voice(doc, state, speaker).sector == "BUS"
+    assert _voice(doc, body, speaker).sector is None

@@ -550,7 +550,7 @@ def _sides(
             return [], []
     joint = [p for p in others if p.start == source.start]  # «نیروهای ارتش و پلیس عراق»
     joint += _listed_with(doc, source, others, trigger)
-    actors = [_state_actor(pat, _voice(source, speaker))] + joint
+    actors = [_state_actor(pat, _voice(doc, source, speaker))] + joint
     return actors, dedupe([p for p in others if p not in joint])
 
 
@@ -770,11 +770,14 @@ def _operation() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\u200c]){nouns}(?:[\s\u200c]+[^\s\u200c]+)?[\s\u200c]+$")
 
 
-def _voice(source: Participant, speaker: Participant | None) -> Participant:
+def _voice(doc: Document, source: Participant, speaker: Participant | None) -> Participant:
     """An official saying «جمهوری اسلامی ایران آماده است» speaks for his own government: a
     bare state of the speaker's country takes the speaker's sector (a news outlet reporting
     what someone of its country did does not make him a journalist)."""
     if source.sector or speaker is None or speaker.country != source.country:
+        return source
+    actor = doc.actors.get(source.actor_id or "")
+    if actor is None or actor.kind != "GPE":  # a body («دولت دهم») is not the bare state
         return source
     if speaker.sector in NON_PARTY_SECTORS:
         return source
