@@ -106,6 +106,8 @@ CASES = [
     # a weekday named with a relative day is the one nearest it, even in a future clause
     ("سخنگو دیروز پنجشنبه گفت این سرباز محاکمه خواهد شد", date(2008, 8, 8), "2008-08-07"),
     ("وزیر فردا (شنبه) به تهران خواهد آمد", date(2008, 8, 8), "2008-08-09"),
+    # a time of day between a weekday and its date keeps them one mention
+    ("ورزشگاه سه‌شنبه شب هشتم شهریور ماه باز است", date(2011, 8, 29), "2011-08-30"),
 ]
 
 

@@ -35,7 +35,6 @@ NO_SUCH_DAY = "unresolved: no such day in the calendar, or outside its supported
 _LEFT_NUM = r"(?<![\w\u200c/.:٫\-])"
 _RIGHT_NUM = r"(?![\w\u200c]|[/.:٫\-]\d)"
 _CLAUSE_END = re.compile(r"[.؟?!\n؛:]")
-_JOIN_GAP = re.compile(r"[ \t\u00a0\u200c،,(]*")
 _CLOSE_PAREN = re.compile(r"[ \t\u00a0\u200c]*\)")
 _RANGE_GAP = r"[ \t\u00a0\u200c]*(?:{range})[ \t\u00a0\u200c]*"
 _FROM = re.compile(rf"{LEFT}از{GAP}$")
@@ -515,6 +514,14 @@ def _select(found: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+@lru_cache(maxsize=1)
+def _join_gap() -> re.Pattern[str]:
+    """What may stand between two parts of one date: spaces, a comma, an opening bracket, and
+    a time of day («سه‌شنبه شب هشتم شهریور ماه»)."""
+    gap = r"[ \t\u00a0\u200c،,(]*"
+    return re.compile(rf"{gap}(?:(?:{lexicon().time_rx}){gap})?")
+
+
 def _merge_parts(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
     """Join «امروز (چهارشنبه)», «روز دوشنبه ۲۰ اردیبهشت» into one mention each."""
     out: list[_Candidate] = []
@@ -525,7 +532,7 @@ def _merge_parts(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
             and prev.parts
             and cand.parts
             and not prev.parts & cand.parts
-            and _JOIN_GAP.fullmatch(text, prev.end, cand.start)
+            and _join_gap().fullmatch(text, prev.end, cand.start)
         ):
             best = prev.date if prev.rank >= cand.rank else cand.date
             best = _weekday_near_relative_day(best, prev, cand)
