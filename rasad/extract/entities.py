@@ -325,6 +325,8 @@ def _model_person(keys: list[str], first: int, last: int) -> tuple[int, int]:
         last -= 1
     if all(k in names.blockers() for k in keys[first:last]) or _month(keys, first, last):
         return first, first
+    if first >= 2 and keys[first - 1] in QUOTES and keys[first - 2] in names.blockers():
+        return first, first  # a work or event named in quotes («با عنوان «غزل سرود پارسی»»)
     return first, last
 
 
