@@ -816,3 +816,12 @@ def test_entities_a_work_named_in_quotes_is_no_person(pipeline: Pipeline, text: 
     quoted = text[text.index("«") + 1 : text.index("»")]
     assert persons  # the speaker is found: the check below must not pass vacuously
     assert all(p not in quoted for p in persons)
+
+
+def test_entities_a_list_of_officials_shares_the_state_named_last() -> None:
+    """«X رئیس جمهور، Y نخست وزیر و Z وزیر نفت هند»: all three are India's officials."""
+    doc = _run(
+        "در این دیدار، پراتیبها پاتیل رئیس جمهور، منموهان سینگ نخست وزیر و مورلی دئورا وزیر "
+        "نفت هند اعلام کردند که هند به انرژی نیاز دارد."
+    )
+    assert [r.country for r in sorted(doc.roles, key=lambda r: r.start)] == ["IND"] * 3

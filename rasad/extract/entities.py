@@ -82,6 +82,7 @@ _SURE = 0.8  # marginal probability a model span needs to override a gazetteer n
 _ABROAD = 3  # mentions of one foreign state that make a story from abroad for public bodies
 _NOT_PUBLIC = frozenset({"BUS", "MED", "PTY", "REB", "MIL", "PRM"})
 _MOVEMENTS = frozenset(key(w) for w in ("جنبش", "مجمع"))
+_LIST_MARKS = frozenset(key(w) for w in ("،", ",", "و"))
 _SAYYID = key("سید")  # part of the name in house gold («سید عباس عراقچی»)
 _MAX_NAME = 3  # words in a person name found next to a title
 ModelSpan = tuple[int, int, str, float]  # first, last, label, the model's confidence
@@ -585,6 +586,7 @@ def _finish_persons(
     titles: list[Match],
 ) -> None:
     """Resolve roles and holders, give people their role's country, write the layers."""
+    _list_states(keys, roles, hits)
     persons = [h for h in hits if h.label == "PER"]
     for index, person in holders.items():
         if person.label != "PER":
@@ -612,6 +614,27 @@ def _finish_persons(
             role.country = held.country if held and held.country else HOME_COUNTRY
     settle_persons(keys, persons, roles)
     _write(doc, toks, hits, roles, persons)
+
+
+def _list_states(keys: list[str], roles: list[RoleHit], hits: list[Hit]) -> None:
+    """«پاتیل رئیس جمهور، منموهان سینگ نخست وزیر و مورلی دئورا وزیر نفت هند»: a state named
+    after the last title of a list of people with their titles is every title's."""
+    starts = {h.first: h for h in hits if h.label == "PER"}
+    ordered = sorted(roles, key=lambda r: r.first)
+    for i, role in enumerate(ordered):
+        if role.country is not None:
+            continue
+        chain = [role]
+        for after in ordered[i + 1 :]:
+            pos = chain[-1].last
+            person = starts.get(pos + 1) if pos < len(keys) and keys[pos] in _LIST_MARKS else None
+            if person is None or person.last != after.first:
+                break
+            if after.country is not None:
+                for held in chain:
+                    held.country = after.country
+                break
+            chain.append(after)
 
 
 def _table_country(person: Hit) -> str | None:
