@@ -160,6 +160,17 @@ def _events(text: str) -> list[tuple[str, set[str], set[str]]]:
             " ماریانو راخوی خواستند تا فلسطین را به رسمیت بشناسد.",
             ("REQUEST", {"ESP"}, {"ESP"}),
         ),
+        # terrorists named inside a conditional after the subject hide no one
+        (
+            "مقامات روسی از تصمیم انگلیس برای انجام حملات هوایی در سوریه، به شرط آنکه مواضع"
+            " تروریست‌ها مورد هدف قرار بگیرد، استقبال کردند.",
+            ("SUPPORT", {"RUS"}, {"GBR"}),
+        ),
+        # a court's sentence is a conviction
+        (
+            "دادگاه ایران یک تبعه آمریکایی را به ۱۰ سال زندان محکوم کرد.",
+            ("SANCTION", {"IRN"}, {"USA"}),
+        ),
     ],
 )
 def test_event_is_read(text: str, event: tuple) -> None:
@@ -210,6 +221,29 @@ def test_event_is_read(text: str, event: tuple) -> None:
             "ASSAULT",
             "تحقیقات پلیس فدرال آمریکا دو مقام وزارت دفاع را هدف قرار داده است.",
             "ارتش آمریکا دو مقام وزارت دفاع عراق را هدف قرار داده است.",
+        ),
+        # a state of alert and a facility ready for opening are no readiness to cooperate
+        (
+            "AGREE",
+            "بیمارستان‌های ارتش ایران در استان در آماده‌باش کامل هستند.",
+            "ارتش ایران آماده همکاری با ارتش عراق است.",
+        ),
+        (
+            "AGREE",
+            "بیمارستان سقز آماده افتتاح است.",
+            "بیمارستان سقز آماده همکاری با هلال احمر عراق است.",
+        ),
+        # a club's players protesting their fine are no political party
+        (
+            "ACCUSE",
+            "بازیکنان پرسپولیس به جریمه خود اعتراض کردند.",
+            "دولت ایران به تصمیم آمریکا اعتراض کرد.",
+        ),
+        # a sentence to prison is no condemnation
+        (
+            "ACCUSE",
+            "دادگاه ایران یک تبعه آمریکایی را به ۱۰ سال زندان محکوم کرد.",
+            "ایران حمله آمریکا به عراق را به شدت محکوم کرد.",
         ),
     ],
 )

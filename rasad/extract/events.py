@@ -490,7 +490,7 @@ def _sides(
     if pat.parties == "speaker":  # the reporter's own loaded words are not an accusation
         said = any(sent.start <= q.cue_start < sent.end for q in doc.quotes)
         source = speaker or (_subject(doc, sent, trigger, tracker) if main and said else None)
-    elif unknown:
+    elif unknown is not None and not _subject_before(doc, named, begin, unknown, trigger):
         source = None
     else:
         agents = [  # «سندی که توسط شورای حکومتی تهیه شده … است و برمر خواستار …»: not his
@@ -552,6 +552,20 @@ def _sides(
     joint += _listed_with(doc, source, others, trigger)
     actors = [_state_actor(pat, _voice(doc, source, speaker))] + joint
     return actors, dedupe([p for p in others if p not in joint])
+
+
+def _subject_before(
+    doc: Document, named: list[Participant], begin: int, unknown: int, trigger: int
+) -> bool:
+    """«مقامات روسی از تصمیم انگلیس، به شرط آنکه مواضع تروریست‌ها هدف قرار بگیرد، استقبال
+    کردند»: an unknown agent named after the clause's own subject, in the same clause (a
+    possessor, a conditional), does not hide that subject."""
+    return any(
+        p.start < unknown
+        and not FINITE.search(doc.text, p.end, unknown)
+        and not _oblique(doc, p, begin, trigger)
+        for p in named
+    )
 
 
 def _listed_with(

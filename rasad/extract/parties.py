@@ -78,9 +78,11 @@ def _institutions() -> dict[str, re.Pattern[str]]:
     return {sector: word_regex(rx) for sector, rx in lexicon()["institutions"].items()}
 
 
-def unknown_agent(doc: Document, begin: int, end: int) -> bool:
-    """«افراد مسلح ناشناس … حمله کردند»: the coder leaves the actor out."""
-    return bool(_regexes()["unknown_agents"].search(doc.text, begin, end))
+def unknown_agent(doc: Document, begin: int, end: int) -> int | None:
+    """«افراد مسلح ناشناس … حمله کردند»: the coder leaves the actor out. Where the first
+    unknown agent in [begin, end) starts, None if there is none."""
+    found = _regexes()["unknown_agents"].search(doc.text, begin, end)
+    return found.start() if found else None
 
 
 @lru_cache(maxsize=1)
