@@ -825,3 +825,18 @@ def test_entities_a_list_of_officials_shares_the_state_named_last() -> None:
         "نفت هند اعلام کردند که هند به انرژی نیاز دارد."
     )
     assert [r.country for r in sorted(doc.roles, key=lambda r: r.start)] == ["IND"] * 3
+
+
+def test_entities_a_demonym_surname_is_no_nationality(pipeline: Pipeline) -> None:
+    """«اکبر سوری»: after a given name Iranians bear, «سوری» is a surname, not Syria
+    (control: «روژه گارودی فیلسوف فرانسوی» is French)."""
+    doc = pipeline(Document(id="t", raw="اکبر سوری امروز در جلسه شورای شهر گفت: بله."))
+    assert _found(doc)["اکبر سوری"][:2] == ("PER", "IRN")
+    control = pipeline(Document(id="c", raw="روژه گارودی فیلسوف فرانسوی گفت: بله."))
+    assert _found(control)["روژه گارودی"][:2] == ("PER", "FRA")
+
+
+def test_entities_american_chambers_are_named_whole() -> None:
+    found = _found(_run("مجلس سنای آمریکا و مجلس نمایندگان آمریکا طرح را تصویب کردند."))
+    assert found["مجلس سنای آمریکا"] == ("ORG", "USA", "LEG")
+    assert found["مجلس نمایندگان آمریکا"] == ("ORG", "USA", "LEG")

@@ -498,3 +498,12 @@ def test_a_speaker_lends_his_sector_to_his_bare_state_not_to_a_body() -> None:
     body = Participant(0, 5, "fa:body", "IRN", None)
     assert _voice(doc, state, speaker).sector == "BUS"
     assert _voice(doc, body, speaker).sector is None
+
+
+def test_a_demonym_shaped_verb_or_surname_names_no_party() -> None:
+    """«ترک کرده بودند» is "had left", «اکبر سوری» a man named Souri: neither is a party."""
+    from rasad.extract.parties import _demonym_parties
+
+    text = "نیروهای آمریکایی منطقه را ترک کرده بودند و اکبر سوری آمد"
+    doc = build(text)
+    assert [p.country for p in _demonym_parties(doc, 0, len(text))] == ["USA"]

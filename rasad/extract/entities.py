@@ -698,7 +698,10 @@ def _fill_countries(
     (rasad.extract.nationality): a state in a news attribution, a destination or someone
     else's title is not theirs, and a weak guess leaves them with none."""
     marks = [(h.first, h.country) for h in hits if h.label == "GPE" and h.country]
-    marks += [(i, demonyms()[k]) for i, k in enumerate(keys) if k in demonyms()]
+    surnames = nationality.surname_positions(keys, hits)
+    marks += [
+        (i, demonyms()[k]) for i, k in enumerate(keys) if k in demonyms() and i not in surnames
+    ]
     weak = nationality.weak_positions(keys)
     titled = {i for r in roles if nationality.others_title(keys, r) for i in range(r.first, r.last)}
     graded = [(at, c, at not in weak) for at, c in marks if at not in titled]

@@ -102,13 +102,29 @@ def _demonym_at(keys: list[str], hit: Hit) -> str | None:
     table = demonyms()
     after = hit.last + (hit.last < len(keys) and keys[hit.last] in QUOTES)
     after += keys[after : after + 1] in ([_COMMA], [","])
-    words = list(range(hit.first, hit.last)) + list(range(after, after + _cues()["demonym_window"]))
+    words = list(range(hit.first, _own_end(keys, hit)))
+    words += list(range(after, after + _cues()["demonym_window"]))
     for i in (i for i in words if i < len(keys)):
         if i >= hit.last and not keys[i].isalpha():
             return None
         if keys[i] in table:
             return table[keys[i]]
     return None
+
+
+def _own_end(keys: list[str], hit: Hit) -> int:
+    """Where the words that may state a name's nationality end: after a given name Iranians
+    bear, a demonym-shaped second word is a surname («اکبر سوری», «حسین عراقی»), not a
+    nationality («سزار مارکوس برزیلی» still is one)."""
+    given = keys[hit.first]
+    iranian = given in home_names() or origin(keys, Hit(hit.first, hit.first + 1, "PER")) == "home"
+    return hit.last - 1 if hit.last - hit.first == 2 and iranian else hit.last
+
+
+def surname_positions(keys: list[str], hits: list[Hit]) -> set[int]:
+    """Token positions of the surnames of person hits that open with a given name: a demonym
+    there is the surname, no nationality mark (see `_own_end`)."""
+    return {h.last - 1 for h in hits if h.label == "PER" and _own_end(keys, h) < h.last}
 
 
 def _given(keys: list[str], hit: Hit) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rasad.extract.contexts import load_yaml, tolerant, word_regex
 from rasad.extract.coref import mentions_in
-from rasad.extract.gazetteer import demonyms, key, read_tsv
+from rasad.extract.gazetteer import common_words, demonyms, given_names, key, read_tsv
 from rasad.model import Actor, Document, Mention, Participant, Role
 
 _GAP = r"[\s\u200c]+"
@@ -235,6 +235,13 @@ def is_place(doc: Document, ment: Mention) -> bool:
     )
 
 
+# verbs a demonym-shaped word forms a compound verb with («ترک کردن», "to leave")
+_LIGHT_VERBS = frozenset(
+    key(w) for w in ("کرد", "کردند", "کرده", "کند", "کنند", "کنیم", "کردن", "نمود", "نمودند",
+                     "گفت", "گفتند", "گفته")
+)
+
+
 def _demonym(word: str) -> str | None:
     """«عراقی», «آمریکایی‌ها», «روس‌ها» (plural of «روسی»): the country of a nationality."""
     table = demonyms()
@@ -254,6 +261,9 @@ def _demonym_parties(doc: Document, start: int, end: int) -> list[Participant]:
         if country is None:
             continue
         head = key(words[i - 1].group(0)) if i else ""
+        after = key(words[i + 1].group(0)) if i + 1 < len(words) else ""
+        if after in _LIGHT_VERBS or (head in given_names() and head not in common_words()):
+            continue  # «ترک کرده بودند» ("had left"), «اکبر سوری»: a verb, a surname
         if heads.get(head) not in NON_PARTY_SECTORS:  # «رسانه‌های صهیونیستی»
             found.append(Participant(word.start(), word.end(), None, country, heads.get(head)))
     return found
