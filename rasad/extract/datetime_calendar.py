@@ -1,4 +1,4 @@
-"""Calendar arithmetic for the dates stage, delegated to jdatetime and hijridate.
+"""Calendar arithmetic for the dates stage, delegated to jdatetime, hijridate and convertdate.
 
 Every function works on Gregorian `datetime.date` values and returns Gregorian dates or ISO
 strings, because the output contract writes every date in ISO 8601 whatever calendar the
@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 import jdatetime
+from convertdate import islamic
 from hijridate import Gregorian, Hijri
 
 Calendar = Literal["jalali", "gregorian", "hijri"]
@@ -27,10 +28,22 @@ def to_date(calendar: Calendar, year: int, month: int, day: int) -> date | None:
         if calendar == "jalali":
             return jdatetime.date(year, month, day).togregorian()
         if calendar == "hijri":
-            return date(*Hijri(year, month, day).to_gregorian().datetuple())
+            return _hijri(year, month, day)
         return date(year, month, day)
     except (ValueError, OverflowError):
         return None
+
+
+def _hijri(year: int, month: int, day: int) -> date | None:
+    """Umm al-Qura (hijridate) where it is defined, 1343–1500 AH; before and after, the
+    arithmetic calendar (convertdate), within a day of it: biographies date births and
+    deaths in earlier lunar years («هجدهم رمضان ۱۳۰۰ هجری قمری»)."""
+    try:
+        return date(*Hijri(year, month, day).to_gregorian().datetuple())
+    except OverflowError:
+        if not (1 <= month <= 12 and 1 <= day <= islamic.month_length(year, month)):
+            return None
+        return date(*islamic.to_gregorian(year, month, day))
 
 
 def split(calendar: Calendar, day: date) -> tuple[int, int, int]:
