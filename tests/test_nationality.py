@@ -48,6 +48,23 @@ def _country(text: str, person: str) -> str | None:
         ("مایکل براون در بغداد به دست نیروهای آمریکایی بازداشت شد.", "مایکل براون", "USA"),
         # a demonym after the quotation mark that closes the name
         ("روسیه و «پیتر مولر» فیلسوف آلمانی درباره بحران سخن گفتند.", "پیتر مولر", "DEU"),
+        # a name of no telling shape belongs to the state its report is filed from, when its
+        # sentence names none (not to the state the article names most)
+        (
+            "به گزارش خبرگزاری فارس از اردبیل، مهدی احمدی امروز گفت: ماه محرم فرا رسید. وی به "
+            "حماسه کربلا اشاره کرد و افزود: مردم کوفه و عراق امام را تنها گذاشتند.",
+            "مهدی احمدی",
+            "IRN",
+        ),
+        (
+            "به گزارش خبرگزاری فارس از مسکو، مهدی احمدی امروز گفت: ماه محرم فرا رسید. وی به "
+            "حماسه کربلا اشاره کرد و افزود: مردم کوفه و عراق امام را تنها گذاشتند.",
+            "مهدی احمدی",
+            "RUS",
+        ),
+        # a Persian surname ending written apart is still Persian
+        ("به گزارش خبرگزاری فارس، منصور ابراهیم زاده امروز راهی برزیل شد. برزیل و فوتبال برزیل.",
+         "منصور ابراهیم زاده", "IRN"),
         # «اروپایی» is no nationality: a person takes a state, never EUR
         ("مرضیه شاهدایی گفت: شرکت‌هایی از 13 کشور اروپایی در نمایشگاه حضور دارند.",
          "مرضیه شاهدایی", "IRN"),

@@ -80,6 +80,7 @@ _MEDIA = "MED"
 _MEDIUM_REACH = 3  # words from a medium's kind («شبکه خبری») to its name
 _SURE = 0.8  # marginal probability a model span needs to override a gazetteer name
 _ABROAD = 3  # mentions of one foreign state that make a story from abroad for public bodies
+_DATELINE_TOKENS = 30  # a report names where it is filed from within its opening words
 _NOT_PUBLIC = frozenset({"BUS", "MED", "PTY", "REB", "MIL", "PRM"})
 _MOVEMENTS = frozenset(key(w) for w in ("جنبش", "مجمع"))
 _LIST_MARKS = frozenset(key(w) for w in ("،", ",", "و"))
@@ -711,6 +712,8 @@ def _fill_countries(
     # a public body is foreign only in a story that keeps naming one foreign state: an article
     # from home often names no home place at all
     abroad = _abroad(counts, mentions=_ABROAD) is not None
+    places = {h.first: h.country for h in hits if h.label == "GPE" and h.country}
+    dateline = nationality.dateline_state(keys, places, _DATELINE_TOKENS)
     for hit in hits:
         if hit.country or hit.origin not in ("ner", "shape", "title"):
             continue
@@ -719,7 +722,7 @@ def _fill_countries(
         same = sent_of[hit.first]
         if hit.label == "PER":
             near = [(abs(at - hit.first), c, ok) for at, c, ok in graded if sent_of[at] == same]
-            hit.country = nationality.person_country(keys, hit, near, topics)
+            hit.country = nationality.person_country(keys, hit, near, topics, dateline)
             continue
         close = [(abs(at - hit.first), c) for at, c in marks if sent_of[at] == same]
         inside = [c for at, c in marks if hit.first <= at < hit.last]

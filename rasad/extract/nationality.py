@@ -147,6 +147,8 @@ def origin(keys: list[str], hit: Hit) -> str | None:
     )
     persian_given = compound or home_names().get(given) == "persian"
     persian_surname = any(surname.endswith(e) and len(surname) > len(e) + 2 for e in lex["endings"])
+    # the ending written apart: «منصور ابراهیم زاده», «علی حسن پور»
+    persian_surname |= hit.last - hit.first > 2 and surname in lex["endings"]
     if persian_given or persian_surname:
         return "home"
     foreign = given in given_names() and given not in home_names()
@@ -163,13 +165,32 @@ def _arab(keys: list[str], hit: Hit) -> bool:
     )
 
 
+def dateline_state(keys: list[str], places: dict[int, str], opening: int) -> str | None:
+    """The state of the place a report is filed from («به گزارش خبرگزاری فارس از اردبیل،»):
+    the first place inside an attribution within the first `opening` tokens."""
+    lex = _lexicon()
+    for opener in lex["attribution"].candidates(keys[:opening]):
+        end = opener.last
+        while end < len(keys) and keys[end] not in lex["attribution_end"] and keys[end] != ".":
+            if end in places:
+                return places[end]
+            end += 1
+    return None
+
+
 def person_country(
-    keys: list[str], hit: Hit, near: list[tuple[int, str, bool]], counts: Counter[str]
+    keys: list[str],
+    hit: Hit,
+    near: list[tuple[int, str, bool]],
+    counts: Counter[str],
+    dateline: str | None = None,
 ) -> str | None:
     """The state of an untitled person. `near`: (distance, state, sound) of the states named
     in its sentence, `sound` false for a place or an attribution; `counts`: how often the
-    article names each state outside attributions and places. A person is a citizen of a
-    state: «اروپایی» (EUR) or an IGO nearby is never their nationality."""
+    article names each state outside attributions and places; `dateline`: the state the report
+    is filed from, which a name of no telling shape belongs to when its sentence names no
+    state (a governor in Ardabil stays Iranian in a sermon about Karbala). A person is a
+    citizen of a state: «اروپایی» (EUR) or an IGO nearby is never their nationality."""
     if _blessed(keys, hit):
         return None
     states = state_codes()
@@ -191,4 +212,6 @@ def person_country(
     if shape == "foreign":
         topic = [(n, c) for c, n in counts.items() if c != HOME_COUNTRY and n >= _MIN_TOPIC]
         return max(topic)[1] if topic else None
+    if dateline in states:
+        return dateline
     return counts.most_common(1)[0][0] if counts else HOME_COUNTRY
