@@ -15,8 +15,11 @@ from rasad.model import Document
 
 
 def _country(text: str, person: str) -> str | None:
+    """The state of the mention that starts where `person` does (the model may end a long
+    foreign name early)."""
     doc = entities(Document(id="t", raw=text))
-    ment = next(m for m in doc.entities if doc.text[m.start : m.end] == person)
+    start = doc.text.index(person)
+    ment = next(m for m in doc.entities if m.start == start)
     return doc.actors[ment.actor_id].country
 
 
@@ -65,6 +68,20 @@ def _country(text: str, person: str) -> str | None:
         # a Persian surname ending written apart is still Persian
         ("به گزارش خبرگزاری فارس، منصور ابراهیم زاده امروز راهی برزیل شد. برزیل و فوتبال برزیل.",
          "منصور ابراهیم زاده", "IRN"),
+        # in a story from abroad, a bare title held by a full foreign-shaped name is the
+        # foreign state's; a Persian-shaped one keeps the home default
+        (
+            "معترضان در گوآتمالا تظاهرات کردند. گوآتمالا در بحران است و اقتصاد گوآتمالا آسیب "
+            "دیده است. مردم گوآتمالا خواهان برکناری رئیس‌جمهور «اتو پرز مولینا» شدند.",
+            "اتو پرز مولینا",
+            "GTM",
+        ),
+        (
+            "معترضان در گوآتمالا تظاهرات کردند. گوآتمالا در بحران است و اقتصاد گوآتمالا آسیب "
+            "دیده است. مردم گوآتمالا با وزیر ارتباطات «پوریا ارژنگ» دیدار کردند.",
+            "پوریا ارژنگ",
+            "IRN",
+        ),
         # «اروپایی» is no nationality: a person takes a state, never EUR
         ("مرضیه شاهدایی گفت: شرکت‌هایی از 13 کشور اروپایی در نمایشگاه حضور دارند.",
          "مرضیه شاهدایی", "IRN"),
@@ -85,6 +102,9 @@ def _hit(keys: list[str], words: str) -> Hit:
     [
         ("زیارت امام رضا ( ع ) در مشهد", "امام رضا", None),
         ("دیدار امام جمعه ( موقت ) در مشهد", "امام جمعه", "IRN"),
+        ("قیام امام حسین در کربلا", "امام حسین", None),
+        ("به قضاوت حضرت داوود در کتاب", "داوود", None),
+        ("پیام حضرت آیت‌الله خامنه‌ای در تهران", "آیت‌الله خامنه‌ای", "IRN"),
     ],
 )
 def test_blessed_names_have_no_state(text: str, person: str, expected: str | None) -> None:

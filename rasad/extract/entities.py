@@ -589,6 +589,7 @@ def _finish_persons(
     """Resolve roles and holders, give people their role's country, write the layers."""
     _list_states(keys, roles, hits)
     persons = [h for h in hits if h.label == "PER"]
+    abroad = _abroad(_country_counts(keys, hits), mentions=_ABROAD)
     for index, person in holders.items():
         if person.label != "PER":
             continue  # the article reads the name as a place after all («امام جمعه هریس»)
@@ -596,6 +597,8 @@ def _finish_persons(
         role.holder = next(i for i, p in enumerate(persons) if p is person)
         if person.role == index:
             own = _table_country(person) or role.country or person.country
+            if own is None and abroad and _foreign_shaped(keys, person):
+                own = abroad  # «رئیس‌جمهور «اتو پرز مولینا»» in a story about Guatemala
             person.country = own or HOME_COUNTRY
             person.sector = role.sector
     sent_of = _sentence_index(doc, toks)
@@ -615,6 +618,14 @@ def _finish_persons(
             role.country = held.country if held and held.country else HOME_COUNTRY
     settle_persons(keys, persons, roles)
     _write(doc, toks, hits, roles, persons)
+
+
+def _foreign_shaped(keys: list[str], person: Hit) -> bool:
+    """A full name not shaped like an Iranian one (a lone surname tells nothing: «سلیمانی
+    وزیر ارتباطات» travelling with Iran's foreign minister): in a story from abroad, a bare
+    title it holds is the foreign state's."""
+    shape = nationality.origin(keys, person)
+    return shape == "foreign" or (shape is None and person.last - person.first > 1)
 
 
 def _list_states(keys: list[str], roles: list[RoleHit], hits: list[Hit]) -> None:

@@ -52,6 +52,9 @@ def _lexicon() -> dict[str, object]:
         "place_words": frozenset(key(w) for w in cues["place_words"]),
         "counterpart": frozenset(key(w) for w in cues["counterpart_words"]),
         "blessings": _ruler(cues["blessings"]),
+        "holy_names": frozenset(tuple(key(w) for w in n.split()) for n in cues["holy_names"]),
+        "holy_honorific": key(cues["holy_honorific"]),
+        "not_holy": frozenset(key(w.split()[0]) for w in cues["not_holy_after_honorific"]),
         "endings": tuple(key(w) for w in cues["persian_surname_endings"]),
         "starts": tuple(key(w) for w in parts["starts"]),
         "ends": tuple(key(w) for w in parts["ends"]),
@@ -90,9 +93,17 @@ def others_title(keys: list[str], role: RoleHit) -> bool:
 
 
 def _blessed(keys: list[str], hit: Hit) -> bool:
-    """«امام رضا (ع)»: a holy figure, named with a blessing."""
+    """«امام رضا (ع)», «امام حسین», «حضرت داوود»: a holy figure, named with a blessing, by a
+    name of one, or after «حضرت» (not «حضرت امام» or «حضرت آیت‌الله …», living clerics)."""
+    lex = _lexicon()
     following = keys[hit.last : hit.last + _BLESSING_TOKENS]
-    return any(m.first == 0 for m in _lexicon()["blessings"].candidates(following))
+    if any(m.first == 0 for m in lex["blessings"].candidates(following)):
+        return True
+    words = tuple(keys[hit.first : hit.last])
+    before = keys[hit.first - 1] if hit.first else ""
+    if words in lex["holy_names"] or (before, *words) in lex["holy_names"]:
+        return True
+    return before == lex["holy_honorific"] and words[0] not in lex["not_holy"]
 
 
 def _demonym_at(keys: list[str], hit: Hit) -> str | None:
