@@ -92,6 +92,7 @@ def test_types_and_parties(text: str, expected: tuple) -> None:
         "اگر آمریکا ایران را تحریم کرد پاسخ می دهیم",  # hypothetical
         "مخبر گفت: روابط سیاسی در سطح خوبی است",  # a statement is a quote, not an event
         "افراد ناشناس دیدار کردند",  # no coded party
+        "هیئت عراقی وارد نشد",  # negated: «وارد ن» + «شد» is no visit
     ],
 )
 def test_not_events(text: str) -> None:

@@ -15,6 +15,7 @@ from importlib.resources import files
 import yaml
 
 _GAP = r"[\s\u200c\u00ad]*"
+_WORD_GAP = r"[\s\u200c\u00ad]+"
 _LETTERS = {"ی": "[یيى]", "ک": "[کك]", "ه": "[هةۀ]", "ا": "[اأإ]", "آ": "[آا]"}
 _LEFT = r"(?<![\w\u200c])"
 _RIGHT = r"(?![\w\u200c])"
@@ -27,9 +28,12 @@ def tolerant(pattern: str) -> str:
     True
     """
     out: list[str] = []
-    for char in pattern:
+    for at, char in enumerate(pattern):
         if char in " \u200c":
-            out.append(_GAP)
+            # around any word (`\S+`) the gap is a real one: «وارد \S+ شده است» must not read
+            # «وارد نشده است» as «وارد ن» + «شده است», nor «واردات» as «وارد» + «ات»
+            word = pattern.endswith(r"\S+", 0, at)
+            out.append(_WORD_GAP if word else _GAP)
         else:
             out.append(_LETTERS.get(char, char))
     return "".join(out)
