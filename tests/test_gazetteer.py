@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasad.extract.gazetteer import Pattern, PhraseRuler, demonyms, entity_ruler, key
+from rasad.extract.gazetteer import Pattern, PhraseRuler, club, demonyms, entity_ruler, key
 from rasad.model import Document
 from rasad.pipeline import Pipeline
 
@@ -179,3 +179,19 @@ def test_gazetteer_never_ends_a_name_on_a_lone_short_word() -> None:
     ):
         keys = [key(w) for w in text.split()]
         assert [m.pattern.pattern for m in entity_ruler().match(keys)] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("تیم فوتبال پرسپولیس", "IRN"),
+        ("باشگاه بنفیکا", "PRT"),
+        ("ذوب‌آهن", "IRN"),
+        ("منچستریونایتد", "GBR"),
+        ("تیم", None),  # a head word alone is no club
+        ("دولت", None),
+    ],
+)
+def test_gazetteer_sports_clubs(name: str, country: str | None) -> None:
+    found = club([key(w) for w in name.split()])
+    assert (found.country if found else None) == country

@@ -3,15 +3,18 @@ and evidence that does not (attributions, destinations, others' titles, holy fig
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
 
+import rasad
 from rasad.extract.entities import entities
 from rasad.extract.gazetteer import key
 from rasad.extract.nationality import origin, person_country
 from rasad.extract.roles import Hit
 from rasad.model import Document
+from tests.conftest import SHARED
 
 
 def _country(text: str, person: str) -> str | None:
@@ -127,3 +130,22 @@ def test_blessed_names_have_no_state(text: str, person: str, expected: str | Non
 def test_name_origin(name: str, expected: str | None) -> None:
     keys = [key(w) for w in name.split()]
     assert origin(keys, Hit(0, len(keys), "PER")) == expected
+
+
+FARS = SHARED / "data" / "farsnews-articles" / "train.jsonl"
+
+
+@pytest.mark.skipif(not FARS.is_file(), reason="../shared/data is not present")
+def test_a_club_plays_for_its_own_country_not_the_one_named_nearby() -> None:
+    """A Fars report on Persepolis beating Al-Taawoun of Saudi Arabia: Persepolis had been
+    Saudi (the state named nearest), its opponent is Saudi."""
+    article = next(
+        json.loads(line) for line in FARS.open(encoding="utf-8") if '"13990627000763"' in line
+    )
+    doc = rasad.extract("\n".join(article["paragraphs"]))
+    clubs = {
+        doc.text[m.start : m.end]: doc.actors[m.actor_id].country
+        for m in doc.entities
+        if "پرسپولیس" in doc.text[m.start : m.end]
+    }
+    assert clubs and set(clubs.values()) == {"IRN"}

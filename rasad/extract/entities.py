@@ -29,6 +29,7 @@ from rasad.extract.datetime_lexicon import lexicon as datetime_lexicon
 from rasad.extract.gazetteer import (
     Match,
     canonical_names,
+    club,
     common_words,
     demonyms,
     entity_ruler,
@@ -729,6 +730,10 @@ def _fill_countries(
         if hit.country or hit.origin not in ("ner", "shape", "title"):
             continue
         if _short_form(hit, hits, keys):
+            continue
+        team = club(keys[hit.first : hit.last]) if hit.label != "PER" else None
+        if team is not None:  # Persepolis against a Saudi side stays Iranian
+            hit.country, hit.name_en = team.country, hit.name_en or team.name_en
             continue
         same = sent_of[hit.first]
         if hit.label == "PER":

@@ -218,6 +218,27 @@ def demonyms() -> dict[str, str]:
     return {key(row["demonym_fa"]): row["country"] for row in read_tsv("demonyms.tsv")}
 
 
+# words before a club's name in «تیم فوتبال پرسپولیس», «باشگاه بنفیکا»
+_CLUB_HEADS = frozenset(key(w) for w in ("تیم", "باشگاه", "فوتبال", "والیبال", "بسکتبال"))
+
+
+@lru_cache(maxsize=1)
+def _clubs() -> PhraseRuler:
+    rows = read_tsv("clubs.tsv")
+    return PhraseRuler(
+        Pattern("ORG", r["name_fa"], country=r["country"], name_en=r["name_en"] or None)
+        for r in rows
+    )
+
+
+def club(keys: list[str]) -> Pattern | None:
+    """The sports club a name is, after any «تیم/باشگاه/فوتبال» before it (clubs.tsv)."""
+    at = 0
+    while at < len(keys) - 1 and keys[at] in _CLUB_HEADS:
+        at += 1
+    return _clubs().get("".join(keys[at:]))
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Keys of words that start person names (see scripts/build_gazetteer.py)."""
