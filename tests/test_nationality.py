@@ -68,6 +68,18 @@ def _country(text: str, person: str) -> str | None:
             "مهدی احمدی",
             "RUS",
         ),
+        # a state in what the person goes on to say is no evidence of his own
+        (
+            "به گزارش خبرگزاری فارس از سمنان، محسن یعقوبی امروز گفت: میرصنایی در عملیات خیبر "
+            "به اسارت نیروهای عراق درآمد.",
+            "محسن یعقوبی",
+            "IRN",
+        ),
+        ("مایکل براون امروز درباره نیروهای عراق گفت: این نیروها اسیر گرفتند.", "مایکل براون",
+         "IRQ"),
+        # after «و» a list names someone else: the demonym is the next person's
+        ("پوریا ارژنگ و یار آلمانی در تمرین حاضر شدند.", "پوریا ارژنگ", "IRN"),
+        ("پیتر مولر بازیکن آلمانی در تمرین حاضر شد.", "پیتر مولر", "DEU"),
         # a Persian surname ending written apart is still Persian
         ("به گزارش خبرگزاری فارس، منصور ابراهیم زاده امروز راهی برزیل شد. برزیل و فوتبال برزیل.",
          "منصور ابراهیم زاده", "IRN"),

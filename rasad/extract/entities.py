@@ -621,6 +621,13 @@ def _finish_persons(
     _write(doc, toks, hits, roles, persons)
 
 
+def _in_own_speech(person: Hit, at: int, colons: list[int]) -> bool:
+    """Whether a state at `at` is in what the person goes on to say («محسن یعقوبی امروز گفت:
+    … به اسارت نیروهای عراق درآمد»): no evidence of the speaker's own state."""
+    after = bisect_right(colons, person.last - 1)  # the first colon after the name
+    return after < len(colons) and colons[after] < at
+
+
 def _foreign_shaped(keys: list[str], person: Hit) -> bool:
     """A full name not shaped like an Iranian one (a lone surname tells nothing: «سلیمانی
     وزیر ارتباطات» travelling with Iran's foreign minister): in a story from abroad, a bare
@@ -725,6 +732,7 @@ def _fill_countries(
     # from home often names no home place at all
     abroad = _abroad(counts, mentions=_ABROAD) is not None
     places = {h.first: h.country for h in hits if h.label == "GPE" and h.country}
+    speech = [i for i, k in enumerate(keys) if k == ":"]
     dateline = nationality.dateline_state(keys, places, _DATELINE_TOKENS)
     for hit in hits:
         if hit.country or hit.origin not in ("ner", "shape", "title"):
@@ -737,7 +745,11 @@ def _fill_countries(
             continue
         same = sent_of[hit.first]
         if hit.label == "PER":
-            near = [(abs(at - hit.first), c, ok) for at, c, ok in graded if sent_of[at] == same]
+            near = [
+                (abs(at - hit.first), c, ok)
+                for at, c, ok in graded
+                if sent_of[at] == same and not _in_own_speech(hit, at, speech)
+            ]
             hit.country = nationality.person_country(keys, hit, near, topics, dateline)
             continue
         close = [(abs(at - hit.first), c) for at, c in marks if sent_of[at] == same]

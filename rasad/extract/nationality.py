@@ -107,17 +107,17 @@ def _blessed(keys: list[str], hit: Hit) -> bool:
 
 
 def _demonym_at(keys: list[str], hit: Hit) -> str | None:
-    """A demonym inside the name or within a few words after it, before any punctuation but
-    the quotation mark closing the name and the comma of an apposition («X، دیپلمات آمریکایی»,
-    «"روژه گارودی" فیلسوف فرانسوی»)."""
+    """A demonym inside the name or within a few words after it, before any punctuation (but
+    the quotation mark closing the name and the comma of an apposition: «X، دیپلمات آمریکایی»,
+    «"روژه گارودی" فیلسوف فرانسوی») or «و»."""
     table = demonyms()
     after = hit.last + (hit.last < len(keys) and keys[hit.last] in QUOTES)
     after += keys[after : after + 1] in ([_COMMA], [","])
     words = list(range(hit.first, _own_end(keys, hit)))
     words += list(range(after, after + _cues()["demonym_window"]))
     for i in (i for i in words if i < len(keys)):
-        if i >= hit.last and not keys[i].isalpha():
-            return None
+        if i >= hit.last and (not keys[i].isalpha() or keys[i] == _AND):
+            return None  # «X، Y و دو یار برزیلی»: after «و» the list names someone else
         if keys[i] in table:
             return table[keys[i]]
     return None
