@@ -781,6 +781,11 @@ def test_entities_a_public_body_named_without_its_state_is_the_home_one() -> Non
     assert country(thai, (8, 12), {1: "THA", 3: "THA", 5: "THA"}) == "THA"
     company = "صادرات به سودان با مجوز شرکت نفت انجام شد"
     assert country(company, (5, 7), {2: "SDN"}) == "SDN"
+    # funds and sports federations too («صندوق توسعه ملی» beside US sanctions)
+    fund = "برداشت از صندوق توسعه ملی در برابر تحریم آمریکا"
+    assert country(fund, (2, 5), {8: "USA"}) == "IRN"
+    federation = "رئیس فدراسیون والیبال در دیدار مقابل روسیه گفت"
+    assert country(federation, (1, 3), {6: "RUS"}) == "IRN"
 
 
 def test_entities_iranian_banks_and_state_companies_have_their_names() -> None:
