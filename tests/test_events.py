@@ -98,6 +98,7 @@ def test_types_and_parties(text: str, expected: tuple) -> None:
         "مخبر گفت: روابط سیاسی در سطح خوبی است",  # a statement is a quote, not an event
         "افراد ناشناس دیدار کردند",  # no coded party
         "هیئت عراقی وارد نشد",  # negated: «وارد ن» + «شد» is no visit
+        "نماینده تهران ابراز تاسف کرد که دولت ایران برنامه درستی ندارد",  # a lament
     ],
 )
 def test_not_events(text: str) -> None:
