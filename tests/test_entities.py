@@ -845,3 +845,20 @@ def test_entities_american_chambers_are_named_whole() -> None:
     found = _found(_run("مجلس سنای آمریکا و مجلس نمایندگان آمریکا طرح را تصویب کردند."))
     assert found["مجلس سنای آمریکا"] == ("ORG", "USA", "LEG")
     assert found["مجلس نمایندگان آمریکا"] == ("ORG", "USA", "LEG")
+
+
+def test_entities_a_surname_the_model_read_as_a_place_is_the_person() -> None:
+    """«علی چگنی» … «چگنی ضمن اعلام آمادگی ایران»: the model read the county Chegeni; the
+    article named him in full, so it is him. A gazetteer place keeps its reading."""
+    from rasad.extract.entities import _surnames_over_places
+    from rasad.extract.gazetteer import key
+
+    text = "علی چگنی سفیر ایران گفت . چگنی و واشنگتن افزودند . جرج واشنگتن"
+    keys = [key(w) for w in text.split()]
+    chegeni, george = Hit(0, 2, "PER", origin="ner"), Hit(11, 13, "PER", origin="ner")
+    model_place = Hit(6, 7, "LOC", origin="ner")
+    capital = Hit(8, 9, "GPE", "USA", kind="place")
+    taken = [True] * len(keys)
+    kept = _surnames_over_places([chegeni, model_place, capital], keys, [chegeni, george], taken)
+    assert kept == [chegeni, capital]
+    assert taken[6] is False and taken[8] is True

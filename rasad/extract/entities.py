@@ -24,6 +24,7 @@ from rasad.extract.actors import (
     link_surnames,
     settle_persons,
     slug,
+    surname_keys,
 )
 from rasad.extract.datetime_lexicon import lexicon as datetime_lexicon
 from rasad.extract.gazetteer import (
@@ -572,10 +573,32 @@ def find_entities(doc: Document, model: ner.Tagger) -> Document:
         if hit.label == "PER" and hit.actor_id is None:
             hit.actor_id = slug(doc.text[toks[hit.first].start : toks[hit.last - 1].end])
     persons = sorted((h for h in hits if h.label == "PER"), key=lambda h: h.first)
+    hits = _surnames_over_places(hits, keys, persons, taken)
     hits += link_surnames(keys, persons, taken)
     hits.sort(key=lambda h: h.first)
     _finish_persons(doc, toks, keys, hits, roles, holders, titles)
     return doc
+
+
+def _surnames_over_places(
+    hits: list[Hit], keys: list[str], persons: list[Hit], taken: list[bool]
+) -> list[Hit]:
+    """A name the model reads as a place that is the surname of someone the article names in
+    full is him again («علی چگنی» … «چگنی ضمن اعلام آمادگی ایران»: Chegeni is also a county):
+    the hit gives its tokens back for `link_surnames`. The gazetteer's curated places keep
+    their reading («واشنگتن» stays the capital beside a George Washington)."""
+    surnames = {s for p in persons for s in surname_keys(keys[p.first : p.last])}
+    kept = []
+    for hit in hits:
+        if (
+            hit.label in ("GPE", "LOC")
+            and hit.origin == "ner"
+            and tuple(keys[hit.first : hit.last]) in surnames
+        ):
+            taken[hit.first : hit.last] = [False] * (hit.last - hit.first)
+        else:
+            kept.append(hit)
+    return kept
 
 
 def _finish_persons(
