@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hand_docs import build
 
+import rasad
 from rasad.extract.quotes import cues, find_quotes
 
 SPEECH = """به گزارش خبرگزاری مهر، محمد مخبر معاون اول رئیس جمهور اظهار داشت: همکاری بررسی شد.
@@ -260,3 +261,26 @@ def test_pronoun_without_speaker_skips_names_inside_a_statement() -> None:
 def test_pronoun_is_a_person_not_the_statement_that_spoke_last() -> None:
     doc = build("محمد مخبر به تهران آمد\nدر بیانیه رویترز آمده است: نه\nوی افزود: بله")
     assert [q.speaker_actor_id for q in find_quotes(doc)] == ["reuters", "mokhber"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # kin or an agent named by whom they belong to: the one named does not speak, and a
+        # later «وی» is that unnamed person, not the last speaker
+        (
+            "نرگس محمدی گفت: وضعیت خوب است. همسر نرگس محمدی گفت: وضعیت او خوب نیست. "
+            "وی افزود: باید آزاد شود.",
+            ["نرگس محمدی"],
+        ),
+        ("وکیل احمد زیدآبادی اظهار داشت: پرونده در حال بررسی است.", []),
+        ("نخستین مربی هادی ساعی ادامه داد: این تصمیم درست بود.", []),
+        ("پدر شهید محمد حسینی گفت: پسرم بی‌گناه است.", []),
+        # controls: the same names speaking
+        ("هادی ساعی ادامه داد: این تصمیم درست بود.", ["هادی ساعی"]),
+        ("احمد زیدآبادی اظهار داشت: پرونده در حال بررسی است.", ["احمد زیدآبادی"]),
+    ],
+)
+def test_a_name_after_kin_or_an_agent_is_not_the_speaker(text: str, speakers: list[str]) -> None:
+    doc = rasad.extract(text)
+    assert [doc.text[q.speaker_start : q.speaker_end] for q in doc.quotes] == speakers

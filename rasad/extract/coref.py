@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from rasad.extract.actors import holder_of
 from rasad.extract.contexts import any_of, tolerant
+from rasad.extract.names import kin, relations
 from rasad.model import Document, Mention, Role
 
 PRONOUN = re.compile(rf"\W*(?:{tolerant('وی')}|او|ایشان)(?![\w\u200c])")
@@ -80,7 +81,14 @@ _CONNECTOR = re.compile(
 )
 _ANONYMOUS = re.compile(
     r"[\s«»\"']*(?:(?:این|همین)\s+)?(?:یک|یکی|برخی|چند|منبع|منابع|مقام|مقامات|مقامهای|مقام\u200cهای"
-    r"|مسئولان|مسئول|شاهد|شاهدان|کارشناس|کارشناسان)(?![\w\u200c])"
+    r"|مسئولان|مسئول|شاهد|شاهدان|کارشناس|کارشناسان"
+    rf"|{'|'.join(sorted(kin()))})(?![\w\u200c])"
+)
+# a kin or agent noun right before a name, with a form of address between at most: «همسر
+# نرگس محمدی گفت», «وکیل احمد زیدآبادی افزود», «پدر شهید محمد حسینی»: the name is whose
+_POSSESSOR = re.compile(
+    rf"(?<![\w\u200c])(?:{'|'.join(sorted(relations()))})"
+    r"(?:[\s\u200c]+(?:شهید|مرحوم|دکتر|آقای|خانم|سردار|حاج))?[\s\u200c«\"]*$"
 )
 # «این کارشناس», «این مسئول حزب‌الله»: a demonstrative person noun refers back to the speaker
 # (after an anonymous source, to no one); without «این» the noun is anonymous («یک مسئول»)
@@ -214,7 +222,7 @@ def in_subject_position(doc: Document, start: int, ment: Mention) -> bool:
         return False
     words = [w for w in re.split(r"[\s\u200c«»\"'()]+", prefix) if w]
     if ment.label == "PER":
-        return len(words) <= _SUBJECT_WORDS
+        return len(words) <= _SUBJECT_WORDS and not _POSSESSOR.search(prefix)
     if ment.label == "GPE":  # «مقامات جمهوری اسلامی», «خبرگزاری رسمی لبنان»: not the state
         return all(w == "دولت" for w in words)
     return all(_BODY_HEADS.fullmatch(w) for w in words)

@@ -318,11 +318,14 @@ def _one_label_per_name(hits: list[Hit], keys: list[str]) -> None:
 
 
 def _model_person(keys: list[str], first: int, last: int) -> tuple[int, int]:
-    """A model person without the forms of address before it, the one-letter blessing after
-    it («امام علی ع»: «ع» for «علیه‌السلام») and a verb or preposition the model ran into
+    """A model person without the forms of address or a kin or agent noun before it, the
+    one-letter blessing after it («امام علی ع»: «ع» for «علیه‌السلام») and a verb or
+    preposition the model ran into
     («هریس گفت»); empty when no name is left: honorifics, a lone letter, or words that are
     no name («فلان» in «فلان وزیر»)."""
     first = strip_honorifics(keys, first, last, keep_one=False)
+    while first < last - 1 and keys[first] in names.relations():
+        first += 1  # «وکیل احمد زیدآبادی»: the lawyer is not named
     while last > first and (
         len(keys[last - 1]) == 1 and keys[last - 1].isalpha() or keys[last - 1] in names.cues()
     ):

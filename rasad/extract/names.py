@@ -52,8 +52,21 @@ def _unknown(word: str) -> bool:
     )  # fmt: skip
 
 
+def kin() -> frozenset[str]:
+    """Kin nouns («همسر», «پدر»): see kin_nouns.txt."""
+    return word_list("kin_nouns.txt")
+
+
+def relations() -> frozenset[str]:
+    """Kin and agent nouns («همسر», «وکیل», «مربی»): never part of a name, and a name right
+    after one is its possessor (kin_nouns.txt, agent_nouns.txt)."""
+    return kin() | word_list("agent_nouns.txt")
+
+
 def _name_part(word: str) -> bool:
     """A word that may continue a name after its first word."""
+    if word in relations():
+        return False
     return word in given_names() or word in particles() or _unknown(word)
 
 
@@ -121,7 +134,7 @@ def given_name_spans(keys: list[str], taken: list[bool]) -> list[tuple[int, int]
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(keys):
-        if keys[i] not in given_names() or taken[i]:
+        if keys[i] not in given_names() or keys[i] in relations() or taken[i]:
             i += 1
             continue
         last = i + 1
