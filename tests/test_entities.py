@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import rasad
 from rasad.extract.entities import _actor_for, _one_label_per_name, entities
 from rasad.extract.ner_eval import house_spans
 from rasad.extract.roles import Hit, title_ruler
@@ -862,3 +863,18 @@ def test_entities_a_surname_the_model_read_as_a_place_is_the_person() -> None:
     kept = _surnames_over_places([chegeni, model_place, capital], keys, [chegeni, george], taken)
     assert kept == [chegeni, capital]
     assert taken[6] is False and taken[8] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "sector"),
+    [
+        ("پارلمان لیبی به دولت جدید به رهبری «احمد معیتیق» رای اعتماد داد.", "احمد معیتیق", "GOV"),
+        ("حزب کارگر به رهبری جرمی کوربین با این طرح مخالفت کرد.", "جرمی کوربین", "PTY"),
+        ("تیمی به رهبری علی دایی قهرمان شد.", "علی دایی", None),  # a team gives no sector
+    ],
+)
+def test_entities_a_leader_has_the_sector_of_the_body_he_leads(
+    text: str, person: str, sector: str | None
+) -> None:
+    found = _found(rasad.extract(text))
+    assert found[person][2] == sector

@@ -583,6 +583,27 @@ def find_entities(doc: Document, model: ner.Tagger) -> Document:
     return doc
 
 
+_LED_BY = frozenset((key("به"), key(w)) for w in ("رهبری", "ریاست", "سرپرستی"))
+_LEADER_REACH = 4  # words back from «به رهبری» to the body led
+
+
+def _leaders_sectors(hits: list[Hit], keys: list[str]) -> None:
+    """«دولت جدید به رهبری «احمد معیتیق»», «حزب کارگر به رهبری جرمی کوربین»: a person
+    leading a body, with no sector of his own, has the body's (a named organization's, or
+    the one its head word gives)."""
+    orgs = {h.last: h for h in hits if h.label == "ORG" and h.sector}
+    for hit in hits:
+        at = hit.first - (hit.first > 0 and keys[hit.first - 1] in QUOTES)
+        if hit.label != "PER" or hit.sector or tuple(keys[at - 2 : at]) not in _LED_BY:
+            continue
+        for end in range(at - 2, max(at - 2 - _LEADER_REACH, 0), -1):
+            body = orgs.get(end)
+            sector = body.sector if body else head_sector(keys[end - 1 : end])
+            if sector:
+                hit.sector = sector
+                break
+
+
 def _surnames_over_places(
     hits: list[Hit], keys: list[str], persons: list[Hit], taken: list[bool]
 ) -> list[Hit]:
@@ -639,6 +660,7 @@ def _finish_persons(
             persons[role.holder].country = _table_country(persons[role.holder]) or role.country
     _fill_countries(hits, keys, sent_of, roles)
     _fill_home_sectors(hits, keys)
+    _leaders_sectors(hits, keys)
     for role in roles:
         if role.country is None:
             held = persons[role.holder] if role.holder is not None else None
