@@ -142,11 +142,11 @@ def band_keys_of(folded: str) -> list[tuple[int, int]]:
 
 def link_duplicates(
     conn: Connection, new: Sequence[tuple[int, str, str, list[tuple[int, int]]]]
-) -> tuple[dict[int, str], list[tuple[int, int, int]]]:
+) -> dict[int, str]:
     """For new documents (pk, id, folded text, band keys) in pk order: the id of the story
-    each one duplicates (pk -> id, originals absent), and their band rows (doc_pk, band,
-    hash) to insert after them. Shingles are computed only for documents that meet a
-    candidate, which few do."""
+    each one duplicates (pk -> id, originals absent). Shingles are computed only for
+    documents that meet a candidate, which few do. A document that shares no band with a
+    stored one nor with another of `new` is never linked, so the caller may leave it out."""
     buckets = _stored_bands(conn, {h for *_, keys in new for _, h in keys})
     known = _stored_docs(conn, {pk for *_, keys in new for k in keys for pk in buckets[k]})
     grams: dict[int, np.ndarray] = {}
@@ -167,4 +167,4 @@ def link_duplicates(
                 break
         for k in keys:
             buckets[k].append(pk)
-    return originals, [(pk, b, h) for pk, _, _, keys in new for b, h in keys]
+    return originals

@@ -323,26 +323,29 @@ def allocate_ids(conn: Connection, column: Column, n: int) -> list[int]:
     return list(range(first, first + n))
 
 
-def _pending(conn: Connection, batch: Sequence[Prepared], refresh: bool = False
-             ) -> tuple[list[AddResult], list[Prepared]]:
-    """Each document's status, and the versions to insert (the last one per id); deletes
-    stored versions that are being replaced. With `refresh` a stored document of the same
-    content is replaced too (re-extracted by a newer pipeline); a repeat within the batch is
-    still a duplicate."""
-    ids = list({p.doc_id for p in batch})
-    stored: dict[str, str] = dict(conn.execute(
-        select(documents.c.id, documents.c.content_hash).where(documents.c.id.in_(ids))
+def stored_hashes(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    """The content hash of each of these documents that is stored (id -> hash)."""
+    return dict(conn.execute(
+        select(documents.c.id, documents.c.content_hash).where(documents.c.id.in_(set(ids)))
     ).all())
+
+
+def pending(conn: Connection, keys: Sequence[tuple[str, str]], stored: dict[str, str],
+            refresh: bool = False) -> tuple[list[AddResult], list[int]]:
+    """Each document's status, given the batch's (id, content hash) pairs and the stored
+    hashes of those ids, and the positions of the versions to insert (the last one per id,
+    in batch order); deletes stored versions that are being replaced. With `refresh` a
+    stored document of the same content is replaced too (re-extracted by a newer
+    pipeline); a repeat within the batch is still a duplicate."""
     results, latest = [], {}
-    for p in batch:
-        before = latest[p.doc_id].content_hash if p.doc_id in latest else stored.get(
-            p.doc_id)
-        if before == p.content_hash and (p.doc_id in latest or not refresh):
-            results.append(AddResult(p.doc_id, "skipped: duplicate"))
+    for i, (doc_id, content_hash) in enumerate(keys):
+        before = keys[latest[doc_id]][1] if doc_id in latest else stored.get(doc_id)
+        if before == content_hash and (doc_id in latest or not refresh):
+            results.append(AddResult(doc_id, "skipped: duplicate"))
             continue
-        results.append(AddResult(p.doc_id, "added" if before is None else "replaced"))
-        latest.pop(p.doc_id, None)  # a re-insert moves it to the end, as sequential adds would
-        latest[p.doc_id] = p
+        results.append(AddResult(doc_id, "added" if before is None else "replaced"))
+        latest.pop(doc_id, None)  # a re-insert moves it to the end, as sequential adds would
+        latest[doc_id] = i
     replaced = [i for i in latest if i in stored]
     if replaced:
         conn.execute(delete(documents).where(documents.c.id.in_(replaced)))
@@ -360,12 +363,16 @@ def write_batch(conn: Connection, batch: Sequence[Prepared], *,
                 refresh: bool = False) -> list[AddResult]:
     """Store prepared documents in the caller's transaction, one INSERT per table (`refresh`:
     see `_pending`)."""
-    results, todo = _pending(conn, batch, refresh)
+    keys = [(p.doc_id, p.content_hash) for p in batch]
+    results, positions = pending(conn, keys, stored_hashes(conn, [k for k, _ in keys]),
+                                 refresh)
+    todo = [batch[i] for i in positions]
     doc_pks = allocate_ids(conn, documents.c.pk, len(todo))
     event_ids = allocate_ids(conn, events.c.id, sum(len(p.events) for p in todo))
-    originals, bands = link_duplicates(
+    originals = link_duplicates(
         conn, [(pk, p.doc_id, p.folded, p.bands) for pk, p in zip(doc_pks, todo, strict=True)]
     )
+    bands = [(pk, b, h) for pk, p in zip(doc_pks, todo, strict=True) for b, h in p.bands]
     upsert_actors(conn, (a for p in todo for a in p.actors))
     now = _driver_value(conn, documents.c.ingested_at, datetime.now(UTC))
     rows: dict[Table, list[Row]] = {
