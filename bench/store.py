@@ -12,7 +12,9 @@ from the Fars News articles, a few near-duplicate republished copies. The same d
   with every row built in this process; and again into a fresh store with the rows built by
   `writer.prepare_chunk` in 2 worker processes (rasad.scale's chunked, ordered window) from
   documents pickled for them untimed (extraction workers would hold them), so this process
-  only unpickles rows and runs the SQL;
+  only unpickles rows and runs the SQL; and (SQLite) with the rows staged in the workers
+  by `staging.stage_chunk`, so this process moves them with one INSERT ... SELECT per
+  table;
 - dyad: `Store.dyad_page(a, b)` (first 50 events in timeline order + total, what
   GET /api/dyads/A-B asks) for 100 frequent and 100 rare country pairs, p50/p95;
 - dyad chart: `Store.dyad_months(a, b)` (the dashboard chart's counts) for 40 frequent pairs;
@@ -62,6 +64,7 @@ from rasad.scale.worker import chunked, ordered_window
 from rasad.store import Store, pgserver
 from rasad.store import queries as store_queries
 from rasad.store.schema import documents as documents_table
+from rasad.store.staging import Staged, stage_chunk
 from rasad.store.writer import Prepared, prepare_chunk
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,18 +220,20 @@ def explain_dyad(store: Store, a: str, b: str) -> str:
 BATCH = 500  # documents per write transaction
 PREPARE_WORKERS = 2
 PREPARE_CHUNK = 64
+STAGE_CHUNK = 250  # a staged chunk costs a schema and a serialization: fewer, larger ones
 
 
-def prepare_pickled(chunk: bytes) -> list[Document | Prepared]:
-    """Worker task: `prepare_chunk` over a pickled chunk of documents."""
-    return prepare_chunk(pickle.loads(chunk))
+def rows_pickled(chunk: bytes, stage: bool) -> list[Document | Prepared | Staged]:
+    """Worker task: `prepare_chunk` or `stage_chunk` over a pickled chunk of documents."""
+    return (stage_chunk if stage else prepare_chunk)(pickle.loads(chunk))
 
 
-def pickled_chunks(docs: Iterable[Document], clock: list[float]) -> Iterator[bytes]:
+def pickled_chunks(docs: Iterable[Document], size: int, clock: list[float]
+                   ) -> Iterator[bytes]:
     """Chunks of documents, pickled; the time spent is added to the clock like generating
     them: extraction workers would hold their documents already, so the writer never
     serializes one (pickling cost it 0.35-0.45 ms per article)."""
-    for chunk in chunked(docs, PREPARE_CHUNK):
+    for chunk in chunked(docs, size):
         t0, c0 = time.perf_counter(), time.process_time()
         data = pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
         clock[0] += time.perf_counter() - t0
@@ -236,28 +241,32 @@ def pickled_chunks(docs: Iterable[Document], clock: list[float]) -> Iterator[byt
         yield data
 
 
-def prepared_in_workers(pool: ProcessPoolExecutor,
-                        chunks: Iterable[bytes]) -> Iterator[Document | Prepared]:
-    """The documents' rows, built in the pool's processes, in input order; two batches in
-    flight, so the workers prepare the next batch while this process writes one."""
-    yield from ordered_window(chunks, lambda chunk: pool.submit(prepare_pickled, chunk),
-                              window=2 * BATCH // PREPARE_CHUNK)
+def prepared_in_workers(pool: ProcessPoolExecutor, chunks: Iterable[bytes], size: int,
+                        stage: bool) -> Iterator[Document | Prepared | Staged]:
+    """The documents' rows, built (or staged) in the pool's processes, in input order; two
+    batches in flight, so the workers prepare the next batch while this process writes
+    one."""
+    yield from ordered_window(chunks, lambda chunk: pool.submit(rows_pickled, chunk, stage),
+                              window=max(2, 2 * BATCH // size))
 
 
-def ingest_prepared(url: str, world: World, events: int) -> tuple[float, float]:
-    """Articles/s into a fresh store with the rows prepared in worker processes, and this
-    (the writer) process's CPU ms per article."""
+def ingest_prepared(url: str, world: World, events: int, *,
+                    stage: bool = False) -> tuple[float, float]:
+    """Articles/s into a fresh store with the rows prepared (or staged) in worker
+    processes, and this (the writer) process's CPU ms per article."""
     clock = [0.0, 0.0]
     context = multiprocessing.get_context("spawn")
     with Store(url) as store, ProcessPoolExecutor(
         PREPARE_WORKERS, mp_context=context, initializer=importlib.import_module,
-        initargs=("rasad.store.writer",),
+        initargs=("rasad.store.staging",),
     ) as pool:
         for started in [pool.submit(prepare_chunk, []) for _ in range(PREPARE_WORKERS)]:
             started.result()  # not timed: the workers' interpreters starting up
         t0, c0 = time.perf_counter(), time.process_time()
-        chunks = pickled_chunks(documents(world, events, clock), clock)
-        summary = store.add_many(prepared_in_workers(pool, chunks), batch_size=BATCH)
+        size = STAGE_CHUNK if stage else PREPARE_CHUNK
+        chunks = pickled_chunks(documents(world, events, clock), size, clock)
+        summary = store.add_many(prepared_in_workers(pool, chunks, size, stage),
+                                 batch_size=BATCH)
         seconds = time.perf_counter() - t0 - clock[0]
         cpu = time.process_time() - c0 - clock[1]
     stored = summary.added + summary.replaced + summary.duplicates
@@ -347,6 +356,9 @@ def table(results: list[dict[str, Any]]) -> str:
         (f"ingest, rows prepared in {PREPARE_WORKERS} workers: articles/s (writer CPU ms/art.)",
          lambda r: f"{r['articles_per_s_prepared']:,} ({r['writer_cpu_ms_prepared']:.2f})"
          if "articles_per_s_prepared" in r else "—"),
+        (f"ingest, rows staged in {PREPARE_WORKERS} workers: articles/s (writer CPU ms/art.)",
+         lambda r: f"{r['articles_per_s_staged']:,} ({r['writer_cpu_ms_staged']:.2f})"
+         if "articles_per_s_staged" in r else "—"),
         ("ingest of real Fars pipeline output (--real): articles/s (writer CPU ms/art.)",
          lambda r: f"{r['real']['articles_per_s']:,} ({r['real']['writer_cpu_ms']:.2f})"
          if "real" in r else "—"),
@@ -386,6 +398,12 @@ def main() -> None:
                 results[-1] |= {"articles_per_s_prepared": round(rate),
                                 "writer_cpu_ms_prepared": round(cpu, 2)}
                 print(f"[sqlite] rows prepared in {PREPARE_WORKERS} workers: {rate:.0f} "
+                      f"articles/s, writer CPU {cpu:.2f} ms/article", flush=True)
+                rate, cpu = ingest_prepared(str(Path(tmp) / "staged.db"), world, events,
+                                            stage=True)
+                results[-1] |= {"articles_per_s_staged": round(rate),
+                                "writer_cpu_ms_staged": round(cpu, 2)}
+                print(f"[sqlite] rows staged in {PREPARE_WORKERS} workers: {rate:.0f} "
                       f"articles/s, writer CPU {cpu:.2f} ms/article", flush=True)
                 if args.real:
                     real = ingest_real(str(Path(tmp) / "real.db"), real_documents(args.real))

@@ -35,13 +35,14 @@ from rasad.ingest.readers import Skipped
 from rasad.model import Actor, DateMention, Document, Event, Mention, Participant, Quote
 from rasad.pipeline import Pipeline
 from rasad.scale import run
-from rasad.store import Store, migrations, queries, writer
+from rasad.store import Store, migrations, queries, staging, writer
 from rasad.store.dedup import BANDS, band_keys, shingles
 from rasad.store.export import CSV_COLUMNS, csv_lines, jsonl_lines
 from rasad.store.migrations import MIGRATIONS
 from rasad.store.schema import documents, dyads, events, metadata, minhash_bands, schema_version
 from rasad.store.search import snippet
-from rasad.store.store import WAL_CHECKPOINT_BYTES, _url
+from rasad.store.staging import Staged, stage_chunk
+from rasad.store.store import WAL_CHECKPOINT_BYTES, AddSummary, _url
 from rasad.store.writer import prepare_chunk
 
 COUNTRIES = {"IRN": "ایران", "BLR": "بلاروس", "USA": "آمریکا", "RUS": "روسیه"}
@@ -841,3 +842,89 @@ def test_ingest_builds_rows_in_the_extraction_workers(tmp_path: Path, engine: st
         summary = cli._ingest(iter(got), store)
         assert [store.get_document(d.id) for d in docs] == [d.to_dict() for d in docs]
     assert (summary.stored, len(summary.skipped)) == (3, 1)
+
+
+def _staged_batch() -> list[Document]:
+    """Documents that exercise every rule of a batch: a wire copy of a story stored just
+    before it, an id repeated with the same and then new content, an actor whose later
+    mentions fill in (never erase) its fields, dates and a quote, a document without
+    events."""
+    first = make_doc("v", [("CONSULT", "IRN", "BLR", "2024-01-01")])
+    second = make_doc("v", [("AGREE", "IRN", "USA", "2024-02")])
+    second.actors["usa"] = Actor("usa", "آمریکا", None, "USA", sector="GOV")
+    quoted = make_doc("q", [("ACCUSE", "RUS", "USA", None)], "«ما آماده‌ایم» گفت.")
+    quoted.actors["usa"] = Actor("usa", "آمریکا", "United States", None)
+    start = quoted.text.index("«")
+    quoted.quotes.append(Quote(start, start + 12, start + 13, start + 17, 0, 5))
+    quoted.dates.append(DateMention(0, 5, "gregorian", "2024-03", "month", "absolute"))
+    return [_wire_story("wire-1", "انتهای پیام/"), _wire_story("wire-2", "منبع: ایرنا"),
+            first, first, second, quoted, make_doc("empty", [], "خبر کوتاه بدون رویداد")]
+
+
+def _table_rows(store: Store) -> dict[str, list[tuple]]:
+    """Every row of every table but the ingest time, keys included."""
+    with store.engine.connect() as conn:
+        return {t.name: sorted(repr(tuple(v for k, v in row._mapping.items()
+                                          if k != "ingested_at"))
+                               for row in conn.execute(select(t)))
+                for t in metadata.sorted_tables if t is not schema_version}
+
+
+@pytest.mark.parametrize("chunk", [2, 7])
+def test_staged_chunks_store_what_prepared_rows_store(
+    store: Store, tmp_path: Path, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows staged in worker processes (one chunk or several per batch) give the store
+    what the documents themselves give in batches of the chunk's size; on SQLite the same
+    rows, keys included (PostgreSQL's sequences do not reuse a replaced version's keys, as
+    SQLite does), which reach the tables through SQL alone, never as Python rows."""
+    docs = _staged_batch()
+    sqlite = store.url.startswith("sqlite")
+    rows = _table_rows if sqlite else Store.counts
+    if sqlite:
+        monkeypatch.setattr(staging.Staged, "prepared", None)  # fails if called
+    items = [item for i in range(0, len(docs), chunk)
+             for item in pickle.loads(pickle.dumps(stage_chunk(docs[i:i + chunk])))]
+    assert all(isinstance(item, staging.Staged) for item in items)
+    summary = store.add_many(items, batch_size=10)
+    with Store(str(tmp_path / "rows.db")) as expected:
+        assert expected.add_many(docs, batch_size=chunk) == summary == \
+            AddSummary(added=5, replaced=1, duplicates=1)
+        assert rows(store) == rows(expected)
+        assert [store.get_document(d.id) for d in docs] == \
+            [expected.get_document(d.id) for d in docs]
+        assert store.actor_profile("usa")["actor"] == expected.actor_profile("usa")["actor"]
+        assert store.search("همکاری‌های اقتصادی") == expected.search("همکاری‌های اقتصادی")
+        assert len(store.dyad("IRN", "BLR")) == 1  # the wire copy linked, old "v" replaced
+        if sqlite:
+            assert _fts_matches_documents(Path(make_url(store.url).database))
+        again = store.add_many(items, batch_size=10)  # the first "v" replaces the stored one
+        assert again == expected.add_many(docs, batch_size=chunk)
+        assert again.duplicates == 5 and rows(store) == rows(expected)
+
+
+def test_staged_chunk_a_database_refuses_is_stored_but_for_the_refused_document(
+    store: Store,
+) -> None:
+    """The database's refusal (an actor without its required name) rolls the chunk back and
+    retries its documents one at a time, from the staged rows."""
+    bad = make_doc("bad", [("REJECT", "RUS", "USA", None)])
+    bad.actors["rus"] = Actor("rus", None)  # type: ignore[arg-type]
+    good = [make_doc("g1", [("CONSULT", "IRN", "BLR", None)]),
+            make_doc("g2", [("AGREE", "BLR", "USA", None)])]
+    refused_early = make_doc("early", [("AGREE", "IRN", "USA", None)])
+    refused_early.events[0].trigger_end = 10**6
+    items = stage_chunk([good[0], bad, refused_early, good[1]])
+    assert [type(item).__name__ for item in items] == ["Document", "Staged"]
+    summary = store.add_many(items)
+    assert (summary.added, sorted(doc_id for doc_id, _ in summary.failed)) == \
+        (2, ["bad", "early"])
+    assert store.counts()["documents"] == 2 and store.get_document("bad") is None
+    assert [e.type for e in store.dyad("BLR", "USA")] == ["AGREE"]
+
+
+def test_staged_rows_read_back_as_the_prepared_rows() -> None:
+    """PostgreSQL takes a chunk as Prepared items: the same tuples, flags as bools."""
+    docs = _staged_batch()
+    staged = Staged.of([writer.prepare(d) for d in docs])
+    assert (len(staged), staged.prepared()) == (len(docs), [writer.prepare(d) for d in docs])

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
@@ -33,12 +32,12 @@ from rasad.store.schema import (
     quotes,
     roles,
 )
+from rasad.store.staging import Staged, as_prepared, write_items
 from rasad.store.writer import (
     AddResult,
     Prepared,
     StoreError,
     prepare,
-    write_batch,
     write_document,
 )
 
@@ -144,6 +143,22 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+def _batches(items: Iterable[Document | Prepared | Staged], size: int
+             ) -> Iterator[list[Document | Prepared | Staged]]:
+    """Items in lists of at least `size` documents (a staged chunk counts its documents),
+    the last one shorter."""
+    batch: list[Document | Prepared | Staged] = []
+    held = 0
+    for item in items:
+        batch.append(item)
+        held += len(item) if isinstance(item, Staged) else 1
+        if held >= size:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
+
+
 class Store:
     """Documents and their annotations in SQLite or PostgreSQL; see the module docstring."""
 
@@ -185,25 +200,26 @@ class Store:
         with self._writing() as conn:
             return write_document(conn, doc)
 
-    def add_many(self, docs: Iterable[Document | Prepared], *,
+    def add_many(self, docs: Iterable[Document | Prepared | Staged], *,
                  batch_size: int = 500, refresh: bool = False) -> AddSummary:
-        """Store documents, one transaction and one INSERT per table per batch. `refresh`
-        replaces stored documents of the same content too (their annotations re-extracted).
+        """Store documents, one transaction per batch of `batch_size` documents, and one
+        INSERT per table per batch (or per staged chunk). `refresh` replaces stored
+        documents of the same content too (their annotations re-extracted).
 
-        Items may be documents or their rows already made by `writer.prepare_chunk` in
-        worker processes: then this process only runs the SQL.
-        A document whose spans do not fit its text is listed in `failed` before anything is
-        written. If the database refuses a batch, it is rolled back and retried a document
-        at a time, each in a savepoint, so only the refused documents are left out. If the
-        process dies, the open batch is rolled back whole by the database.
+        Items may be documents, their rows already made by `writer.prepare_chunk` in
+        worker processes, or chunks of them staged by `staging.stage_chunk`: then this
+        process only runs the SQL. A document whose spans do not fit its text is listed in
+        `failed` before anything is written. If the database refuses a batch, it is rolled
+        back and retried a document at a time, each in a savepoint, so only the refused
+        documents are left out. If the process dies, the open batch is rolled back whole by
+        the database.
         """
         summary = AddSummary()
-        stream = iter(docs)
-        while batch := list(islice(stream, batch_size)):
-            ready = []
+        for batch in _batches(docs, batch_size):
+            ready: list[Prepared | Staged] = []
             for doc in batch:
                 try:
-                    ready.append(doc if isinstance(doc, Prepared) else prepare(doc))
+                    ready.append(doc if isinstance(doc, Prepared | Staged) else prepare(doc))
                 except StoreError as error:
                     summary.failed.append((doc.id, str(error)))
             with self._writing() as conn:
@@ -212,18 +228,18 @@ class Store:
         return summary
 
     @staticmethod
-    def _write_or_split(conn: Connection, ready: list[Prepared],
+    def _write_or_split(conn: Connection, ready: list[Prepared | Staged],
                         summary: AddSummary, refresh: bool) -> list[AddResult]:
         try:
             with conn.begin_nested():
-                return write_batch(conn, ready, refresh=refresh)
+                return write_items(conn, ready, refresh=refresh)
         except (IntegrityError, DataError):
             pass  # find the refused documents one by one
         results = []
-        for one in ready:
+        for one in (p for item in ready for p in as_prepared(item)):
             try:
                 with conn.begin_nested():
-                    results += write_batch(conn, [one], refresh=refresh)
+                    results += write_items(conn, [one], refresh=refresh)
             except (IntegrityError, DataError) as error:
                 summary.failed.append((one.doc_id, str(error).splitlines()[0]))
         return results
