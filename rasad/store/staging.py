@@ -95,6 +95,7 @@ class Staged:
 
     @classmethod
     def of(cls, prepared: Sequence[Prepared]) -> Staged:
+        """The documents' rows in a new staging database (in a worker process)."""
         db = sqlite3.connect(":memory:")
         for statement in _SCHEMA:
             db.execute(statement)
@@ -122,7 +123,8 @@ class Staged:
                 per_doc[ix][k].append(tuple(bool(v) if i in flags and v is not None else v
                                             for i, v in enumerate(row)))
         db.close()
-        return [Prepared(rows[0][0], rows[1:5], *rows[5:]) for rows in per_doc]
+        after = 1 + len(CHILDREN)  # _rows_of's order
+        return [Prepared(rows[0][0], rows[1:after], *rows[after:]) for rows in per_doc]
 
 
 def stage_chunk(docs: list[Document]) -> list[Document | Staged]:
