@@ -878,3 +878,29 @@ def test_entities_a_leader_has_the_sector_of_the_body_he_leads(
 ) -> None:
     found = _found(rasad.extract(text))
     assert found[person][2] == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("رئیس اتحادیه طلا و جواهر تهران گفت: قیمت سکه بالا رفت.", "اتحادیه طلا و جواهر تهران"),
+        ("رئیس انجمن مددکاری ایران می‌گوید که آمار بالاست.", "انجمن مددکاری ایران"),
+        # «شهید» is an honorific, no title: it does not cut the body's name
+        ("مدیرکل بنیاد شهید مازندران گفت: برنامه‌ها ادامه دارد.", "بنیاد شهید مازندران"),
+    ],
+)
+def test_entities_a_body_named_after_a_title_is_one_organization(
+    pipeline: Pipeline, text: str, body: str
+) -> None:
+    """After «رئیس» or «مدیرکل» a name that starts with a kind of body is the body the title
+    heads, not the title's complement: the place ending it is no entity of its own there."""
+    found = _found(pipeline(Document(id="t", raw=text)))
+    assert found[body][0] == "ORG"
+    assert body.split()[-1] not in found
+
+
+def test_entities_a_ministers_portfolio_is_no_organization(pipeline: Pipeline) -> None:
+    """«وزیر صنعت ایتالیا»: the words after the minister are his title, the state its own."""
+    found = _found(pipeline(Document(id="t", raw="وزیر صنعت ایتالیا به تهران آمد.")))
+    assert found["ایتالیا"][:2] == ("GPE", "ITA")
+    assert not any(label == "ORG" for label, *_ in found.values())

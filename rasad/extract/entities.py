@@ -398,9 +398,13 @@ def _yield_to_model_spans(
     longer name is the entity, and the inner one is listed only where it also stands alone.
     House conventions keep the inner name: «دولت X» keeps its state, a title its country
     («وزیر امور خارجه آمریکا» is a role, and so is «نخست وزیر موقت عراق»: a span right
-    after a title is the title's complement), a direction its place («شمال بغداد»), a medium its
-    own name («شبکه خبری العالم» → «العالم»)."""
-    titled = {i for m in titles for i in range(m.first, m.last)}
+    after a title is the title's complement, unless it names a body: «رئیس بنیاد شهید
+    مازندران»), a direction its place («شمال بغداد»), a medium its own name («شبکه خبری
+    العالم» → «العالم»)."""
+    # honorifics are no titles here: «بنیاد شهید مازندران» names a body
+    titled = {
+        i for m in titles if m.pattern.kind != "honorific" for i in range(m.first, m.last)
+    }
     # an organisation named with its state ends there: a span running on past it ran into the
     # clause («ارتش عراق» + «خرمشهر را اشغال کرد»)
     stated = [(h.first, h.last) for h in places if h.kind == "joined"]
@@ -408,11 +412,23 @@ def _yield_to_model_spans(
         (first, last, label) for first, last, label, p in spans
         if label in ("ORG", "LOC") and last - first > 1 and p >= _SURE
         and keys[first] not in _KEEP_INNER_PLACE
-        and not titled.intersection(range(first - 1, last))
+        and not titled.intersection(range(first, last))
+        and (first - 1 not in titled or _names_body(keys, first))
         and not any(first <= a and b < last for a, b in stated)
     }  # fmt: skip
     anchors = {h.last for h in places if h.label == "GPE"}
     return [hit for hit in places if not any(_yields(hit, *span, anchors) for span in longer)]
+
+
+def _names_body(keys: list[str], first: int) -> bool:
+    """Whether a name starting at `first` starts with a word for a kind of body («اتحادیه»,
+    «بنیاد», an org_heads.tsv head): after a title it names the body the title heads («رئیس
+    اتحادیه طلا و جواهر تهران»), where other words are the title's complement («وزیر صنعت
+    ایتالیا»)."""
+    heads = ("".join(keys[first : first + size]) for size in (1, 2))
+    return keys[first] in word_list("body_kinds.txt") or any(
+        head_ruler().get(head) is not None for head in heads
+    )
 
 
 def _yields(hit: Hit, first: int, last: int, label: str, anchors: set[int]) -> bool:
