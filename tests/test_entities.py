@@ -904,3 +904,10 @@ def test_entities_a_ministers_portfolio_is_no_organization(pipeline: Pipeline) -
     found = _found(pipeline(Document(id="t", raw="وزیر صنعت ایتالیا به تهران آمد.")))
     assert found["ایتالیا"][:2] == ("GPE", "ITA")
     assert not any(label == "ORG" for label, *_ in found.values())
+
+
+def test_entities_a_named_body_and_its_city_are_its_branch(pipeline: Pipeline) -> None:
+    """«جمعیت هلال احمر بجنورد»: a named body with a city after it is its branch there, one
+    organisation (a state after it stays a second entity: «جنبش انصارالله» + «یمن»)."""
+    doc = pipeline(Document(id="t", raw="رئیس جمعیت هلال احمر بجنورد گفت: امدادگران اعزام شدند."))
+    assert _found(doc)["جمعیت هلال احمر بجنورد"][:2] == ("ORG", "IRN")

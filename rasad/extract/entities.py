@@ -416,7 +416,7 @@ def _yield_to_model_spans(
         and (first - 1 not in titled or _names_body(keys, first))
         and not any(first <= a and b < last for a, b in stated)
     }  # fmt: skip
-    anchors = {h.last for h in places if h.label == "GPE"}
+    anchors = {h.last: h.kind == "state" for h in places if h.label == "GPE"}
     return [hit for hit in places if not any(_yields(hit, *span, anchors) for span in longer)]
 
 
@@ -431,19 +431,24 @@ def _names_body(keys: list[str], first: int) -> bool:
     )
 
 
-def _yields(hit: Hit, first: int, last: int, label: str, anchors: set[int]) -> bool:
+def _yields(hit: Hit, first: int, last: int, label: str, anchors: dict[int, bool]) -> bool:
     """Whether `hit` gives way to the longer model span `[first, last)`. A place that ends it;
     a state only an organisation's («سفارت فرانسه»), since a place and its state are two
     entities («آنتالیای ترکیه»). A generic institution inside a span that a state or city
     ends («مجلس» in «مجلس اعلای اسلامی عراق», «مجلس سنای آمریکا»), not one the model only
     runs on from («بانک مرکزی ارز»); a named organisation or medium keeps its name («گروه
-    تروریستی داعش» → «داعش»)."""
+    تروریستی داعش» → «داعش»), except a named body that a city or province after it makes its
+    branch there («جمعیت هلال احمر بجنورد», «سپاه ثارالله کرمان»: a state after it is a second
+    entity, «جنبش انصارالله» + «یمن»). `anchors`: where a place ends, and whether it is a
+    state."""
     inside = first <= hit.first and hit.last <= last and (first, last) != (hit.first, hit.last)
     if not inside:
         return False
     if hit.label == "ORG":
         generic = hit.kind in ("head", "bound", "joined", "phrase") and hit.sector != "MED"
-        return generic and (hit.last == last or last in anchors)
+        # a named body's branch in a city or province: «جمعیت هلال احمر بجنورد»
+        branch = hit.kind == "org" and hit.first == first and anchors.get(last) is False
+        return (generic and (hit.last == last or last in anchors)) or branch
     return hit.last == last and (label == "ORG" or hit.kind != "state")
 
 
