@@ -417,7 +417,19 @@ def _yield_to_model_spans(
         and not any(first <= a and b < last for a, b in stated)
     }  # fmt: skip
     anchors = {h.last: h.kind == "state" for h in places if h.label == "GPE"}
+    # a span that a name it does not take in cuts into can never be placed: nothing yields to
+    # it («جنبش انصارالله یمن»: the movement keeps its name, so «یمن» stays a state)
+    longer = {
+        span for span in longer
+        if all(_yields(hit, *span, anchors) for hit in places if _overlaps(hit, span))
+    }  # fmt: skip
     return [hit for hit in places if not any(_yields(hit, *span, anchors) for span in longer)]
+
+
+def _overlaps(hit: Hit, span: tuple[int, int, str]) -> bool:
+    """Whether `hit` shares a token with `span` without being the same name."""
+    first, last, _ = span
+    return hit.first < last and first < hit.last and (hit.first, hit.last) != (first, last)
 
 
 def _names_body(keys: list[str], first: int) -> bool:
@@ -445,7 +457,7 @@ def _yields(hit: Hit, first: int, last: int, label: str, anchors: dict[int, bool
     if not inside:
         return False
     if hit.label == "ORG":
-        generic = hit.kind in ("head", "bound", "joined", "phrase") and hit.sector != "MED"
+        generic = hit.kind in ("head", "bound", "bare", "joined", "phrase") and hit.sector != "MED"
         # a named body's branch in a city or province: «جمعیت هلال احمر بجنورد»
         branch = hit.kind == "org" and hit.first == first and anchors.get(last) is False
         return (generic and (hit.last == last or last in anchors)) or branch
