@@ -211,15 +211,19 @@ def test_ner_scored_spans_carry_a_probability() -> None:
     [
         # honorific and epithet are left out of a person
         ("سردار قاسم سلیمانی ( ره ) گفت", [(0, 6, "PER")], {(1, 3, "PER")}),
+        ("امام خمینی (ره) گفت", [(0, 3, "PER")], {(0, 2, "PER")}),  # «(ره)» one token
         # «دولت X»: the state is the entity; a state acting is a GPE (folded into LOC)
         ("دولت عراق گفت", [(0, 2, "ORG")], {(1, 2, "LOC")}),
         ("جمهوری اسلامی ایران گفت", [(0, 3, "ORG")], {(0, 3, "LOC")}),
         # a place and its state are two entities; a direction is not part of a place
         ("در هامبورگ آلمان", [(1, 3, "LOC")], {(1, 2, "LOC"), (2, 3, "LOC")}),
         ("در شمال لندن", [(1, 3, "LOC")], {(2, 3, "LOC")}),
-        # «شبکه خبری X» is the medium X; «وزیر X» is a title, not an organisation X
+        # «شبکه خبری X» is the medium X, «گروه تروریستی X» the group X; «وزیر X» is a
+        # title, not an organisation X, and the state ending it is an entity of its own
         ("شبکه خبری الجزیره گفت", [(0, 3, "ORG")], {(2, 3, "ORG")}),
-        ("وزیر خارجه ترکیه گفت", [(1, 3, "ORG")], set()),
+        ("گروه تروریستی داعش گفت", [(0, 3, "ORG")], {(2, 3, "ORG")}),
+        ("وزیر خارجه ترکیه گفت", [(1, 3, "ORG")], {(2, 3, "LOC")}),
+        ("وزیر کشاورزی گفت", [(1, 2, "ORG")], set()),
         # anything else is kept as the corpus has it
         ("بانک مرکزی گفت", [(0, 2, "ORG")], {(0, 2, "ORG")}),
     ],
