@@ -221,6 +221,10 @@ def test_ner_scored_spans_carry_a_probability() -> None:
         # «شبکه خبری X» is the medium X, «گروه تروریستی X» the group X; «وزیر X» is a
         # title, not an organisation X, and the state ending it is an entity of its own
         ("شبکه خبری الجزیره گفت", [(0, 3, "ORG")], {(2, 3, "ORG")}),
+        # but an agency, a paper and a broadcaster's numbered channel are named whole
+        ("خبرگزاری فارس گزارش داد", [(0, 2, "ORG")], {(0, 2, "ORG")}),
+        ("روزنامه کیهان نوشت", [(0, 2, "ORG")], {(0, 2, "ORG")}),
+        ("شبکه پنج سیما پخش کرد", [(0, 3, "ORG")], {(0, 3, "ORG")}),
         ("گروه تروریستی داعش گفت", [(0, 3, "ORG")], {(2, 3, "ORG")}),
         ("وزیر خارجه ترکیه گفت", [(1, 3, "ORG")], {(2, 3, "LOC")}),
         ("وزیر کشاورزی گفت", [(1, 2, "ORG")], set()),
