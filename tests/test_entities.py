@@ -930,3 +930,21 @@ def test_entities_a_foreign_bare_institution_gives_way_to_its_full_name(
     text = "عضو مطرح مجلس اعلای اسلامی عراق افزود که همه متقاعد شده‌اند."
     doc = pipeline(Document(id="t", raw=text))
     assert _found(doc)["مجلس اعلای اسلامی عراق"][:2] == ("ORG", "IRQ")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a medium named with its kind is named whole, as the house gold has «روزنامه کیهان»
+        ("به نوشته روزنامه ایندیپندنت ، این نامه‌ها منتشر شد.", "روزنامه ایندیپندنت",
+         ("ORG", "GBR", "MED")),
+        ("بنیاد رویترز می‌گوید که در ایران فعالیت نمی‌کند.", "بنیاد رویترز", ("ORG", "GBR", None)),
+        # but a news network is its name («شبکه خبری X» → X), and «اداره» here is "running"
+        ("به گزارش شبکه خبری العربیه ، حمله انجام شد.", "العربیه", ("ORG", "SAU", "MED")),
+        ("گزینه اصلی اداره پنتاگون بود.", "پنتاگون", ("ORG", "USA", "MIL")),
+    ],
+)  # fmt: skip
+def test_entities_a_body_or_medium_named_with_its_kind(
+    pipeline: Pipeline, text: str, surface: str, expected: tuple
+) -> None:
+    assert _found(pipeline(Document(id="t", raw=text)))[surface] == expected

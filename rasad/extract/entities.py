@@ -86,6 +86,7 @@ _DATELINE_TOKENS = 30  # a report names where it is filed from within its openin
 _NOT_PUBLIC = frozenset({"BUS", "MED", "PTY", "REB", "MIL", "PRM"})
 _MOVEMENTS = frozenset(key(w) for w in ("جنبش", "مجمع"))
 _LIST_MARKS = frozenset(key(w) for w in ("،", ",", "و"))
+_NETWORK = key("شبکه")
 _SAYYID = key("سید")  # part of the name in house gold («سید عباس عراقچی»)
 _MAX_NAME = 3  # words in a person name found next to a title
 ModelSpan = tuple[int, int, str, float]  # first, last, label, the model's confidence
@@ -421,9 +422,11 @@ def _yield_to_model_spans(
     # it («جنبش انصارالله یمن»: the movement keeps its name, so «یمن» stays a state)
     longer = {
         span for span in longer
-        if all(_yields(hit, *span, anchors) for hit in places if _overlaps(hit, span))
+        if all(_yields(hit, *span, anchors, keys) for hit in places if _overlaps(hit, span))
     }  # fmt: skip
-    return [hit for hit in places if not any(_yields(hit, *span, anchors) for span in longer)]
+    return [
+        hit for hit in places if not any(_yields(hit, *span, anchors, keys) for span in longer)
+    ]
 
 
 def _overlaps(hit: Hit, span: tuple[int, int, str]) -> bool:
@@ -443,7 +446,27 @@ def _names_body(keys: list[str], first: int) -> bool:
     )
 
 
-def _yields(hit: Hit, first: int, last: int, label: str, anchors: dict[int, bool]) -> bool:
+def _also_verbal(word: str) -> bool:
+    """A head that is also a verbal noun and starts no phrase of its own (org_heads.tsv
+    `phrase` = no: «اداره» "running" in «گزینه اداره پنتاگون», «شرکت» "taking part")."""
+    head = head_ruler().get(word)
+    return head is not None and head.kind == "sector_head"
+
+
+def channel_kind(words: list[str]) -> bool:
+    """«شبکه» and what kind of network it is («شبکه خبری», «شبکه تلویزیونی»): the medium's
+    name after it is the entity (house gold: «شبکه خبری العربیه» → «العربیه»). Not a numbered
+    channel of a broadcaster («شبکه پنج سیما» is whole), nor an agency or a paper
+    («خبرگزاری فارس», «روزنامه کیهان» are whole)."""
+    numbers = datetime_lexicon()
+    return bool(words) and words[0] == _NETWORK and not any(
+        w.isdigit() or w in numbers.numbers or w in numbers.ordinals for w in words[1:]
+    )
+
+
+def _yields(
+    hit: Hit, first: int, last: int, label: str, anchors: dict[int, bool], keys: list[str]
+) -> bool:
     """Whether `hit` gives way to the longer model span `[first, last)`. A place that ends it;
     a state only an organisation's («سفارت فرانسه»), since a place and its state are two
     entities («آنتالیای ترکیه»). A generic institution inside a span that a state or city
@@ -451,8 +474,10 @@ def _yields(hit: Hit, first: int, last: int, label: str, anchors: dict[int, bool
     runs on from («بانک مرکزی ارز»); a named organisation or medium keeps its name («گروه
     تروریستی داعش» → «داعش»), except a named body that a city or province after it makes its
     branch there («جمعیت هلال احمر بجنورد», «سپاه ثارالله کرمان»: a state after it is a second
-    entity, «جنبش انصارالله» + «یمن»). `anchors`: where a place ends, and whether it is a
-    state."""
+    entity, «جنبش انصارالله» + «یمن»), and a named one that ends a span starting with a kind
+    of body or medium: the organ or medium named with it («شورای حقوق بشر سازمان ملل»,
+    «روزنامه ایندیپندنت», «بنیاد رویترز»), but for «شبکه خبری X» (`channel_kind`).
+    `anchors`: where a place ends, and whether it is a state."""
     inside = first <= hit.first and hit.last <= last and (first, last) != (hit.first, hit.last)
     if not inside:
         return False
@@ -460,7 +485,11 @@ def _yields(hit: Hit, first: int, last: int, label: str, anchors: dict[int, bool
         generic = hit.kind in ("head", "bound", "bare", "joined", "phrase") and hit.sector != "MED"
         # a named body's branch in a city or province: «جمعیت هلال احمر بجنورد»
         branch = hit.kind == "org" and hit.first == first and anchors.get(last) is False
-        return (generic and (hit.last == last or last in anchors)) or branch
+        organ = (
+            hit.last == last and hit.first > first and _names_body(keys, first)
+            and not channel_kind(keys[first : hit.first]) and not _also_verbal(keys[first])
+        )  # fmt: skip
+        return (generic and (hit.last == last or last in anchors)) or branch or organ
     return hit.last == last and (label == "ORG" or hit.kind != "state")
 
 

@@ -14,8 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
-from rasad.extract.datetime_lexicon import lexicon as datetime_lexicon
-from rasad.extract.entities import DIRECTIONS, STATE_HEADS
+from rasad.extract.entities import DIRECTIONS, STATE_HEADS, channel_kind
 from rasad.extract.gazetteer import Pattern, entity_ruler, key
 from rasad.extract.roles import strip_honorifics
 from rasad.model import Document
@@ -91,7 +90,6 @@ def error_kinds(gold: set[TokenSpan], pred: set[TokenSpan]) -> Counter[str]:
 # report how far rasad is from the corpus *and* from the same text annotated the house way.
 # The state heads and directions are the entities stage's own (entities.py), so the two agree.
 _MINISTER = key("وزیر")
-_NETWORK = key("شبکه")
 _GROUPS = frozenset(key(w) for w in ("گروه", "گروهک"))  # a description before a group's name
 
 
@@ -109,16 +107,6 @@ def _is_state(keys: Sequence[str]) -> bool:
     """A state's name or an alias of it («جمهوری اسلامی» is Iran)."""
     pat = _gazetteer_label(keys)
     return pat is not None and pat.label == "GPE" and pat.name_en in _state_names()
-
-
-def _kind_of_channel(words: Sequence[str]) -> bool:
-    """«شبکه» and what kind of network it is («شبکه خبری», «شبکه تلویزیونی»): the medium's
-    name after it is the entity. Not a numbered channel of a broadcaster («شبکه پنج سیما»),
-    nor an agency or a paper: the house gold has «خبرگزاری فارس», «روزنامه کیهان» whole."""
-    numbers = datetime_lexicon()
-    return words[0] == _NETWORK and not any(
-        w.isdigit() or w in numbers.numbers or w in numbers.ordinals for w in words[1:]
-    )
 
 
 def _house_span(keys: Sequence[str], span: TokenSpan) -> list[TokenSpan]:
@@ -145,7 +133,7 @@ def _house_span(keys: Sequence[str], span: TokenSpan) -> list[TokenSpan]:
         if label == "LOC" and _is_state(keys[cut:last]):
             return [(first, cut, label), (cut, last, label)]  # «هامبورگ آلمان»: two places
         tail = _gazetteer_label(keys[cut:last])
-        if label == "ORG" and tail is not None and tail.sector == "MED" and _kind_of_channel(
+        if label == "ORG" and tail is not None and tail.sector == "MED" and channel_kind(
             keys[first:cut]
         ):
             return [(cut, last, label)]  # «شبکه خبری العالم» → «العالم»
