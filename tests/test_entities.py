@@ -948,3 +948,11 @@ def test_entities_a_body_or_medium_named_with_its_kind(
     pipeline: Pipeline, text: str, surface: str, expected: tuple
 ) -> None:
     assert _found(pipeline(Document(id="t", raw=text)))[surface] == expected
+
+
+def test_entities_a_language_named_after_its_state_is_no_place(pipeline: Pipeline) -> None:
+    """«به زبان فرانسه»: French, not France (control: «به فرانسه رفت» is France)."""
+    doc = pipeline(Document(id="t", raw="متن افتتاحیه به زبان فرانسه خوانده شد."))
+    assert "فرانسه" not in _found(doc)
+    control = pipeline(Document(id="c", raw="او به فرانسه رفت."))
+    assert _found(control)["فرانسه"][:2] == ("GPE", "FRA")

@@ -60,6 +60,7 @@ _WORD = re.compile(r"[\w\u200c\u200d]+|[^\w\s]")
 _GPE_PREFIXES = frozenset(key(w) for w in ("شهر", "شهرستان", "استان"))
 _SHRINE = key("آستان")  # also the key of «استان»: told apart by the written first letter
 _REPUBLIC = key("جمهوری")
+_LANGUAGE = key("زبان")
 _PRESIDENCY = frozenset(key(w) for w in ("رئیس", "رییس", "ریاست", "معاون", "نهاد"))
 _ORDINALS = frozenset(
     key(w) for w in ("ششم", "هفتم", "هشتم", "نهم", "دهم", "یازدهم", "دوازدهم", "سیزدهم")
@@ -107,8 +108,15 @@ def _gazetteer_hits(keys: list[str], shrines: set[int]) -> list[Hit]:
         pat = m.pattern
         if pat.label == "GPE" and (m.first - 1 in shrines or _in_person_name(keys, m.first)):
             continue
+        if pat.kind == "state" and _language(keys, m.first):
+            continue
         hits.append(Hit(m.first, m.last, pat.label, pat.country, pat.sector, pat.name_en, pat.kind))
     return _compose(hits, keys)
+
+
+def _language(keys: list[str], first: int) -> bool:
+    """«به زبان فرانسه»: a state's name right after «زبان» names a language, not a place."""
+    return first > 0 and keys[first - 1] == _LANGUAGE
 
 
 def _in_person_name(keys: list[str], first: int) -> bool:
@@ -509,6 +517,8 @@ def _model_hits(
             continue
         if label == "LOC" and p < _SURE and any(k in given_names() for k in keys[first:last]):
             continue  # an unsure place with a given name in it is more likely a person
+        if label != "PER" and _language(keys, first) and _is_state_name(keys[first:last]):
+            continue  # «زبان فرانسه» is a language
         if all(_demonym_form(k) or k == _AND for k in keys[first:last]):
             continue  # «فلسطینی‌ها», «آلمانی و اسپانیولی»: demonyms are never entities
         sector = None
@@ -517,6 +527,11 @@ def _model_hits(
         country = None if label == "PER" else _inner_country(inner, first, last)
         out.append(_take(taken, Hit(first, last, label, country, sector, origin="ner")))
     return out
+
+
+def _is_state_name(words: list[str]) -> bool:
+    pat = entity_ruler().get("".join(words))
+    return pat is not None and pat.kind == "state"
 
 
 def _medium_before(keys: list[str], first: int) -> str | None:
