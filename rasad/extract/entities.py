@@ -401,7 +401,7 @@ def _model_spans(
 
 def _yield_to_model_spans(
     places: list[Hit], spans: list[ModelSpan], keys: list[str], titles: list[Match]
-) -> list[Hit]:
+) -> tuple[list[Hit], list[tuple[int, int, str]]]:
     """Gazetteer names that end a longer organisation or place the model is sure of give way to
     it («استانداری بوشهر», «رادیو فرانسه», «ورزشگاه فولادشهر اصفهان», «ایالت فلوریدا»): the
     longer name is the entity, and the inner one is listed only where it also stands alone.
@@ -432,9 +432,12 @@ def _yield_to_model_spans(
         span for span in longer
         if all(_yields(hit, *span, anchors, keys) for hit in places if _overlaps(hit, span))
     }  # fmt: skip
-    return [
+    kept = [
         hit for hit in places if not any(_yields(hit, *span, anchors, keys) for span in longer)
     ]
+    yielded = [hit for hit in places if not any(hit is k for k in kept)]
+    won = [span for span in longer if any(_overlaps(hit, span) for hit in yielded)]
+    return kept, sorted(won)
 
 
 def _overlaps(hit: Hit, span: tuple[int, int, str]) -> bool:
@@ -521,12 +524,18 @@ def _model_hits(
             continue  # «زبان فرانسه» is a language
         if all(_demonym_form(k) or k == _AND for k in keys[first:last]):
             continue  # «فلسطینی‌ها», «آلمانی و اسپانیولی»: demonyms are never entities
-        sector = None
-        if label == "ORG":
-            sector = head_sector(keys[first:last]) or _medium_before(keys, first)
-        country = None if label == "PER" else _inner_country(inner, first, last)
-        out.append(_take(taken, Hit(first, last, label, country, sector, origin="ner")))
+        out.append(_take(taken, _model_hit(keys, first, last, label, inner)))
     return out
+
+
+def _model_hit(keys: list[str], first: int, last: int, label: str, inner: list[Hit]) -> Hit:
+    """A model span as a hit, with the sector its head or medium kind gives an organization
+    and the state of a place inside it that gave way to it."""
+    sector = None
+    if label == "ORG":
+        sector = head_sector(keys[first:last]) or _medium_before(keys, first)
+    country = None if label == "PER" else _inner_country(inner, first, last)
+    return Hit(first, last, label, country, sector, origin="ner")
 
 
 def _is_state_name(words: list[str]) -> bool:
@@ -636,10 +645,15 @@ def find_entities(doc: Document, model: ner.Tagger) -> Document:
     spans = _model_spans(doc, toks, keys, model)
     titles = title_ruler().match(keys)  # once: the model spans and the roles both read them
     named = places
-    places = _yield_to_model_spans(places, spans, keys, titles)
+    places, won = _yield_to_model_spans(places, spans, keys, titles)
     kept = {id(h) for h in places}
     inner = [h for h in named if id(h) not in kept]
     hits += [_take(taken, h) for h in places if _free(taken, h.first, h.last)]
+    # the names places gave way to are there before the titles that govern them («رئیس اداره
+    # پست جمهوری آذربایجان»: the title is the Azerbaijani body's)
+    hits += [
+        _take(taken, _model_hit(keys, *span, inner)) for span in won if _free(taken, *span[:2])
+    ]
     roles = find_roles(keys, hits, titles)
     for role in roles:  # a title's words are never part of a name
         taken[role.first : role.last] = [True] * (role.last - role.first)
