@@ -44,6 +44,11 @@ def _found(doc: Document) -> dict[str, tuple[str, str | None, str | None]]:
         ("کمیسیون عمران مجلس این طرح را بررسی کرد.", "کمیسیون عمران مجلس", ("ORG", "IRN", "LEG")),
         ("کمیسیون عالی مستقل انتخابات عراق نتایج را اعلام کرد.",
          "کمیسیون عالی مستقل انتخابات عراق", ("ORG", "IRQ", "GOV")),
+        # full names the gazetteer lists beside the short ones
+        ("دبیر کل جبهه پایداری انقلاب اسلامی گفت.", "جبهه پایداری انقلاب اسلامی",
+         ("ORG", "IRN", "PTY")),
+        ("به نقل از اسکای نیوز عربی، حمله انجام شد.", "اسکای نیوز عربی", ("ORG", "ARE", "MED")),
+        ("کاخ کرملین اعلام کرد.", "کاخ کرملین", ("ORG", "RUS", "GOV")),
     ],
 )  # fmt: skip
 def test_entities_gazetteer_and_composition(text: str, surface: str, expected: tuple) -> None:
