@@ -972,3 +972,23 @@ def test_entities_a_title_heads_the_body_that_took_in_its_state(pipeline: Pipeli
     found = _found(pipeline(Document(id="t", raw=text)))
     assert found["اداره پست جمهوری آذربایجان"][:2] == ("ORG", "AZE")
     assert found["نوروز محمداف"][:2] == ("PER", "AZE")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "absent"),
+    [
+        # a first name no list knows, joined by the model to a surname alias: another person
+        ("پس از ازدواج با ملانیا ترامپ با او رابطه داشته است.", "ملانیا ترامپ", "ترامپ"),
+        # an alias that is a common word needs the model or a speech cue («متکی بر» "relying on")
+        ("هم لوگوس مبتنی و متکی بر میتوس است.", None, "متکی"),
+        ("متکی گفت ما آماده مذاکره هستیم.", "متکی", None),
+    ],
+)
+def test_entities_table_aliases_need_their_context(
+    pipeline: Pipeline, text: str, person: str | None, absent: str | None
+) -> None:
+    found = _found(pipeline(Document(id="t", raw=text)))
+    if person is not None:
+        assert found[person][0] == "PER"
+    if absent is not None:
+        assert absent not in found

@@ -203,13 +203,27 @@ def _take(taken: list[bool], hit: Hit) -> Hit:
     return hit
 
 
-def _table_persons(keys: list[str], taken: list[bool]) -> list[Hit]:
+def _table_persons(keys: list[str], taken: list[bool], spans: list[ModelSpan]) -> list[Hit]:
+    """People of the actors table. An alias that is also a common word («متکی» "relying") is
+    one only where the model reads a person there or a speech cue follows; a surname alias is
+    not that person after another first name the model joins to it («ملانیا ترامپ» is not
+    Donald Trump)."""
     actors = known_actors()
+    persons = [(a, b) for a, b, label, p in spans if label == "PER" and p >= _SURE]
     out = []
     for m in actor_ruler().match(keys):
         first = m.first - 1 if m.first > 0 and keys[m.first - 1] == _SAYYID else m.first
         if first == m.first and first > 0 and _plain_given_name(keys[first - 1]):
             continue  # «علی جنتی» is not «(احمد) جنتی»: a surname alias after another given name
+        if first == m.first and _unknown_first_name(keys, first) and any(
+            strip_honorifics(keys, a, b, keep_one=False) < first < b and m.last <= b
+            for a, b in persons
+        ):
+            continue  # «ملانیا ترامپ»: a first name no list knows, before a surname alias
+        if m.last - m.first == 1 and keys[m.first] in common_words() and not (
+            any(a <= m.first < b for a, b in persons) or _cue_after(keys, m.last)
+        ):
+            continue  # «متکی بر», «متکی کرد»: the word, not Mottaki («متکی گفت» is he)
         actor = actors[m.pattern.id or ""]
         if first > 0 and keys[first - 1] in word_list("junior_ranks.txt") and (
             actor.sector not in ("MIL", "COP")
@@ -221,6 +235,20 @@ def _table_persons(keys: list[str], taken: list[bool]) -> list[Hit]:
             hit.origin, hit.actor_id = "actors", actor.id
             out.append(_take(taken, hit))
     return out
+
+
+def _cue_after(keys: list[str], pos: int) -> bool:
+    """A speech or person cue («گفت», «در», a colon) at `pos`: what stands before is a name."""
+    return pos < len(keys) and (keys[pos] in names.cues() or keys[pos] == ":")
+
+
+def _unknown_first_name(keys: list[str], first: int) -> bool:
+    """The word before `first` is no common word and no name the gazetteer knows: a foreign
+    first name («ملانیا»), not «تگزاس» in «فرماندار تگزاس بوش»."""
+    return (
+        first > 0 and keys[first - 1] not in common_words()
+        and entity_ruler().get(keys[first - 1]) is None
+    )  # fmt: skip
 
 
 def _plain_given_name(word: str) -> bool:
@@ -636,13 +664,14 @@ def find_entities(doc: Document, model: ner.Tagger) -> Document:
     toks = _tokens(doc)
     keys = [key(doc.text[t.start : t.end]) for t in toks]
     taken = [False] * len(keys)
-    hits = _table_persons(keys, taken)  # curated names win («کامرون» is Cameron, not Cameroon)
+    spans = _model_spans(doc, toks, keys, model)
+    # curated names win («کامرون» is Cameron, not Cameroon)
+    hits = _table_persons(keys, taken, spans)
     shrines = {i for i, k in enumerate(keys) if k == _SHRINE and doc.text[toks[i].start] == "آ"}
     places = _join_second_state(_gazetteer_hits(keys, shrines), keys)
     _resolve_ambiguous(places, _country_counts(keys, places))
     places = phrase_orgs(keys, places)
     _place_bare_institutions(places, keys)
-    spans = _model_spans(doc, toks, keys, model)
     titles = title_ruler().match(keys)  # once: the model spans and the roles both read them
     named = places
     places, won = _yield_to_model_spans(places, spans, keys, titles)
