@@ -41,8 +41,11 @@ _DIGIT_MAP = {chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)}
 _DIGIT_CHARS = "\u0660-\u0669"
 _DIGIT_RE = re.compile(f"[{_DIGIT_CHARS}]")
 # Kashida (tatweel) and harakat, tanwin, shadda, sukun, hamza above/below, superscript alef.
+# A kashida standing alone between spaces is no mark but a dash («تهران ـ ایرنا ـ»,
+# «خیابان مهران ـ خانه فرهنگ»): it stays, and keeps the words on its two sides apart.
 _MARK_CHARS = "\u0640\u064b-\u065f\u0670"
 _MARKS = re.compile(f"[{_MARK_CHARS}]+")
+_TATWEEL = "\u0640"
 # A ZWNJ survives only between two letters; runs collapse to one. Only runs that need an
 # edit match: two or more, or one without a letter on each side.
 _LETTER_SET = frozenset(LETTERS + "ۀه")
@@ -124,8 +127,22 @@ remove_invisible.__doc__ = "Drop bidi marks, soft hyphens, BOM, ZWJ and control 
 unify_letters = CharMap(_LETTER_RE, str.maketrans(PERSIAN_LETTERS), "unify_letters")
 # Arabic-Indic digits to Persian digits; Latin digits stay.
 unify_digits = CharMap(_DIGIT_RE, str.maketrans(_DIGIT_MAP), "unify_digits")
-remove_marks = _delete(_MARKS, "remove_marks")
-remove_marks.__doc__ = "Drop kashida and diacritics (harakat), which readers and matchers ignore."
+def remove_marks(text: str) -> list[Edit]:
+    """Drop kashida and diacritics (harakat), which readers and matchers ignore; not a kashida
+    standing alone as a dash."""
+    return [
+        Edit(m.start(), m.end(), "", "remove_marks") for m in _MARKS.finditer(text)
+        if not _dash(text, m.start(), m.end())
+    ]  # fmt: skip
+
+
+def _dash(text: str, start: int, end: int) -> bool:
+    """Only kashidas, with a space, a line edge or the text's edge on both sides."""
+    return (
+        text[start:end].strip(_TATWEEL) == ""
+        and (start == 0 or text[start - 1].isspace())
+        and (end == len(text) or text[end].isspace())
+    )
 
 
 def clean_zwnj(text: str) -> list[Edit]:
