@@ -992,3 +992,21 @@ def test_entities_table_aliases_need_their_context(
         assert found[person][0] == "PER"
     if absent is not None:
         assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "person"),
+    [
+        ("کرمی ادامه داد : پارسال ابتدا 1656 دانش آموز ثبت نام کردند.", "پارسال", False),
+        ("پیش از آن‌که شمشیر را برای جنگ بکشی، فکرش را عوض کنی.", "شمشیر", False),
+        # a form of address before it makes the word a surname
+        ("سخنان اخیر آقای نیازی را چندین بار شنیده‌ام.", "نیازی", True),
+    ],
+)
+def test_entities_a_lone_common_word_is_no_model_person(
+    pipeline: Pipeline, text: str, word: str, person: bool
+) -> None:
+    """The model reads a common word alone as a person («پارسال» "last year"); without a form
+    of address before it, it is the word."""
+    found = _found(pipeline(Document(id="t", raw=text)))
+    assert (found.get(word, ("",))[0] == "PER") is person

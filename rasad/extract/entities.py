@@ -48,6 +48,7 @@ from rasad.extract.roles import (
     Hit,
     RoleHit,
     find_roles,
+    is_honorific,
     named_holders,
     plain_word,
     strip_honorifics,
@@ -544,6 +545,8 @@ def _model_hits(
     for first, last, label, p in spans:
         if label == "PER":
             first, last = _model_person(keys, first, last)
+            if _lone_common_word(keys, first, last):
+                continue  # «پارسال ابتدا …», «شمشیر را …»: a word, not a surname
         if not _free(taken, first, last):
             continue
         if label == "LOC" and p < _SURE and any(k in given_names() for k in keys[first:last]):
@@ -554,6 +557,15 @@ def _model_hits(
             continue  # «فلسطینی‌ها», «آلمانی و اسپانیولی»: demonyms are never entities
         out.append(_take(taken, _model_hit(keys, first, last, label, inner)))
     return out
+
+
+def _lone_common_word(keys: list[str], first: int, last: int) -> bool:
+    """A one-word person that is a common word, with no form of address before it: the model
+    misread a word («پارسال», «شمشیر»), where «آقای نیازی», «دکتر اسلامی» name people."""
+    return (
+        last - first == 1 and keys[first] in common_words()
+        and not (first > 0 and is_honorific(keys[first - 1]))
+    )  # fmt: skip
 
 
 def _model_hit(keys: list[str], first: int, last: int, label: str, inner: list[Hit]) -> Hit:
