@@ -906,10 +906,20 @@ def test_entities_a_body_named_after_a_title_is_one_organization(
     assert body.split()[-1] not in found
 
 
-def test_entities_a_ministers_portfolio_is_no_organization(pipeline: Pipeline) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزیر صنعت ایتالیا به تهران آمد.",
+        # the model reads a portfolio no title row lists as an organization
+        "وزیر تعاون ، کار و رفاه اجتماعی گفت: بیکاری کم شد.",
+        "معاون وزیر صنعت ادامه داد: تولید بالا رفت.",
+    ],
+)
+def test_entities_a_ministers_portfolio_is_no_organization(pipeline: Pipeline, text: str) -> None:
     """«وزیر صنعت ایتالیا»: the words after the minister are his title, the state its own."""
-    found = _found(pipeline(Document(id="t", raw="وزیر صنعت ایتالیا به تهران آمد.")))
-    assert found["ایتالیا"][:2] == ("GPE", "ITA")
+    found = _found(pipeline(Document(id="t", raw=text)))
+    if "ایتالیا" in text:
+        assert found["ایتالیا"][:2] == ("GPE", "ITA")
     assert not any(label == "ORG" for label, *_ in found.values())
 
 

@@ -89,6 +89,7 @@ _NOT_PUBLIC = frozenset({"BUS", "MED", "PTY", "REB", "MIL", "PRM"})
 _MOVEMENTS = frozenset(key(w) for w in ("جنبش", "مجمع"))
 _LIST_MARKS = frozenset(key(w) for w in ("،", ",", "و"))
 _NETWORK = key("شبکه")
+MINISTER = key("وزیر")  # the words after it are his portfolio (ner_eval reads it too)
 _SAYYID = key("سید")  # part of the name in house gold («سید عباس عراقچی»)
 _MAX_NAME = 3  # words in a person name found next to a title
 ModelSpan = tuple[int, int, str, float]  # first, last, label, the model's confidence
@@ -534,15 +535,24 @@ def _yields(
 
 
 def _model_hits(
-    spans: list[ModelSpan], keys: list[str], taken: list[bool], inner: list[Hit]
+    spans: list[ModelSpan],
+    keys: list[str],
+    taken: list[bool],
+    inner: list[Hit],
+    roles: tuple[RoleHit, ...] | list[RoleHit] = (),
 ) -> list[Hit]:
     """NER model spans on free tokens; honorifics at the start of a person are dropped, and an
     organization's head word gives its sector («جبهه …» PTY), as does the kind of medium
     before a medium's name. An organization or place takes the state of the first state or
     city named inside it that gave way to it (`inner`: «بیمارستان کودکان رمادی» → IRQ), not
-    that of a state named near it."""
+    that of a state named near it. The words right after «وزیر» name his portfolio, part of
+    the title, not an organization («وزیر تعاون، کار و رفاه اجتماعی», as the house gold has
+    «وزیر امور خارجه»), unless they name a body (`_names_body`)."""
+    portfolios = {r.last for r in roles if keys[r.last - 1] == MINISTER}
     out = []
     for first, last, label, p in spans:
+        if label == "ORG" and first in portfolios and not _names_body(keys, first):
+            continue
         if label == "PER":
             first, last = _model_person(keys, first, last)
             if _lone_common_word(keys, first, last):
@@ -701,7 +711,7 @@ def find_entities(doc: Document, model: ner.Tagger) -> Document:
     hits += _shaped_persons(doc, toks, keys, taken, roles, spans)
     hits += _model_persons_by_titles(spans, keys, roles, taken)
     holders = _bind_roles(keys, roles, hits, taken)
-    hits += _model_hits(spans, keys, taken, inner)
+    hits += _model_hits(spans, keys, taken, inner, roles)
     _one_label_per_name(hits, keys)
     _bracketed_short_names(hits, keys)
     for hit in hits:

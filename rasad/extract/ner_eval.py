@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
-from rasad.extract.entities import DIRECTIONS, STATE_HEADS, channel_kind
+from rasad.extract.entities import DIRECTIONS, MINISTER, STATE_HEADS, channel_kind
 from rasad.extract.gazetteer import Pattern, entity_ruler, key
 from rasad.extract.roles import strip_honorifics
 from rasad.model import Document
@@ -88,8 +88,8 @@ def error_kinds(gold: set[TokenSpan], pred: set[TokenSpan]) -> Counter[str]:
 # House conventions (../shared/docs/annotation.md, ../shared/gold/README.md) that the NER
 # corpora do not follow. `house_spans` rewrites corpus gold into them, so that the bench can
 # report how far rasad is from the corpus *and* from the same text annotated the house way.
-# The state heads and directions are the entities stage's own (entities.py), so the two agree.
-_MINISTER = key("وزیر")
+# The state heads, directions and «وزیر» are the entities stage's own (entities.py), so the two
+# agree.
 _GROUPS = frozenset(key(w) for w in ("گروه", "گروهک"))  # a description before a group's name
 
 
@@ -113,7 +113,7 @@ def _house_span(keys: Sequence[str], span: TokenSpan) -> list[TokenSpan]:
     """One corpus entity as the house would annotate it (zero, one or two entities)."""
     first, last, label = span
     words = keys[first:last]
-    if label == "ORG" and first > 0 and keys[first - 1] == _MINISTER:
+    if label == "ORG" and first > 0 and keys[first - 1] == MINISTER:
         # «وزیر خارجه ترکیه»: a title (a role), no organisation «خارجه ترکیه»; the state that
         # ends it is an entity, as a state after any title is («صدراعظم آلمان» in ../gold)
         cut = next((c for c in range(first + 1, last) if _is_state(keys[c:last])), last)
