@@ -1020,3 +1020,24 @@ def test_entities_a_lone_common_word_is_no_model_person(
     of address before it, it is the word."""
     found = _found(pipeline(Document(id="t", raw=text)))
     assert (found.get(word, ("",))[0] == "PER") is person
+
+
+@pytest.mark.parametrize(
+    ("words", "label", "sector"),
+    [
+        ("دانشگاه امیرکبیر", "ORG", "EDU"),  # read as a place by the model: a body
+        ("شهرداری تهران", "ORG", "GOV"),
+        ("جبهه جنوب", "LOC", None),  # a war front stays a place
+        ("تهران", "GPE", None),
+    ],
+)
+def test_entities_a_model_place_opening_with_a_body_head_is_that_body(
+    words: str, label: str, sector: str | None
+) -> None:
+    from rasad.extract.entities import _model_hit
+    from rasad.extract.gazetteer import key
+
+    keys = [key(w) for w in words.split()]
+    model_label = "GPE" if len(keys) == 1 else "LOC"
+    hit = _model_hit(keys, 0, len(keys), model_label, [])
+    assert (hit.label, hit.sector) == (label, sector)

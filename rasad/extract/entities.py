@@ -38,6 +38,7 @@ from rasad.extract.gazetteer import (
     head_ruler,
     head_sector,
     key,
+    names_a_body,
     read_tsv,
     word_list,
 )
@@ -580,8 +581,11 @@ def _lone_common_word(keys: list[str], first: int, last: int) -> bool:
 
 def _model_hit(keys: list[str], first: int, last: int, label: str, inner: list[Hit]) -> Hit:
     """A model span as a hit, with the sector its head or medium kind gives an organization
-    and the state of a place inside it that gave way to it."""
+    (a place the model saw that starts with a body's head word is that body) and the state of
+    a place inside it that gave way to it."""
     sector = None
+    if label in ("LOC", "GPE") and names_a_body(keys[first:last]):
+        label = "ORG"  # «دانشگاه امیرکبیر», «شهرداری تهران» read as places
     if label == "ORG":
         sector = head_sector(keys[first:last]) or _medium_before(keys, first)
     country = None if label == "PER" else _inner_country(inner, first, last)

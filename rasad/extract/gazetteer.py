@@ -212,6 +212,16 @@ def head_sector(keys: list[str]) -> str | None:
     return None
 
 
+_FRONTS = frozenset({key("جبهه")})  # also a war front, a place («جبهه جنوب»)
+
+
+def names_a_body(keys: list[str]) -> bool:
+    """Several words opening with a body's head word that gives a sector («دانشگاه
+    امیرکبیر», «شهرداری تهران»): a body, whatever the NER model or a corpus reads there (the
+    house gold has universities as ORG, Arman as places)."""
+    return len(keys) > 1 and keys[0] not in _FRONTS and head_sector(keys) is not None
+
+
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Demonym key → country («بلاروسی» → BLR)."""

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from rasad.extract.entities import DIRECTIONS, MINISTER, STATE_HEADS, channel_kind
-from rasad.extract.gazetteer import Pattern, entity_ruler, key
+from rasad.extract.gazetteer import Pattern, entity_ruler, key, names_a_body
 from rasad.extract.roles import strip_honorifics
 from rasad.model import Document
 from rasad.pipeline import Pipeline
@@ -127,6 +127,8 @@ def _house_span(keys: Sequence[str], span: TokenSpan) -> list[TokenSpan]:
         return [(first + 1, last, "LOC")]  # «دولت عراق»: the state is the entity
     if label == "ORG" and _is_state(words):
         return [(first, last, "LOC")]  # «جمهوری اسلامی ایران», a state acting: GPE
+    if label in ("LOC", "GPE") and names_a_body(words):
+        return [(first, last, "ORG")]  # «دانشگاه شهید بهشتی»: a university is a body
     if label == "LOC" and words[0] in DIRECTIONS and last - first > 1:
         return [(first + 1, last, label)]  # «شمال لندن» → «لندن»
     for cut in range(first + 1, last):
