@@ -58,6 +58,7 @@ from scipy.optimize import minimize
 
 from rasad.text.zwnj import (
     MIN_PART,
+    PREVERBS,
     VERB_PREFIXES,
     ZWNJ,
     gap_features,
@@ -93,7 +94,7 @@ OUT = Path(__file__).resolve().parent.parent / "rasad" / "resources" / "zwnj"
 _UNIFY = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه"})
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _WORD = re.compile(f"[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc{ZWNJ}]+")
-_VERB_PREFIX = re.compile(f"^(?:ن?می){ZWNJ}(.+)$")
+_VERB_PREFIX = re.compile(f"^(?:{'|'.join(PREVERBS)})?(?:ن?می){ZWNJ}(.+)$")
 
 
 def eval_bucket(link: str) -> int:

@@ -167,3 +167,9 @@ def test_restored_text_makes_the_edits_of_restore_zwnj():
             out += [text[pos : edit.start], edit.replacement]
             pos = edit.end
         assert zwnj.restored_text(text) == "".join(out) + text[pos:]
+
+
+def test_the_verb_prefix_after_a_preverb_is_a_bound_part():
+    assert normalize("او خود را بازمیشناسد") == f"او خود را بازمی{Z}شناسد"
+    assert normalize("او خود را بازمی شناسد") == f"او خود را بازمی{Z}شناسد"
+    assert normalize("درمیماندم و فرومیبرند") == f"درمی{Z}ماندم و فرومی{Z}برند"

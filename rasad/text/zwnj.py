@@ -4,7 +4,8 @@
 Every candidate gap is decided by a small logistic model (rasad/resources/zwnj/model.tsv.gz)
 that scripts/build_zwnj_lexicon.py trains on ZWNJ-clean text, with leave-one-out counts so
 that a training word looks as unseen to the model as a new word will. A candidate gap is
-either a place inside a ZWNJ-free word where a known part ends (a verb prefix می/نمی, a bound
+either a place inside a ZWNJ-free word where a known part ends (a verb prefix می/نمی, also
+after a preverb as in برمی/بازمی, a bound
 suffix ها/های/ترین/اش/ای…, a compound part learned from the corpus such as سازی/بی, or two
 known words) or a single space between two words one of which is such a part (or which the
 corpus writes as one form with a ZWNJ between them). The model sees corpus counts of the
@@ -41,7 +42,12 @@ STEP = "fix_zwnj"
 LETTERS = "ءآأؤإئابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیة"
 WORD = re.compile(f"[{LETTERS}{ZWNJ}]+")
 
-VERB_PREFIXES = frozenset({"نمی", "می"})
+# A closed class of preverbs that stand before the verb prefix (برمی‌گردد، درنمی‌آید،
+# بازمی‌شناسد، فرومی‌ریزد): written joined to it, and the ZWNJ comes after می all the same.
+PREVERBS = ("بر", "در", "باز", "فرو", "فرا")
+VERB_PREFIXES = frozenset(
+    {"نمی", "می"} | {pv + prefix for pv in PREVERBS for prefix in ("نمی", "می")}
+)
 # Closed-class bound suffixes, written after ZWNJ when the host is a whole word.
 SUFFIXES = frozenset(
     {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "ترین", "تر"}
@@ -245,6 +251,8 @@ def gap_features(mode: str, left: str, right: str, key: str, pos: int, c: Counts
     lf, rf = c.joined(left), c.joined(right)
     core, suffix = split_suffix(right)
     lclass = _side(left, VERB_PREFIXES, c.left_parts)
+    if lclass in VERB_PREFIXES:  # after a preverb the prefix is the same bound part
+        lclass = "نمی" if lclass.endswith("نمی") else "می"
     rclass = _side(right, SUFFIXES, c.right_parts)
     if rclass == "open" and suffix:
         rclass = "core+" + _side(core, _NO_PARTS, c.right_parts) + "+" + suffix
