@@ -235,6 +235,7 @@ class LooCounts:
         for rest, n in self.verbs.items():
             if n >= MIN_VERB and (stem := person_stem(rest)):
                 self.stem_rests[stem].append(rest)
+        self.verb_stems = frozenset(self.stem_rests)
         parts = compound_parts(self.zwnj_forms)
         self.parts = parts
         self.right_parts = frozenset(p for side, p, _ in parts if side == "R")

@@ -5,11 +5,12 @@ Every candidate gap is decided by a small logistic model (rasad/resources/zwnj/m
 that scripts/build_zwnj_lexicon.py trains on ZWNJ-clean text, with leave-one-out counts so
 that a training word looks as unseen to the model as a new word will. A candidate gap is
 either a place inside a ZWNJ-free word where a known part ends (a verb prefix می/نمی, also
-after a preverb as in برمی/بازمی, a bound
-suffix ها/های/ترین/اش/ای…, a compound part learned from the corpus such as سازی/بی, or two
-known words) or a single space between two words one of which is such a part (or which the
-corpus writes as one form with a ZWNJ between them). The model sees corpus counts of the
-whole unit written with ZWNJ, joined and spaced, how often each half stands alone as a word,
+after a preverb as in برمی/بازمی, a bound suffix ها/های/ترین/اش/ای…, a compound part learned
+from the corpus such as سازی/بی, a known word before a verb stem the corpus conjugates with
+می (گزارش|نویس، گزارش|نویسی), or two known words) or a single space between two words one
+of which is such a part (or which the corpus writes as one form with a ZWNJ between them).
+The model sees corpus counts of the whole unit written with ZWNJ, joined and spaced, how
+often each half stands alone as a word,
 the identity of closed-class parts, whether the remainder after می is a known verb, and the
 letters at the gap. A word the corpus knows as one word (تنها، انتهای، قالیباف) gets a large
 joined count and stays whole.
@@ -56,6 +57,10 @@ SUFFIXES = frozenset(
 _SUFFIX_SIZES = tuple(sorted({len(suffix) for suffix in SUFFIXES}, reverse=True))
 # Bound parts that, standing alone, show a text whose writer turned ZWNJ into spaces.
 SPACED_EVIDENCE = frozenset({"می", "نمی", "ها", "های", "هایی", "ترین"})
+# Endings that make a verb stem the right half of a compound (نویس, نویسی): a closed class,
+# with the stem itself learned from the corpus's verbs. Longer endings (ان، انه، نده، گی) were
+# tried on the tuning split: more false insertions for no gain.
+STEM_ENDINGS = ("", "ی")
 MIN_PART = 2  # both sides of a gap have at least this many letters
 # Letters that never join the next one: inside a word a ZWNJ after them is invisible, so
 # writers leave it out (کارهایش) and its absence is no evidence of their convention. Such gaps
@@ -85,6 +90,7 @@ class Counts(Protocol):
 
     right_parts: frozenset[str]
     left_parts: frozenset[str]
+    verb_stems: frozenset[str]
 
     def zwnj_at(self, key: str, pos: int) -> int: ...
     def zwnj_any(self, key: str) -> int: ...
@@ -227,6 +233,16 @@ def split_suffix(part: str) -> tuple[str, str]:
     return part, ""
 
 
+def stem_ending(part: str, stems: frozenset[str]) -> str | None:
+    """The ending of `part` after a verb stem the corpus knows (سرایی -> 'ی', نویس -> ''),
+    or None when `part` is no stem with one of STEM_ENDINGS."""
+    for ending in STEM_ENDINGS:
+        stem = part[: len(part) - len(ending)]
+        if len(stem) >= MIN_PART and part.endswith(ending) and stem in stems:
+            return ending
+    return None
+
+
 def _side(part: str, closed: frozenset[str], learned: frozenset[str]) -> str:
     if part in closed:
         return part
@@ -256,6 +272,8 @@ def gap_features(mode: str, left: str, right: str, key: str, pos: int, c: Counts
     rclass = _side(right, SUFFIXES, c.right_parts)
     if rclass == "open" and suffix:
         rclass = "core+" + _side(core, _NO_PARTS, c.right_parts) + "+" + suffix
+    elif rclass == "open" and (ending := stem_ending(right, c.verb_stems)) is not None:
+        rclass = "stem+" + ending
     unseen = "u" if nz == nj == 0 else "k"
     bz, blf, brf, zj = _bin(nz), _bin(lf), _bin(rf), _ratio(nz, nj)
     le, rb = left[-1], right[0]
@@ -319,7 +337,10 @@ def joined_candidates(word: str, c: Counts) -> list[int]:
             out.append(pos)
             continue
         core = split_suffix(right)[0]
-        if core in c.right_parts or (c.joined(left) >= MIN_FREE and c.joined(core) >= MIN_FREE):
+        if core in c.right_parts or (
+            c.joined(left) >= MIN_FREE
+            and (c.joined(core) >= MIN_FREE or stem_ending(right, c.verb_stems) is not None)
+        ):
             out.append(pos)
     return out
 
@@ -332,6 +353,7 @@ def spaced_candidate(left: str, right: str, c: Counts) -> bool:
         or left in c.left_parts
         or right in c.right_parts
         or c.zwnj_at(left + right, len(left)) > 0
+        or (stem_ending(right, c.verb_stems) is not None and c.joined(left) >= MIN_FREE)
     )
 
 
@@ -538,8 +560,14 @@ def _bare_word(word: str) -> Chunk:
         word,
         word,
         BOUND if word in VERB_PREFIXES else FREE * (free and word in lex.left_parts),
-        BOUND if word in SUFFIXES else FREE * (free and word in lex.right_parts),
+        BOUND if word in SUFFIXES else FREE * (free and _closes_free(word, lex)),
     )
+
+
+def _closes_free(word: str, lex: ZwnjLexicon) -> bool:
+    """Whether `word` may be the right half of a spaced compound: a learned part or a verb
+    stem with its ending."""
+    return word in lex.right_parts or stem_ending(word, lex.verb_stems) is not None
 
 
 def restore_zwnj(text: str) -> list[Edit]:
