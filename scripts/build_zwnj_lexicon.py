@@ -4,6 +4,8 @@
 Sources (letters unified first: Arabic yeh/kaf -> Persian, diacritics dropped):
   - Fars News articles whose `derived_zwnj_clean` is true, EXCEPT the evaluation slice
     (`eval_bucket(link) < EVAL_PERCENT`, see `is_heldout_fars`), which bench/normalize.py uses;
+  - the ZWNJ-clean paragraphs of the other Fars articles outside that slice
+    (`fars_clean_paragraphs`), for their words only (see `weighted_runs`);
   - NSURL-2019 600K NER tokens (ZWNJ consistent, Arabic yeh);
   - Arman NER tokens (ZWNJ mostly present);
   - the TUNE half of both UD dev treebanks (`split_of`): treebank gold, ZWNJ as the
@@ -59,6 +61,7 @@ from scipy.optimize import minimize
 from rasad.text.zwnj import (
     MIN_PART,
     PREVERBS,
+    SPACED_EVIDENCE,
     VERB_PREFIXES,
     ZWNJ,
     gap_features,
@@ -107,18 +110,54 @@ def is_heldout_fars(record: dict) -> bool:
     return eval_bucket(record["link"]) < EVAL_PERCENT
 
 
-def fars_clean(data: Path) -> Iterator[tuple[dict, str]]:
-    """(record, text) of every ZWNJ-clean Fars article, title + abstract + paragraphs."""
+def fars_articles(data: Path) -> Iterator[tuple[dict, list[str]]]:
+    """(record, [title, abstract, *paragraphs]) of every Fars article, empty parts dropped."""
     with open(data / "farsnews-articles" / "train.jsonl", encoding="utf-8") as fh:
         for line in fh:
             record = json.loads(line)
-            if str(record.get("derived_zwnj_clean")) != "True":
-                continue
             paragraphs = record.get("paragraphs") or "[]"
             if isinstance(paragraphs, str):
                 paragraphs = ast.literal_eval(paragraphs)
             parts = [record.get("title") or "", record.get("abstract") or "", *paragraphs]
-            yield record, "\n".join(p for p in parts if p)
+            yield record, [p for p in parts if p]
+
+
+def fars_clean(data: Path) -> Iterator[tuple[dict, str]]:
+    """(record, text) of every ZWNJ-clean Fars article, title + abstract + paragraphs."""
+    for record, parts in fars_articles(data):
+        if str(record.get("derived_zwnj_clean")) == "True":
+            yield record, "\n".join(parts)
+
+
+def fars_clean_paragraphs(data: Path, zwnj_words: set[str]) -> list[str]:
+    """The ZWNJ-clean paragraphs of the Fars articles that are not clean as a whole (and not
+    in the evaluation slice, nor repeating one of its paragraphs): derived_zwnj_clean's test
+    applied to one paragraph. A paragraph qualifies with a ZWNJ, no bound part standing alone
+    (`می شود`, `کتاب ها`) and no verb prefix joined where clean text writes a ZWNJ (`میشود`
+    when `می‌شود` is among `zwnj_words`)."""
+    articles = list(fars_articles(data))
+    heldout = {p for record, parts in articles if is_heldout_fars(record) for p in parts}
+    out = []
+    for record, parts in articles:
+        if str(record.get("derived_zwnj_clean")) == "True" or is_heldout_fars(record):
+            continue
+        for part in parts:
+            if part in heldout or ZWNJ not in part:
+                continue
+            words = [w for run in words_of(part) for w in run]
+            if not any(
+                w in SPACED_EVIDENCE or _joined_prefix(w, zwnj_words) for w in words
+            ):
+                out.append(part)
+    return out
+
+
+def _joined_prefix(word: str, zwnj_words: set[str]) -> bool:
+    """Whether `word` is a verb written with its prefix joined (`میشود`, `نمیتوان`)."""
+    return any(
+        word.startswith(prefix) and f"{prefix}{ZWNJ}{word[len(prefix):]}" in zwnj_words
+        for prefix in VERB_PREFIXES
+    )
 
 
 def split_of(text_id: str) -> str:
@@ -167,12 +206,18 @@ def training_sources(data: Path) -> dict[str, list[str]]:
                if split_of(f"{name}/{sent_id}") == "tune"]
         for name, bank in UD_BANKS.items()
     }
-    return {
+    sources = {
         "fars": [text for record, text in fars_clean(data) if not is_heldout_fars(record)],
         "nsurl": list(_ner_sentences(data / "nsurl2019-ner-600k" / "train.tsv")),
         "arman": list(_ner_sentences(data / "arman" / "train.tsv")),
         **ud,
     }
+    zwnj_words = {
+        w for name in CLEAN_SOURCES for text in sources[name] for run in words_of(text)
+        for w in run if ZWNJ in w
+    }
+    sources["fars-paragraphs"] = fars_clean_paragraphs(data, zwnj_words)
+    return sources
 
 
 def weighted_runs(sources: dict[str, list[str]]) -> list[list[str]]:
@@ -184,9 +229,13 @@ def weighted_runs(sources: dict[str, list[str]]) -> list[list[str]]:
     runs = {
         name: [run for text in texts for run in words_of(text)] for name, texts in sources.items()
     }
+    # Clean paragraphs of unclean articles teach words only: their writers space compounds
+    # (به عنوان، رئیس جمهور) more than the clean articles do, so their spaces are no evidence.
+    runs["fars-paragraphs"] = [[word] for run in runs["fars-paragraphs"] for word in run]
     sizes = {name: sum(map(len, r)) for name, r in runs.items()}
     largest = max(sizes[name] for name in CLEAN_SOURCES)
     repeat = {name: round(largest / sizes[name]) if name in CLEAN_SOURCES else 1 for name in runs}
+    repeat["fars-paragraphs"] = repeat["fars"]  # Fars text, weighed as the clean articles
     return [run for name, r in runs.items() for _ in range(repeat[name]) for run in r]
 
 

@@ -180,3 +180,38 @@ def test_a_known_word_before_a_verb_stem_with_its_ending_is_a_candidate_compound
     assert normalize("گزارشنویس") == f"گزارش{Z}نویس"
     assert normalize("گزارشنویسی") == f"گزارش{Z}نویسی"
     assert normalize("خبرنگاران") == "خبرنگاران"  # a one-word form the corpus knows stays whole
+
+
+def _build_script():
+    """scripts/build_zwnj_lexicon.py as a module (it is no package)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "build_zwnj_lexicon.py"
+    spec = importlib.util.spec_from_file_location("build_zwnj_lexicon", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_clean_paragraphs_of_unclean_fars_articles_are_training_text(tmp_path):
+    import json
+
+    build = _build_script()
+    links = [f"https://www.farsnews.ir/news/{i}" for i in range(200)]
+    kept = [link for link in links if build.eval_bucket(link) >= build.EVAL_PERCENT]
+    heldout = next(link for link in links if build.eval_bucket(link) < build.EVAL_PERCENT)
+    clean, spaced, joined = f"کتاب{Z}های تازه", "آنها می شود", f"این میشود و آن{Z}ها"
+    records = [
+        {"link": kept[0], "derived_zwnj_clean": False, "title": clean,
+         "paragraphs": [spaced, joined, "بدون نیم فاصله", f"تکرار{Z}شده"]},
+        {"link": heldout, "derived_zwnj_clean": True, "paragraphs": [f"تکرار{Z}شده"]},
+        {"link": kept[1], "derived_zwnj_clean": False, "paragraphs": [f"نوشته{Z}ای"]},
+    ]
+    (tmp_path / "farsnews-articles").mkdir()
+    (tmp_path / "farsnews-articles" / "train.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    # «میشود» counts as a lost ZWNJ only where clean text writes «می‌شود».
+    zwnj_words = {f"می{Z}شود"}
+    assert build.fars_clean_paragraphs(tmp_path, zwnj_words) == [clean, f"نوشته{Z}ای"]
