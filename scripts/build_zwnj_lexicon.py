@@ -13,8 +13,9 @@ Sources (letters unified first: Arabic yeh/kaf -> Persian, diacritics dropped):
 Fars is repeated to weigh about as much as NSURL (see `weighted_runs`).
 HELD OUT, never read here: the TEST half of both UD dev treebanks (the gold of
 bench/normalize.py) and the Fars evaluation slice. PEYMA is skipped (it has no ZWNJ at all).
-PERLEX is not used: it writes productive forms joined (بزرگترین), so its counts would teach
-the joined spelling.
+PERLEX gives its words only, one by one, without those it writes joined where the clean
+sources have a ZWNJ at a bound part (بزرگترین، میشود: `perlex_words`), which would teach the
+joined spelling.
 
 Outputs (gzip TSV, small enough to ship):
   forms.tsv.gz   key, zwnj_form, n_zwnj, n_spaced — for the commonest ZWNJ spelling of each
@@ -60,6 +61,7 @@ from scipy.optimize import minimize
 
 from rasad.text.zwnj import (
     MIN_PART,
+    NON_JOINING,
     PREVERBS,
     SPACED_EVIDENCE,
     VERB_PREFIXES,
@@ -72,6 +74,7 @@ from rasad.text.zwnj import (
     pair_score,
     person_stem,
     spaced_candidate,
+    split_suffix,
     zwnj_positions,
 )
 
@@ -152,6 +155,31 @@ def fars_clean_paragraphs(data: Path, zwnj_words: set[str]) -> list[str]:
     return out
 
 
+def perlex_words(data: Path, zwnj_words: set[str]) -> list[str]:
+    """The words of PERLEX's sentences, each a text of its own (its spaces are a translator's,
+    no evidence), but those it writes joined where clean text has a ZWNJ at a bound part
+    (`بزرگترین`, `میشود`)."""
+    out = []
+    with open(data / "perlex" / "train.txt", encoding="utf-8") as fh:
+        for line in fh:
+            head, _, text = line.rstrip("\n").partition("\t")
+            if not head.isdigit():
+                continue
+            text = re.sub(r"</?e[12]>", "", text.strip('"'))
+            out.extend(
+                w for run in words_of(text) for w in run
+                if not _joined_suffix(w, zwnj_words) and not _joined_prefix(w, zwnj_words)
+            )
+    return out
+
+
+def _joined_suffix(word: str, zwnj_words: set[str]) -> bool:
+    """Whether `word` is a bound suffix joined after a joining letter where clean text
+    writes a ZWNJ (`کتابهای` when `کتاب‌های` is among `zwnj_words`)."""
+    core, suffix = split_suffix(word)
+    return bool(suffix) and core[-1] not in NON_JOINING and f"{core}{ZWNJ}{suffix}" in zwnj_words
+
+
 def _joined_prefix(word: str, zwnj_words: set[str]) -> bool:
     """Whether `word` is a verb written with its prefix joined (`میشود`, `نمیتوان`)."""
     return any(
@@ -217,6 +245,7 @@ def training_sources(data: Path) -> dict[str, list[str]]:
         for w in run if ZWNJ in w
     }
     sources["fars-paragraphs"] = fars_clean_paragraphs(data, zwnj_words)
+    sources["perlex"] = perlex_words(data, zwnj_words)
     return sources
 
 

@@ -178,7 +178,7 @@ def test_the_verb_prefix_after_a_preverb_is_a_bound_part():
 def test_a_known_word_before_a_verb_stem_with_its_ending_is_a_candidate_compound():
     # نویس is a stem the corpus conjugates (می‌نویسد); گزارش and فیلمنامه are known words.
     assert normalize("گزارشنویس") == f"گزارش{Z}نویس"
-    assert normalize("گزارشنویسی") == f"گزارش{Z}نویسی"
+    assert normalize("مقالهنویس") == f"مقاله{Z}نویس"
     assert normalize("خبرنگاران") == "خبرنگاران"  # a one-word form the corpus knows stays whole
 
 
@@ -215,3 +215,17 @@ def test_clean_paragraphs_of_unclean_fars_articles_are_training_text(tmp_path):
     # «میشود» counts as a lost ZWNJ only where clean text writes «می‌شود».
     zwnj_words = {f"می{Z}شود"}
     assert build.fars_clean_paragraphs(tmp_path, zwnj_words) == [clean, f"نوشته{Z}ای"]
+
+
+def test_perlex_gives_its_words_but_those_joined_at_a_bound_part(tmp_path):
+    build = _build_script()
+    (tmp_path / "perlex").mkdir()
+    (tmp_path / "perlex" / "train.txt").write_text(
+        '1\t"بزرگترین <e1>کاربرد </e1>آرایه‌ای از <e2>عناصر </e2>آنتن میشود ."\n'
+        "Component-Whole(e2,e1)\nComment: | original: … | translated or checked by: x\n\n",
+        encoding="utf-8",
+    )
+    zwnj_words = {f"بزرگ{Z}ترین", f"می{Z}شود"}
+    assert build.perlex_words(tmp_path, zwnj_words) == [
+        "کاربرد", f"آرایه{Z}ای", "از", "عناصر", "آنتن"
+    ]
