@@ -12,7 +12,8 @@ Sources (letters unified first: Arabic yeh/kaf -> Persian, diacritics dropped):
     treebanks write it.
 Fars is repeated to weigh about as much as NSURL (see `weighted_runs`).
 HELD OUT, never read here: the TEST half of both UD dev treebanks (the gold of
-bench/normalize.py) and the Fars evaluation slice. PEYMA is skipped (it has no ZWNJ at all).
+bench/normalize.py) and the Fars evaluation slice. PEYMA has no ZWNJ at all but a space
+inside a token where one was: its tokens count as words, one by one (`peyma_words`).
 PERLEX gives its words only, one by one, without those it writes joined where the clean
 sources have a ZWNJ at a bound part (بزرگترین، میشود: `perlex_words`), which would teach the
 joined spelling.
@@ -53,6 +54,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -64,6 +66,7 @@ from rasad.text.zwnj import (
     NON_JOINING,
     PREVERBS,
     SPACED_EVIDENCE,
+    SUFFIXES,
     VERB_PREFIXES,
     ZWNJ,
     gap_features,
@@ -173,6 +176,23 @@ def perlex_words(data: Path, zwnj_words: set[str]) -> list[str]:
     return out
 
 
+def peyma_words(data: Path) -> list[str]:
+    """PEYMA's tokens as words: it turned ZWNJ into a space inside a token (`می دهد`,
+    `نمایشگاه ها`), so a token with no space is a word written whole, and one whose every
+    space is beside a bound part (می، ها، ترین…) a word with a ZWNJ there; a token holding
+    two free words (`محیط زیست`, `از جمله`) may be a ZWNJ compound or a phrase: skipped."""
+    out = []
+    with open(data / "peyma" / "train.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            token = clean_letters(line.rstrip("\n").split("\t")[0])
+            pieces = token.split(" ")
+            if not all(_WORD.fullmatch(p) for p in pieces):
+                continue
+            if all(a in VERB_PREFIXES or b in SUFFIXES for a, b in pairwise(pieces)):
+                out.append(ZWNJ.join(pieces))
+    return out
+
+
 def _joined_suffix(word: str, zwnj_words: set[str]) -> bool:
     """Whether `word` is a bound suffix joined after a joining letter where clean text
     writes a ZWNJ (`کتابهای` when `کتاب‌های` is among `zwnj_words`)."""
@@ -246,6 +266,7 @@ def training_sources(data: Path) -> dict[str, list[str]]:
     }
     sources["fars-paragraphs"] = fars_clean_paragraphs(data, zwnj_words)
     sources["perlex"] = perlex_words(data, zwnj_words)
+    sources["peyma"] = peyma_words(data)
     return sources
 
 
@@ -359,14 +380,17 @@ class LooCounts:
 
 
 def compound_parts(zwnj_forms: Counter[str]) -> list[tuple[str, str, int]]:
-    """Left and right parts of ZWNJ forms with many distinct partners (productive parts)."""
+    """Left and right parts of ZWNJ forms with many distinct partners (productive parts). A
+    closed suffix is no partner: a word seen with ها، ای، اش (گذشته‌ها، گذشته‌ای…) is a host,
+    no compound part."""
     partners: dict[tuple[str, str], set[str]] = {}
     for form, n in zwnj_forms.items():
         pieces = form.split(ZWNJ)
         if n < MIN_FORM or len(pieces) != 2 or min(map(len, pieces)) < MIN_PART:
             continue
         left, right = pieces
-        partners.setdefault(("L", left), set()).add(right)
+        if right not in SUFFIXES:
+            partners.setdefault(("L", left), set()).add(right)
         partners.setdefault(("R", right), set()).add(left)
     return sorted(
         (side, part, len(others))
