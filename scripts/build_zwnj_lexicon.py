@@ -78,6 +78,7 @@ from rasad.text.zwnj import (
     person_stem,
     spaced_candidate,
     split_suffix,
+    stem_forms,
     zwnj_positions,
 )
 
@@ -334,7 +335,7 @@ class LooCounts:
         for rest, n in self.verbs.items():
             if n >= MIN_VERB and (stem := person_stem(rest)):
                 self.stem_rests[stem].append(rest)
-        self.verb_stems = frozenset(self.stem_rests)
+        self.stem_forms = stem_forms(frozenset(self.stem_rests))
         parts = compound_parts(self.zwnj_forms)
         self.parts = parts
         self.right_parts = frozenset(p for side, p, _ in parts if side == "R")

@@ -240,3 +240,8 @@ def test_peyma_tokens_are_words_with_their_inner_space_a_zwnj_at_a_bound_part(tm
     )
     # محیط زیست may be a ZWNJ compound or a phrase: no evidence either way.
     assert build.peyma_words(tmp_path) == [f"نمایشگاه{Z}ها", f"می{Z}دهد", "تهران"]
+
+
+def test_a_verb_stem_with_a_derivational_ending_is_a_compound_half():
+    assert normalize("مقالهنویسان") == f"مقاله{Z}نویسان"
+    assert normalize("جنگزدگی") == f"جنگ{Z}زدگی"

@@ -57,10 +57,9 @@ SUFFIXES = frozenset(
 _SUFFIX_SIZES = tuple(sorted({len(suffix) for suffix in SUFFIXES}, reverse=True))
 # Bound parts that, standing alone, show a text whose writer turned ZWNJ into spaces.
 SPACED_EVIDENCE = frozenset({"می", "نمی", "ها", "های", "هایی", "ترین"})
-# Endings that make a verb stem the right half of a compound (نویس, نویسی): a closed class,
-# with the stem itself learned from the corpus's verbs. Longer endings (ان، انه، نده، گی) were
-# tried on the tuning split: more false insertions for no gain.
-STEM_ENDINGS = ("", "ی")
+# Endings that make a verb stem the right half of a compound (نویس، نویسی، نشینان، زده،
+# کننده، زدگی): a closed class, with the stem itself learned from the corpus's verbs.
+STEM_ENDINGS = ("", "ی", "ان", "انی", "انه", "ه", "گی", "نده", "ندگی", "ندگان")
 MIN_PART = 2  # both sides of a gap have at least this many letters
 # Letters that never join the next one: inside a word a ZWNJ after them is invisible, so
 # writers leave it out (کارهایش) and its absence is no evidence of their convention. Such gaps
@@ -90,7 +89,7 @@ class Counts(Protocol):
 
     right_parts: frozenset[str]
     left_parts: frozenset[str]
-    verb_stems: frozenset[str]
+    stem_forms: dict[str, str]  # see `stem_forms`
 
     def zwnj_at(self, key: str, pos: int) -> int: ...
     def zwnj_any(self, key: str) -> int: ...
@@ -133,6 +132,7 @@ class ZwnjLexicon:
     vocab: dict[str, int]
     verbs: frozenset[str]
     verb_stems: frozenset[str]
+    stem_forms: dict[str, str]
     right_parts: frozenset[str]
     left_parts: frozenset[str]
     weights: dict[str, float]
@@ -184,11 +184,13 @@ def lexicon() -> ZwnjLexicon:
     vocab = {word: int(n) for word, n in _rows("vocab.tsv.gz")}
     verbs = frozenset(rest for rest, _ in _rows("verbs.tsv.gz"))
     parts = _rows("parts.tsv.gz")
+    verb_stems = frozenset(map(person_stem, verbs)) - {""}
     return ZwnjLexicon(
         forms=forms,
         vocab=vocab,
         verbs=verbs,
-        verb_stems=frozenset(map(person_stem, verbs)) - {""},
+        verb_stems=verb_stems,
+        stem_forms=stem_forms(verb_stems),
         right_parts=frozenset(part for side, part, _ in parts if side == "R"),
         left_parts=frozenset(part for side, part, _ in parts if side == "L"),
         weights={name: float(w) for name, w in _rows("model.tsv.gz")},
@@ -233,14 +235,15 @@ def split_suffix(part: str) -> tuple[str, str]:
     return part, ""
 
 
-def stem_ending(part: str, stems: frozenset[str]) -> str | None:
-    """The ending of `part` after a verb stem the corpus knows (سرایی -> 'ی', نویس -> ''),
-    or None when `part` is no stem with one of STEM_ENDINGS."""
+def stem_forms(stems: frozenset[str]) -> dict[str, str]:
+    """Every verb stem with each of STEM_ENDINGS, mapped to that ending (the first that fits):
+    a part is a stem form by one dict lookup, as unseen words are many on a first pass."""
+    forms: dict[str, str] = {}
     for ending in STEM_ENDINGS:
-        stem = part[: len(part) - len(ending)]
-        if len(stem) >= MIN_PART and part.endswith(ending) and stem in stems:
-            return ending
-    return None
+        for stem in stems:
+            if len(stem) >= MIN_PART:
+                forms.setdefault(stem + ending, ending)
+    return forms
 
 
 def _side(part: str, closed: frozenset[str], learned: frozenset[str]) -> str:
@@ -272,7 +275,7 @@ def gap_features(mode: str, left: str, right: str, key: str, pos: int, c: Counts
     rclass = _side(right, SUFFIXES, c.right_parts)
     if rclass == "open" and suffix:
         rclass = "core+" + _side(core, _NO_PARTS, c.right_parts) + "+" + suffix
-    elif rclass == "open" and (ending := stem_ending(right, c.verb_stems)) is not None:
+    elif rclass == "open" and (ending := c.stem_forms.get(right)) is not None:
         rclass = "stem+" + ending
     unseen = "u" if nz == nj == 0 else "k"
     bz, blf, brf, zj = _bin(nz), _bin(lf), _bin(rf), _ratio(nz, nj)
@@ -339,7 +342,7 @@ def joined_candidates(word: str, c: Counts) -> list[int]:
         core = split_suffix(right)[0]
         if core in c.right_parts or (
             c.joined(left) >= MIN_FREE
-            and (c.joined(core) >= MIN_FREE or stem_ending(right, c.verb_stems) is not None)
+            and (c.joined(core) >= MIN_FREE or right in c.stem_forms)
         ):
             out.append(pos)
     return out
@@ -353,7 +356,7 @@ def spaced_candidate(left: str, right: str, c: Counts) -> bool:
         or left in c.left_parts
         or right in c.right_parts
         or c.zwnj_at(left + right, len(left)) > 0
-        or (stem_ending(right, c.verb_stems) is not None and c.joined(left) >= MIN_FREE)
+        or (right in c.stem_forms and c.joined(left) >= MIN_FREE)
     )
 
 
@@ -567,7 +570,7 @@ def _bare_word(word: str) -> Chunk:
 def _closes_free(word: str, lex: ZwnjLexicon) -> bool:
     """Whether `word` may be the right half of a spaced compound: a learned part or a verb
     stem with its ending."""
-    return word in lex.right_parts or stem_ending(word, lex.verb_stems) is not None
+    return word in lex.right_parts or word in lex.stem_forms
 
 
 def restore_zwnj(text: str) -> list[Edit]:
