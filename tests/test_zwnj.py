@@ -245,3 +245,10 @@ def test_peyma_tokens_are_words_with_their_inner_space_a_zwnj_at_a_bound_part(tm
 def test_a_verb_stem_with_a_derivational_ending_is_a_compound_half():
     assert normalize("مقالهنویسان") == f"مقاله{Z}نویسان"
     assert normalize("جنگزدگی") == f"جنگ{Z}زدگی"
+
+
+def test_a_verb_stem_form_after_a_space_is_no_candidate():
+    # «اعلام کرده» is a light verb: scoring every such pair cost a first pass its speed.
+    lex = lexicon()
+    assert "کرده" in lex.stem_forms and "کرده" not in lex.right_parts
+    assert not zwnj.spaced_candidate("اعلام", "کرده", lex)

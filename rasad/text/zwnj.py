@@ -8,12 +8,13 @@ either a place inside a ZWNJ-free word where a known part ends (a verb prefix م
 after a preverb as in برمی/بازمی, a bound suffix ها/های/ترین/اش/ای…, a compound part learned
 from the corpus such as سازی/بی, a known word before a verb stem the corpus conjugates with
 می (گزارش|نویس، گزارش|نویسی), or two known words) or a single space between two words one
-of which is such a part (or which the corpus writes as one form with a ZWNJ between them).
+of which is such a part but a verb stem (or which the corpus writes as one form with a ZWNJ
+between them): a spaced «X کرده» is a light verb far more often than a compound, and the
+stem forms made every such pair a candidate to score on a first pass, for no gain.
 The model sees corpus counts of the whole unit written with ZWNJ, joined and spaced, how
-often each half stands alone as a word,
-the identity of closed-class parts, whether the remainder after می is a known verb, and the
-letters at the gap. A word the corpus knows as one word (تنها، انتهای، قالیباف) gets a large
-joined count and stays whole.
+often each half stands alone as a word, the identity of closed-class parts, whether the
+remainder after می is a known verb, and the letters at the gap. A word the corpus knows as
+one word (تنها، انتهای، قالیباف) gets a large joined count and stays whole.
 
 Decisions depend only on the chunk of text between two spaces (and, for a spaced gap, the two
 words around it plus the text's writer convention), so each is made once and cached: on
@@ -356,7 +357,6 @@ def spaced_candidate(left: str, right: str, c: Counts) -> bool:
         or left in c.left_parts
         or right in c.right_parts
         or c.zwnj_at(left + right, len(left)) > 0
-        or (right in c.stem_forms and c.joined(left) >= MIN_FREE)
     )
 
 
@@ -563,14 +563,8 @@ def _bare_word(word: str) -> Chunk:
         word,
         word,
         BOUND if word in VERB_PREFIXES else FREE * (free and word in lex.left_parts),
-        BOUND if word in SUFFIXES else FREE * (free and _closes_free(word, lex)),
+        BOUND if word in SUFFIXES else FREE * (free and word in lex.right_parts),
     )
-
-
-def _closes_free(word: str, lex: ZwnjLexicon) -> bool:
-    """Whether `word` may be the right half of a spaced compound: a learned part or a verb
-    stem with its ending."""
-    return word in lex.right_parts or word in lex.stem_forms
 
 
 def restore_zwnj(text: str) -> list[Edit]:
