@@ -137,12 +137,17 @@ def remove_marks(text: str) -> list[Edit]:
 
 
 def _dash(text: str, start: int, end: int) -> bool:
-    """Only kashidas, with a space, a line edge or the text's edge on both sides."""
+    """Only kashidas, with a space, punctuation, a line edge or the text's edge on both sides
+    (punctuation too, so that a second pass keeps what the first did once «ـ :» became «ـ:»)."""
     return (
         text[start:end].strip(_TATWEEL) == ""
-        and (start == 0 or text[start - 1].isspace())
-        and (end == len(text) or text[end].isspace())
+        and (start == 0 or _apart(text[start - 1]))
+        and (end == len(text) or _apart(text[end]))
     )
+
+
+def _apart(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char)[0] == "P"
 
 
 def clean_zwnj(text: str) -> list[Edit]:
