@@ -58,8 +58,6 @@ from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
-from scipy.optimize import minimize
 
 from rasad.text.zwnj import (
     MIN_PART,
@@ -438,6 +436,9 @@ def spaced_examples(runs: list[list[str]], c: LooCounts) -> Iterator[Example]:
 
 def train(examples: list[Example]) -> dict[str, float]:
     """Weighted L2 logistic regression over the binary features (L-BFGS)."""
+    from scipy import sparse  # the `build` extra; imported here so the filters above load
+    from scipy.optimize import minimize  # without it (tests/test_zwnj.py uses them)
+
     seen: Counter[str] = Counter(f for feats, _, _ in examples for f in feats)
     names = sorted(f for f, k in seen.items() if k >= MIN_FEATURE)
     index = {f: i for i, f in enumerate(names)}
