@@ -1,9 +1,10 @@
 """Error classes found by judging rasad's events on a fourth sample of Fars world, politics
 and economy articles outside the gold sets (development half): an idiom read as a visit
 («وارد صحنه شد»), a guest book signed on a visit read as an agreement, a call to heed
-something read as a demand, and a release told in the present perfect missed. Sentences
-are written for these tests in the style of the news; each exclusion comes with a control
-that codes the event. Runs the default pipeline."""
+something read as a demand, a release told in the present perfect missed, and a deed of
+decades ago recalled as background. Sentences are written for these tests in the style of
+the news; each exclusion comes with a control that codes the event. Runs the default
+pipeline."""
 
 from __future__ import annotations
 
@@ -48,3 +49,11 @@ def test_a_release_told_in_the_present_perfect() -> None:
     text = "دولت یمن از اوایل آوریل ۵۰۸ زندانی را با هدف مقابله با کرونا آزاد کرده است."
     assert _events(text) == [("RETREAT", {("YEM", "GOV")}, set())]
     assert _events("دولت یمن ۵۰۸ زندانی را آزاد نکرده است.") == []
+
+
+def test_a_deed_of_years_ago_is_background() -> None:
+    text = "جنگنده‌های اسرائیل در سال ۱۹۸۱ نیروگاه اوسیراک عراق را بمباران کردند."
+    assert _events(text, published="2006-01-25") == []
+    assert _events(text, published="1981-06-08") == [("ASSAULT", {("ISR", "MIL")}, {("IRQ", None)})]
+    # last year's deed is still news
+    assert _events(text, published="1982-03-01") == [("ASSAULT", {("ISR", "MIL")}, {("IRQ", None)})]

@@ -28,7 +28,8 @@ voice (for demands and criticism), but only an event naming a party besides X is
 
 Negated («نکرد»، «نخواهد») and hypothetical («اگر»، «در صورتی که»، «ممکن است») matches are
 skipped rather than emitted with flags: PLOVER drops them and evaluators count every listed
-event as a prediction; so are habits («همواره», «هر روزه»), clauses under a negative-polarity
+event as a prediction; so are habits («همواره», «هر روزه»), deeds dated two or more years
+before publication (background the article recalls), clauses under a negative-polarity
 word («هیچ»), and whatever lies inside a span that tells no event (a disputed proposition
 «این مطلب را که … رد کرد», a warning about a prospect, an event only pointed to, an
 accident), a match inside a longer one (its content: «قصد دارد … نشستی با X … رایزنی کند»),
@@ -79,6 +80,9 @@ from rasad.extract.quotes import cue_matches
 from rasad.model import Document, Event, Participant, Quote, Span
 from rasad.pipeline import stage
 
+# a deed dated this many calendar years before publication or earlier is background
+HISTORY_YEARS = 2
+HISTORY_DATE = re.compile(r"(\d{4})(?:-|$)")
 NEGATION = re.compile(r"^[\s\u200c]*(?:نه|نیست|نشد|نکرد|نمی|نخواهد|ندارد|نداریم)")
 # a noun predicate negated before it: «عدم قطع رابطه» ("not cutting ties"), «بدون توافق»
 NEGATION_BEFORE = re.compile(r"(?<![\w\u200c])(?:عدم|بدون)[\s\u200c]+$")
@@ -812,6 +816,14 @@ def _date(doc: Document, sent: Span, trigger_start: int, trigger_text: str) -> s
     return None
 
 
+def _historical(doc: Document, when: str | None) -> bool:
+    """«جلوگیری از تکرار حمله هوایی سال ۱۹۸۱ اسرائیل»: a deed dated in a year at least
+    HISTORY_YEARS before publication is background the article recalls, not its news."""
+    if doc.published is None or not when or not (year := HISTORY_DATE.match(when.split("/")[-1])):
+        return False
+    return int(year.group(1)) <= doc.published.year - HISTORY_YEARS
+
+
 def _place(doc: Document, sent: Span) -> Participant | None:
     for ment in mentions_in(doc, sent.start, sent.end, frozenset({"GPE", "LOC"})):
         if is_place(doc, ment):
@@ -1178,6 +1190,8 @@ def _sentence_events(
             continue
         quote = _quote_at(doc.quotes, match.start()) or continued
         when = _date(doc, sent, match.start(), match.group(0))
+        if _historical(doc, when):
+            continue
         if pat.type == "CONSULT" and _scheduled(doc, sent, match, quote, when):
             pat = replace(pat, type="AGREE", mode=None, cameo=plover()["AGREE"]["cameo"])
         if (pat.type, match.start() < last[1]) == (last[0], True):
