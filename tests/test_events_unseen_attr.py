@@ -1,10 +1,10 @@
 """Error classes found by judging rasad's events on a fourth sample of Fars world, politics
 and economy articles outside the gold sets (development half): an idiom read as a visit
 («وارد صحنه شد»), a guest book signed on a visit read as an agreement, a call to heed
-something read as a demand, a release told in the present perfect missed, and a deed of
-decades ago recalled as background. Sentences are written for these tests in the style of
-the news; each exclusion comes with a control that codes the event. Runs the default
-pipeline."""
+something read as a demand, a release told in the present perfect missed, a deed of
+decades ago recalled as background, and the party a protest backs taken as the protester.
+Sentences are written for these tests in the style of the news; each exclusion comes with a
+control that codes the event. Runs the default pipeline."""
 
 from __future__ import annotations
 
@@ -57,3 +57,10 @@ def test_a_deed_of_years_ago_is_background() -> None:
     assert _events(text, published="1981-06-08") == [("ASSAULT", {("ISR", "MIL")}, {("IRQ", None)})]
     # last year's deed is still news
     assert _events(text, published="1982-03-01") == [("ASSAULT", {("ISR", "MIL")}, {("IRQ", None)})]
+
+
+def test_the_party_a_protest_backs_is_no_party() -> None:
+    text = "دانشجویان ایرانی به حمایت از دولت عراق راهپیمایی کردند."
+    assert _events(text) == [("PROTEST", {("IRN", None)}, set())]
+    text = "دانشجویان ایرانی در اعتراض به سیاست‌های آمریکا راهپیمایی کردند."
+    assert _events(text) == [("PROTEST", {("IRN", None)}, {("USA", None)})]

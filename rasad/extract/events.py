@@ -650,13 +650,20 @@ def _sharpen(
     return same[0] if same else source
 
 
+@lru_cache(maxsize=1)
+def _protest_cause() -> re.Pattern[str]:
+    """«به حمایت از …»: the cause a protest backs."""
+    return re.compile(r"(?<![\w\u200c])" + tolerant(lexicon()["protest_cause"]) + r"[\s\u200c]")
+
+
 def _context_spans(doc: Document, pat: Pattern, begin: int, end: int, trigger: tuple[int, int]):
     """Stretches of a clause whose parties are context, not parties: a reason («بخاطر …») or
     a charge («به اتهام …»), a cooperative event's topic («در خصوص …»), the target of an
     action named inside it («جنگ علیه داعش» when the trigger is a congratulation), a
-    prior event named after the predicate («… آغاز شد در پی رای پارلمان»), and a «که» clause
-    closed by a comma before the trigger («از حکومت‌های X که دیدگاه‌های آمریکایی‌ها را
-    پذیرفته‌اند، انتقاد کرد»: who the clause tells of is not a party of the predicate)."""
+    prior event named after the predicate («… آغاز شد در پی رای پارلمان»), the cause a
+    protest backs («به حمایت از …»), and a «که» clause closed by a comma before the trigger
+    («از حکومت‌های X که دیدگاه‌های آمریکایی‌ها را پذیرفته‌اند، انتقاد کرد»: who the clause
+    tells of is not a party of the predicate)."""
     for ke in KE.finditer(doc.text, begin, trigger[0]):
         lead = doc.text[begin : ke.start()].rstrip(" \u200c")
         if SUBORDINATOR.search(lead) or VERB_BEFORE.search(lead):
@@ -667,6 +674,8 @@ def _context_spans(doc: Document, pat: Pattern, begin: int, end: int, trigger: t
     openers += _charges().finditer(doc.text, begin, end)
     openers += SEQUEL.finditer(doc.text, trigger[1], end)
     openers += PRIOR.finditer(doc.text, trigger[1], end)
+    if pat.type == "PROTEST":
+        openers += _protest_cause().finditer(doc.text, begin, end)
     if plover()[pat.type]["quad"] == 1:  # «درباره دیدار X و Y، گفت»: a topic clause is kept
         openers += (m for m in TOPIC.finditer(doc.text, begin, end) if m.start() > begin + 1)
     for match in openers:
