@@ -2,9 +2,10 @@
 and economy articles outside the gold sets (development half): an idiom read as a visit
 («وارد صحنه شد»), a guest book signed on a visit read as an agreement, a call to heed
 something read as a demand, a release told in the present perfect missed, a deed of
-decades ago recalled as background, and the party a protest backs taken as the protester.
-Sentences are written for these tests in the style of the news; each exclusion comes with a
-control that codes the event. Runs the default pipeline."""
+decades ago recalled as background, the party a protest backs taken as the protester, and
+an arrest lost when the dots of an abbreviation in parentheses («(اف. بی. آی)») split its
+sentence. Sentences are written for these tests in the style of the news; each exclusion
+comes with a control that codes the event. Runs the default pipeline."""
 
 from __future__ import annotations
 
@@ -64,3 +65,8 @@ def test_the_party_a_protest_backs_is_no_party() -> None:
     assert _events(text) == [("PROTEST", {("IRN", None)}, set())]
     text = "دانشجویان ایرانی در اعتراض به سیاست‌های آمریکا راهپیمایی کردند."
     assert _events(text) == [("PROTEST", {("IRN", None)}, {("USA", None)})]
+
+
+def test_an_abbreviation_in_parentheses_keeps_its_sentence() -> None:
+    text = "اداره فدرال تحقیقات آمریکا (اف. بی. آی) یک دیپلمات روسی را بازداشت کرد."
+    assert _events(text) == [("COERCE", {("USA", "COP")}, {("RUS", "GOV")})]

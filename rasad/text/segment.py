@@ -5,7 +5,8 @@ number keeps its inner separators (۱۴۰۳/۰۵/۱۰, 3.5, ۳٫۵, ۲۰٪), a L
 inner hyphens (F-35, MH17), every other mark is its own token. Sentences end at . ! ? ؟ ۔ (a
 glued run such as `؟!` or `.».` ends at its last mark) and at newlines, but not inside «»
 quotes (a quote that ends the sentence, `.»`, closes it), not inside numbers, not at an
-ellipsis, and not after a single-letter abbreviation (ج.ا.ا، ق.ظ). A dateline opening a story
+ellipsis, not after a single-letter abbreviation (ج.ا.ا، ق.ظ), and not inside a short
+parenthesis (`(اف. بی. آی)`). A dateline opening a story
 (`تهران - ایرنا:`) is a sentence of its own. Agency trailers such as `انتهای پیام/ 241` are
 not part of the story: they belong to no sentence.
 """
@@ -32,6 +33,7 @@ _TOKEN = re.compile(
 _ENDERS = frozenset({".", "!", "?", "؟", "\u06d4"})  # ۔ Arabic full stop
 _CLOSERS = _ENDERS | {"»"}
 _DASHES = frozenset({"-", "–", "—"})
+_ASIDE = 30  # characters a parenthetical aside may run on either side of a dot
 _DATELINE_SIDE = 3  # words on each side of «تهران - ایرنا:»
 _TRAILER = re.compile(
     f"/?(?:انتهای[ \u200c]?پیام|(?m:^)انتهای[ \u200c]?خبر)(?:[ ]*/[ ]*[{_DIGIT}]*)?(?:[ ]*/)?"
@@ -98,7 +100,25 @@ def _ends_here(text: str, tokens: list[Span], i: int, depth: int) -> bool:
     mark = _word(text, tokens, i)
     if mark == "»":
         mark, i = _word(text, tokens, i - 1), i - 1
-    return mark in _ENDERS and not _is_abbreviation(text, tokens, i)
+    return (
+        mark in _ENDERS
+        and not _is_abbreviation(text, tokens, i)
+        and not _in_aside(text, tokens[i].start)
+    )
+
+
+def _in_aside(text: str, pos: int) -> bool:
+    """Inside a short parenthesis on its line («(اف. بی. آی)», an abbreviation or a gloss):
+    its dots abbreviate, they end no sentence."""
+    before = text[max(0, pos - _ASIDE) : pos]
+    after = text[pos + 1 : pos + 1 + _ASIDE]
+    opened, closed = before.rfind("("), after.find(")")
+    return (
+        opened >= 0
+        and closed >= 0
+        and not any(c in before[opened:] for c in ")\n")
+        and not any(c in after[:closed] for c in "(\n")
+    )
 
 
 def _glued_closer(text: str, tokens: list[Span], i: int) -> bool:
