@@ -2,9 +2,10 @@
 and economy articles outside the gold sets (development half): an idiom read as a visit
 («وارد صحنه شد»), a guest book signed on a visit read as an agreement, a call to heed
 something read as a demand, a release told in the present perfect missed, a deed of
-decades ago recalled as background, the party a protest backs taken as the protester, and
+decades ago recalled as background, the party a protest backs taken as the protester,
 an arrest lost when the dots of an abbreviation in parentheses («(اف. بی. آی)») split its
-sentence. Sentences are written for these tests in the style of the news; each exclusion
+sentence, and a second agent with a head noun («ناتو و نیروهای افغان … کشتند») taken as a
+target. Sentences are written for these tests in the style of the news; each exclusion
 comes with a control that codes the event. Runs the default pipeline."""
 
 from __future__ import annotations
@@ -70,3 +71,16 @@ def test_the_party_a_protest_backs_is_no_party() -> None:
 def test_an_abbreviation_in_parentheses_keeps_its_sentence() -> None:
     text = "اداره فدرال تحقیقات آمریکا (اف. بی. آی) یک دیپلمات روسی را بازداشت کرد."
     assert _events(text) == [("COERCE", {("USA", "COP")}, {("RUS", "GOV")})]
+
+
+@pytest.mark.parametrize("bullet", ["", "- "])
+def test_a_listed_agent_with_its_head_noun_acts_too(bullet: str) -> None:
+    text = f"{bullet}ناتو و نیروهای افغان ۱۳ جنگجوی طالبان را کشتند."
+    assert _events(text) == [("ASSAULT", {("IGO", None), ("AFG", "MIL")}, {("IMG", None)})]
+    # the sides named by a noun («درگیری X و Y») are no list of agents of the predicate: they
+    # are not joined as actors (which would leave the ultimatum with no recipient)
+    text = (
+        "درگیری رژیم صهیونیستی و گروه‌های مقاومت فلسطین پس از پایان ضرب‌الاجل مقاومت به"
+        " تل‌آویو آغاز شد."
+    )
+    assert [(e[0], len(e[2])) for e in _events(text)] == [("THREATEN", 1)]

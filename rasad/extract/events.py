@@ -67,6 +67,7 @@ from rasad.extract.parties import (
     PHRASE_OPENER,
     WORD,
     dedupe,
+    head_start,
     heads_phrase,
     is_place,
     is_team,
@@ -553,7 +554,7 @@ def _sides(
         ):
             return [], []
     joint = [p for p in others if p.start == source.start]  # «نیروهای ارتش و پلیس عراق»
-    joint += _listed_with(doc, source, others, trigger)
+    joint += _listed_with(doc, source, others, begin, trigger)
     actors = [_state_actor(pat, _voice(doc, source, speaker))] + joint
     return actors, dedupe([p for p in others if p not in joint])
 
@@ -573,16 +574,20 @@ def _subject_before(
 
 
 def _listed_with(
-    doc: Document, source: Participant, others: list[Participant], trigger: int
+    doc: Document, source: Participant, others: list[Participant], begin: int, trigger: int
 ) -> list[Participant]:
     """Parties listed right after the source, before the predicate, act with it: «عربستان و
-    روسیه … دو محموله کمک به قرقیزستان ارسال کردند» (Russia is no recipient). The list must
-    close with «و», and a list marked by «را» is the object («مسئولان عراقی، دمشق را متهم
-    کردند»)."""
+    روسیه … دو محموله کمک به قرقیزستان ارسال کردند» (Russia is no recipient), «ناتو و
+    نیروهای افغان … کشتند» (a listed party with its head noun, when the source opens its
+    phrase: «درگیری رژیم صهیونیستی و گروه‌های مقاومت» names the sides of a noun). The list
+    must close with «و», and a list marked by «را» is the object («مسئولان عراقی، دمشق را
+    متهم کردند»)."""
     out, end, closed = [], source.end, False
+    headed = heads_phrase(doc, source.start, begin)
     for p in sorted((p for p in others if end <= p.start < trigger), key=lambda p: p.start):
-        joined_by_and = bool(LIST_AND.fullmatch(doc.text, end, p.start))
-        if not (joined_by_and or LIST_COMMA.fullmatch(doc.text, end, p.start)):
+        at = max(end, head_start(doc, p.start)) if headed else p.start
+        joined_by_and = bool(LIST_AND.fullmatch(doc.text, end, at))
+        if not (joined_by_and or LIST_COMMA.fullmatch(doc.text, end, at)):
             break
         out.append(p)
         end, closed = p.end, joined_by_and

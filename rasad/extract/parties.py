@@ -142,12 +142,21 @@ def _head_before(doc: Document, start: int) -> tuple[str | None, int]:
     return None, start
 
 
+# spacing and the dashes or stars that open an item of a headline digest
+BULLETS = " \u200c-–—•*"
+
+
+def head_start(doc: Document, start: int) -> int:
+    """Where a party's noun phrase begins: at its head noun («نیروهای افغان»), else at it."""
+    return _head_before(doc, start)[1]
+
+
 def heads_phrase(doc: Document, start: int, begin: int) -> bool:
     """«دولت ترکیه باید», «، روسیه نباید»: the party (with its head noun) opens its noun
     phrase — it follows the clause start, a punctuation mark or a conjunction — rather than
     modifying another noun («تحولات عراق باید», «چتر حمایتی بسیج از … باید»)."""
     at = _head_before(doc, start)[1]
-    if not doc.text[begin:at].strip(" \u200c"):
+    if not doc.text[begin:at].strip(BULLETS):  # «- ناتو و …»: a list bullet opens it too
         return True
     return bool(PHRASE_OPENER.search(doc.text, max(begin, at - 20), at))
 
