@@ -4,8 +4,9 @@ and economy articles outside the gold sets (development half): an idiom read as 
 something read as a demand, a release told in the present perfect missed, a deed of
 decades ago recalled as background, the party a protest backs taken as the protester,
 an arrest lost when the dots of an abbreviation in parentheses («(اف. بی. آی)») split its
-sentence, and a second agent with a head noun («ناتو و نیروهای افغان … کشتند») taken as a
-target. Sentences are written for these tests in the style of the news; each exclusion
+sentence, a second agent with a head noun («ناتو و نیروهای افغان … کشتند») taken as a
+target, and a visit to a foreign city that is no capital («به نواکشوت سفر کرد») left without
+its host. Sentences are written for these tests in the style of the news; each exclusion
 comes with a control that codes the event. Runs the default pipeline."""
 
 from __future__ import annotations
@@ -84,3 +85,19 @@ def test_a_listed_agent_with_its_head_noun_acts_too(bullet: str) -> None:
         " تل‌آویو آغاز شد."
     )
     assert [(e[0], len(e[2])) for e in _events(text)] == [("THREATEN", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "معاون وزیر دفاع عربستان سعودی سه‌شنبه گذشته به نواکشوت سفر کرد.",
+        "وزیر خارجه عربستان سعودی وارد نواکشوت شد.",
+    ],
+)
+def test_a_foreign_city_travelled_to_names_the_host(text: str) -> None:
+    assert [(e[0], e[2]) for e in _events(text)] == [("CONSULT", {("MRT", None)})]
+
+
+def test_a_city_at_home_names_no_host() -> None:
+    text = "وزیر خارجه عربستان سعودی به جده سفر کرد."
+    assert [(e[0], e[2]) for e in _events(text)] == [("CONSULT", set())]

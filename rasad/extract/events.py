@@ -553,10 +553,21 @@ def _sides(
             trigger <= p.start < trigger_end and p.country == source.country for p in named
         ):
             return [], []
+        others = others or _host(doc, source, trigger, trigger_end)
     joint = [p for p in others if p.start == source.start]  # «نیروهای ارتش و پلیس عراق»
     joint += _listed_with(doc, source, others, begin, trigger)
     actors = [_state_actor(pat, _voice(doc, source, speaker))] + joint
     return actors, dedupe([p for p in others if p not in joint])
+
+
+def _host(doc: Document, source: Participant, trigger: int, trigger_end: int) -> list[Participant]:
+    """«به نواکشوت سفر کرده بود»: a city travelled to (no party itself, unless a capital that
+    stands for its state) names the host state of a visit when it lies abroad."""
+    for ment in mentions_in(doc, trigger, trigger_end, frozenset({"GPE"})):
+        actor = doc.actor_of(ment)
+        if actor and actor.country and actor.country != source.country:
+            return [Participant(ment.start, ment.end, ment.actor_id, actor.country)]
+    return []
 
 
 def _subject_before(
