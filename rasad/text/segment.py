@@ -34,6 +34,7 @@ _ENDERS = frozenset({".", "!", "?", "؟", "\u06d4"})  # ۔ Arabic full stop
 _CLOSERS = _ENDERS | {"»"}
 _DASHES = frozenset({"-", "–", "—"})
 _ASIDE = 30  # characters a parenthetical aside may run on either side of a dot
+_SHORT_PART = 2  # letters of an abbreviation's part before its dot («اف.», «بی.»; «بود.» ends)
 _DATELINE_SIDE = 3  # words on each side of «تهران - ایرنا:»
 _TRAILER = re.compile(
     f"/?(?:انتهای[ \u200c]?پیام|(?m:^)انتهای[ \u200c]?خبر)(?:[ ]*/[ ]*[{_DIGIT}]*)?(?:[ ]*/)?"
@@ -103,13 +104,18 @@ def _ends_here(text: str, tokens: list[Span], i: int, depth: int) -> bool:
     return (
         mark in _ENDERS
         and not _is_abbreviation(text, tokens, i)
-        and not _in_aside(text, tokens[i].start)
+        and not (_short(text, tokens, i - 1) and _in_aside(text, tokens[i].start))
     )
+
+
+def _short(text: str, tokens: list[Span], i: int) -> bool:
+    return len(_word(text, tokens, i)) <= _SHORT_PART
 
 
 def _in_aside(text: str, pos: int) -> bool:
     """Inside a short parenthesis on its line («(اف. بی. آی)», an abbreviation or a gloss):
-    its dots abbreviate, they end no sentence."""
+    a dot after a short part there abbreviates and ends no sentence (a sentence closing inside
+    brackets, «(… ادامه می‌یابد.)», still ends)."""
     before = text[max(0, pos - _ASIDE) : pos]
     after = text[pos + 1 : pos + 1 + _ASIDE]
     opened, closed = before.rfind("("), after.find(")")
