@@ -264,3 +264,20 @@ def test_prior_deed_names_no_party_of_the_clash() -> None:
     deed before, not to the clashes."""
     text = "درگیری‌ها یک روز پس از آن که آخرین نیروهای ارتش آمریکا لیبریا را ترک کردند، آغاز شد."
     assert not any(kind == "ASSAULT" for kind, *_ in _events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # an objection voiced in a demonstration is a protest, not an accusation
+        (
+            "کارگران فرانسوی در تجمعی به سیاست‌های دولت فرانسه اعتراض کردند.",
+            ("PROTEST", {"FRA"}, {"FRA"}),
+        ),
+        # «بیش از» counts the subject: the students are the protesters, not a recipient
+        ("بیش از 10 هزار دانشجوی انگلیسی تظاهرات کردند.", ("PROTEST", {"GBR"}, set())),
+        ("نزدیک به صد نماینده عراقی از آمریکا انتقاد کردند.", ("ACCUSE", {"IRQ"}, {"USA"})),
+    ],
+)
+def test_demonstrators_protest(text: str, event: tuple[str, set[str], set[str]]) -> None:
+    assert event in _events(text)

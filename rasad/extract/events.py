@@ -103,6 +103,10 @@ _BOUND = r"(?<![\w\u200c])"  # a preposition is a word («چهارشنبه» end
 OBLIQUE = re.compile(
     _BOUND + tolerant("(با|به|علیه|از|برای|ضد|نزد|بر|توسط|بوسیله)") + _WORDS.format(gap=_GAP, n=3)
 )
+# «بیش از ۱۰ هزار دانشجوی انگلیسی», «نزدیک به صد نفر»: a preposition that counts the subject
+COUNTING = re.compile(
+    _BOUND + tolerant("(بیش|بیشتر|کمتر|فراتر|نزدیک|قریب|بالغ)") + _GAP + "$"
+)
 # «یکی از وزرای عراقی هدف حمله قرار گرفت»: a partitive «از» still names who undergoes it
 COMPLEMENT = re.compile(
     _BOUND + tolerant("(با|به|علیه|برای|ضد|نزد)") + _WORDS.format(gap=_GAP, n=3)
@@ -387,7 +391,8 @@ def _oblique(doc: Document, part: Participant, begin: int, trigger: int) -> bool
         return True
     if _in_object(doc, part, begin, trigger):
         return True
-    if not OBLIQUE.search(before):
+    preposition = OBLIQUE.search(before)
+    if preposition is None or COUNTING.search(before, 0, preposition.start()):
         return False
     if not COMPLEMENTIZER.search(before):
         return True
