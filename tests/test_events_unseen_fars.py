@@ -281,3 +281,24 @@ def test_prior_deed_names_no_party_of_the_clash() -> None:
 )
 def test_demonstrators_protest(text: str, event: tuple[str, set[str], set[str]]) -> None:
     assert event in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a partitive subject («شماری از», «یکی از», «۲۰۰ تن از») still acts
+        ("شماری از نمایندگان عراقی از آمریکا انتقاد کردند.", ("ACCUSE", {"IRQ"}, {"USA"})),
+        ("یکی از مقامات آمریکایی از ایران انتقاد کرد.", ("ACCUSE", {"USA"}, {"IRN"})),
+        (
+            "۲۰۰ تن از دانشجویان ایرانی مقابل سفارت انگلیس تجمع کردند.",
+            ("PROTEST", {"IRN"}, {"GBR"}),
+        ),
+        # taking to the streets is a protest, not a visit
+        ("مردم یمن در اعتراض به حملات عربستان به خیابان آمدند.", ("PROTEST", {"YEM"}, {"SAU"})),
+        ("هزاران نفر از مردم اسپانیا روز شنبه به خیابان‌ها ریختند.", ("PROTEST", {"ESP"}, set())),
+    ],
+)
+def test_partitive_subjects_and_street_protests(
+    text: str, event: tuple[str, set[str], set[str]]
+) -> None:
+    assert _events(text) == [event]

@@ -103,9 +103,23 @@ _BOUND = r"(?<![\w\u200c])"  # a preposition is a word («چهارشنبه» end
 OBLIQUE = re.compile(
     _BOUND + tolerant("(با|به|علیه|از|برای|ضد|نزد|بر|توسط|بوسیله)") + _WORDS.format(gap=_GAP, n=3)
 )
-# «بیش از ۱۰ هزار دانشجوی انگلیسی», «نزدیک به صد نفر»: a preposition that counts the subject
-COUNTING = re.compile(
-    _BOUND + tolerant("(بیش|بیشتر|کمتر|فراتر|نزدیک|قریب|بالغ)") + _GAP + "$"
+# «بیش از ۱۰ هزار دانشجوی انگلیسی», «نزدیک به صد نفر», «شماری از نمایندگان عراقی», «۲۰۰ تن از
+# دانشجویان»: a preposition that counts the subject or takes part of it (group «prep» starts
+# it) leaves its noun the subject
+_COUNTING = {  # preposition: the words it counts or takes part with
+    "از": "(بیش|بیشتر|کمتر|فراتر|یکی|برخی|بعضی|بسیاری|شماری|تعدادی|عده ای|گروهی|جمعی|هزاران|صدها"
+    "|ده ها|میلیون ها|نفر|تن|اکثر|اغلب)",
+    "به": "(نزدیک|قریب)",
+    "بر": "بالغ",
+}
+COUNTED = re.compile(
+    _BOUND
+    + "(?:"
+    + "|".join(
+        tolerant(words) + _GAP + f"(?={tolerant(prep)})" for prep, words in _COUNTING.items()
+    )
+    + r")(?P<prep>)[^\s\u200c]+"
+    + _WORDS.format(gap=_GAP, n=3)
 )
 # «یکی از وزرای عراقی هدف حمله قرار گرفت»: a partitive «از» still names who undergoes it
 COMPLEMENT = re.compile(
@@ -391,8 +405,8 @@ def _oblique(doc: Document, part: Participant, begin: int, trigger: int) -> bool
         return True
     if _in_object(doc, part, begin, trigger):
         return True
-    preposition = OBLIQUE.search(before)
-    if preposition is None or COUNTING.search(before, 0, preposition.start()):
+    preposition, counted = OBLIQUE.search(before), COUNTED.search(before)
+    if preposition is None or (counted and counted.start("prep") == preposition.start()):
         return False
     if not COMPLEMENTIZER.search(before):
         return True
