@@ -37,6 +37,21 @@ def test_quoted_text_follows_the_colon() -> None:
     assert doc.text[quote.start : quote.end] == "ایران و بلاروس نیازهایی دارند."
 
 
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said"),
+    [
+        # after «به گفته وی،» the statement starts past the pronoun, which is all the speaker
+        ("مخبر آمد. به گفته وی، ایران آماده است.", "وی", "ایران آماده است."),
+    ],
+)
+def test_spans_of_speaker_and_statement(text: str, speaker: str, said: str) -> None:
+    doc = build(text)
+    quote = find_quotes(doc)[-1]
+    assert doc.text[quote.speaker_start : quote.speaker_end] == speaker
+    assert doc.text[quote.start : quote.end] == said
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

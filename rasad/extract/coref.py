@@ -22,7 +22,7 @@ from rasad.extract.contexts import any_of, tolerant
 from rasad.extract.names import kin, relations
 from rasad.model import Document, Mention, Role
 
-PRONOUN = re.compile(rf"\W*(?:{tolerant('وی')}|او|ایشان)(?![\w\u200c])")
+PRONOUN = re.compile(rf"\W*(?P<pronoun>{tolerant('وی')}|او|ایشان)(?![\w\u200c])")
 # a leading attribution names who tells, not who acts; several may be chained («به گزارش فارس،
 # بنابر اعلام وزارت خارجه، …»)
 _ATTRIBUTION = tolerant(
@@ -481,7 +481,7 @@ def resolve_subject(doc: Document, start: int, end: int, tracker: Tracker) -> Re
     pronoun = _pronoun_at(doc, start, end)
     if pronoun is not None:
         found = resolve_pronoun(doc, pronoun.start(), tracker)
-        return found and Resolved(found.actor_id, found.mention, pronoun.span())
+        return found and Resolved(found.actor_id, found.mention, pronoun.span("pronoun"))
     named = _first_named(doc, start, end)
     roles = sorted(
         (r for r in doc.roles if start <= r.start < min(end, start + _TITLE_WINDOW)),

@@ -201,7 +201,9 @@ def _quote(doc: Document, sent: Span, found: _Found | None, tracker: Tracker) ->
         if not cue.speaker_after and anonymous_subject(doc, sent.start, cue_start):
             tracker.forget(cue_start)
         return None
-    start, end = _quoted_span(doc, sent, cue_start, cue_end, subject_end)
+    # «به گفته وی، …»: what was said follows the speaker named after the cue
+    said_from = max(cue_end, subject_end) if cue.speaker_after else cue_end
+    start, end = _quoted_span(doc, sent, cue_start, said_from, subject_end)
     return _record(who, start, end, cue_start, cue_end)
 
 
