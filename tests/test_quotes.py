@@ -53,6 +53,22 @@ def test_spans_of_speaker_and_statement(text: str, speaker: str, said: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # an opener («در همین حال», «در این میان») leaves the name after it the subject
+        ("در همین حال محمد جواد ظریف گفت: ما آماده‌ایم.", ["محمد جواد ظریف"]),
+        ("در این میان محمد جواد ظریف گفت: ما آماده‌ایم.", ["محمد جواد ظریف"]),
+        # an unnamed official opens the clause: the premier in his description does not speak
+        ("در همین حال یک مقام در دفتر آریل شارون نخست‌وزیر اسرائیل گفت: ما آماده‌ایم.", []),
+        ("یکی از مشاوران باراک اوباما گفت: ما آماده‌ایم.", []),
+    ],
+)
+def test_subject_after_openers_and_unnamed_officials(text: str, speakers: list[str]) -> None:
+    doc = rasad.extract(text)
+    assert [doc.text[q.speaker_start : q.speaker_end] for q in doc.quotes] == speakers
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("ایگور سرگینکو آمد\nرئیس پارلمان بلاروس: ضرورت توسعه روابط", "sergeenko"),

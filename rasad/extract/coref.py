@@ -76,8 +76,8 @@ _CONNECTOR = re.compile(
     rf"^\s*(?:{tolerant('این که')}|که)(?![\w\u200c])|"
     rf"{tolerant('این در حالی است که')}|{tolerant('از سوی دیگر')}|{tolerant('از طرف دیگر')}"
     rf"|(?<![\w\u200c])(?:همچنین|نیز|سپس|بنابراین|اما|ولی)(?![\w\u200c])"
-    rf"|(?<![\w\u200c])در\s+(?:این|همین)\s+(?:باره|زمینه|رابطه|خصوص|راستا)(?![\w\u200c])"
-    rf"|(?<![\w\u200c])در\s+(?:ادامه|پایان)(?![\w\u200c])"
+    rf"|(?<![\w\u200c])در\s+(?:این|همین)\s+(?:باره|زمینه|رابطه|خصوص|راستا|حال|میان)(?![\w\u200c])"
+    rf"|(?<![\w\u200c])در\s+(?:ادامه|پایان|حال\s+حاضر)(?![\w\u200c])"
 )
 _ANONYMOUS = re.compile(
     r"[\s«»\"']*(?:(?:این|همین)\s+)?(?:یک|یکی|برخی|چند|منبع|منابع|مقام|مقامات|مقامهای|مقام\u200cهای"
@@ -89,6 +89,15 @@ _ANONYMOUS = re.compile(
 _POSSESSOR = re.compile(
     rf"(?<![\w\u200c])(?:{'|'.join(sorted(relations()))})"
     r"(?:[\s\u200c]+(?:شهید|مرحوم|دکتر|آقای|خانم|سردار|حاج))?[\s\u200c«\"]*$"
+)
+# «(در همین حال) یک مقام در دفتر آریل شارون», «یکی از مشاوران اوباما»: an unnamed person opens
+# the clause; the names and titles in his description are not he who speaks
+_SOMEONE = re.compile(
+    r"[\s«»\"']*(?:(?:در\s+(?:همین|این)\s+(?:حال|میان)|همچنین|اما|ولی|از\s+سوی\s+دیگر)[\s،,]+)?"
+    r"(?:یکی[\s\u200c]+از[\s\u200c]+\S+|(?:یک|چند|برخی(?:[\s\u200c]+از)?|شماری[\s\u200c]+از"
+    r"|تعدادی[\s\u200c]+از)[\s\u200c]+(?:مقام|مقامات|مقام\u200cهای|مسئول|مسئولان|مسؤول|منبع|منابع|شاهد"
+    r"|کارشناس|کارشناسان|دیپلمات|عضو|اعضای|نماینده|نمایندگان|فرمانده|افسر|سخنگو|مشاور|مشاوران|دستیار"
+    r"|مامور|ماموران|مأمور|تحلیلگر|فعال|نزدیکان))(?![\w\u200c])"
 )
 # «این کارشناس», «این مسئول حزب‌الله»: a demonstrative person noun refers back to the speaker
 # (after an anonymous source, to no one); without «این» the noun is anonymous («یک مسئول»)
@@ -482,6 +491,8 @@ def resolve_subject(doc: Document, start: int, end: int, tracker: Tracker) -> Re
     if pronoun is not None:
         found = resolve_pronoun(doc, pronoun.start(), tracker)
         return found and Resolved(found.actor_id, found.mention, pronoun.span("pronoun"))
+    if _SOMEONE.match(doc.text, start, end):
+        return None
     named = _first_named(doc, start, end)
     roles = sorted(
         (r for r in doc.roles if start <= r.start < min(end, start + _TITLE_WINDOW)),
