@@ -302,3 +302,13 @@ def test_partitive_subjects_and_street_protests(
     text: str, event: tuple[str, set[str], set[str]]
 ) -> None:
     assert _events(text) == [event]
+
+
+def test_own_state_beside_a_foreign_recipient_is_no_recipient() -> None:
+    """«بنی گانتز … در رژیم صهیونیستی … حماس … را تهدید کرد»: the Israeli's own state, named
+    in his title, is no one he threatens once Hamas is named."""
+    text = (
+        "بنی گانتز رئیس حزب آبی‌وسفید در رژیم صهیونیستی نیز بعد از نخست‌وزیر این رژیم، جنبش "
+        "حماس و نوار غزه را به اقدام نظامی تهدید کرد."
+    )
+    assert _events(text) == [("THREATEN", {"ISR"}, {"PSE"})]

@@ -576,7 +576,12 @@ def _sides(
     joint = [p for p in others if p.start == source.start]  # «نیروهای ارتش و پلیس عراق»
     joint += _listed_with(doc, source, others, begin, trigger)
     actors = [_state_actor(pat, _voice(doc, source, speaker))] + joint
-    return actors, dedupe([p for p in others if p not in joint])
+    recipients = dedupe([p for p in others if p not in joint])
+    # «تجاوز نیروهای اسرائیلی به حاکمیت لبنان» in a Lebanese's words: beside a foreign party,
+    # the actor's own state is what is wronged or talked about, not a recipient
+    home = actors[0].country
+    foreign = [p for p in recipients if p.country and p.country != home]
+    return actors, foreign if home and foreign else recipients
 
 
 def _host(doc: Document, source: Participant, trigger: int, trigger_end: int) -> list[Participant]:
