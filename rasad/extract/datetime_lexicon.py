@@ -98,8 +98,9 @@ def _ordinals(data: dict[str, Any]) -> dict[str, int]:
 
 
 def _before(words: list[str]) -> re.Pattern[str]:
-    """Matches when the text before a candidate ends with one of `words`."""
-    return re.compile(f"{LEFT}(?:{alternation(words)}){GAP}$")
+    """Matches when the text before a candidate ends with one of `words`, maybe with an
+    opening quote mark between («شهر «دوشنبه»»)."""
+    return re.compile(f"{LEFT}(?:{alternation(words)}){GAP}(?:[«\"][\\s\u200c]*)?$")
 
 
 @lru_cache(maxsize=1)
