@@ -312,3 +312,16 @@ def test_own_state_beside_a_foreign_recipient_is_no_recipient() -> None:
         "حماس و نوار غزه را به اقدام نظامی تهدید کرد."
     )
     assert _events(text) == [("THREATEN", {"ISR"}, {"PSE"})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # giving up a break or refraining from it: no break happened
+        "رئیس مجلس نامه را پیام انصراف از قطع رابطه ایران با آمریکا تلقی نکرد.",
+        "عربستان از قطع رابطه با ایران خودداری کرد.",
+    ],
+)
+def test_a_break_given_up_or_refrained_from_is_no_sanction(text: str) -> None:
+    assert "SANCTION" not in [kind for kind, *_ in _events(text)]
+    assert "SANCTION" in [kind for kind, *_ in _events("عربستان با ایران قطع رابطه کرد.")]

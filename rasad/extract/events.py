@@ -86,7 +86,15 @@ HISTORY_YEARS = 2
 HISTORY_DATE = re.compile(r"(\d{4})(?:-|$)")
 NEGATION = re.compile(r"^[\s\u200c]*(?:نه|نیست|نشد|نکرد|نمی|نخواهد|ندارد|نداریم)")
 # a noun predicate negated before it: «عدم قطع رابطه» ("not cutting ties"), «بدون توافق»
-NEGATION_BEFORE = re.compile(r"(?<![\w\u200c])(?:عدم|بدون)[\s\u200c]+$")
+# «عدم», «بدون», «انصراف از قطع رابطه» (giving up the break): a noun predicate that did not
+# happen; so is one refrained from («از قطع رابطه با ایران خودداری کرد»)
+NEGATION_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:عدم|بدون|انصراف[\s\u200c]+از|خودداری[\s\u200c]+از)[\s\u200c]+$"
+)
+REFRAINED = re.compile(
+    r"[^.:؛،!؟]{0,60}?(?<![\w\u200c])"
+    + tolerant("خودداری (کرد|کردند|کرده|کرده است|کرده اند|می کند|می کنند|ورزید|ورزیدند)")
+)
 # conditions, possibilities («می‌توان به آن حمله کرد») and hearsay («گفته می‌شود»): not told
 # as fact
 HYPOTHETICAL = re.compile(
@@ -945,6 +953,7 @@ def _skipped(doc: Document, sent: Span, pat: Pattern, match: re.Match[str]) -> b
     return bool(
         NEGATION.match(after)
         or NEGATION_BEFORE.search(before)
+        or (not _verbal(match.group(0)) and REFRAINED.match(doc.text, match.end(), sent.end))
         or HYPOTHETICAL.search(before)
         or asked
         or _unasserted(pat, before, match.group(0))
