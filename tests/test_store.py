@@ -36,7 +36,7 @@ from rasad.model import Actor, DateMention, Document, Event, Mention, Participan
 from rasad.pipeline import Pipeline
 from rasad.scale import run
 from rasad.store import Store, migrations, queries, staging, writer
-from rasad.store.dedup import BANDS, band_keys, shingles
+from rasad.store.dedup import BANDS, band_keys, band_keys_of, shingles
 from rasad.store.export import CSV_COLUMNS, csv_lines, jsonl_lines
 from rasad.store.migrations import MIGRATIONS
 from rasad.store.schema import documents, dyads, events, metadata, minhash_bands, schema_version
@@ -577,6 +577,18 @@ def test_band_hashes_are_pinned() -> None:
     keys = band_keys(shingles("یک دو سه چهار پنج"))
     assert keys[:2] == [(0, PINNED_BANDS[0]), (1, PINNED_BANDS[1])]
     assert len(keys) == BANDS and all(0 <= h < 2**63 for _, h in keys)
+
+
+def test_band_keys_of_a_chunk_are_each_documents_own() -> None:
+    """A chunk's keys are computed together, from 4-grams with their repeats (a minimum is
+    the same without them), and equal each text's keys from its distinct shingles alone
+    (the pinned definition); a text without words gets none."""
+    texts = ["یک دو سه چهار پنج", "", "الف ب پ ت ث " * 3 + "ج", "تنها دو", "؟ ،",
+             " ".join(f"واژه{i % 7}" for i in range(40))]
+    expected = [band_keys(shingles(t)) if t.split() else [] for t in texts]
+    assert band_keys_of(texts) == expected
+    assert [band_keys_of([t])[0] for t in texts] == expected
+    assert band_keys_of([]) == []
 
 
 def test_postgresql_search_reads_the_tsvector_index(pg_store: Store) -> None:

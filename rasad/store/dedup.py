@@ -73,28 +73,49 @@ class _WordHashes(dict[str, int]):
 _word_hash = _WordHashes().__getitem__
 
 
-def shingles(folded: str) -> np.ndarray:
-    """Sorted distinct 64-bit hashes of the word 4-grams of the search-folded text (short
-    texts: of the words themselves)."""
+def _gram_hashes(folded: str) -> np.ndarray:
+    """64-bit hashes of the word 4-grams of the search-folded text (short texts: of the
+    words themselves), repeats included: a MinHash minimum is the same without them."""
     words = folded.split()
     hashes = np.fromiter(map(_word_hash, words), dtype=_U64, count=len(words))
     if len(words) >= SHINGLE:
         grams = hashes[: len(words) - SHINGLE + 1].copy()
         for i in range(1, SHINGLE):
-            grams = grams * _U64(0x100000001B3) + hashes[i : len(words) - SHINGLE + 1 + i]
+            grams *= _U64(0x100000001B3)
+            grams += hashes[i : len(words) - SHINGLE + 1 + i]
         hashes = grams
-    return np.unique(_mix(hashes))
+    return _mix(hashes)
+
+
+def shingles(folded: str) -> np.ndarray:
+    """Sorted distinct 64-bit hashes of the word 4-grams of the search-folded text (short
+    texts: of the words themselves)."""
+    return np.unique(_gram_hashes(folded))
+
+
+def _signature(grams: np.ndarray) -> np.ndarray:
+    """The NUM_PERM minima of non-empty `grams` (in place: one temporary array)."""
+    values = np.multiply.outer(grams, _MUL)
+    values += _ADD
+    values >>= _U64(32)
+    return values.min(axis=0)
+
+
+def _bands(signatures: np.ndarray) -> list[list[tuple[int, int]]]:
+    """(band number, band hash) pairs of each row of `signatures` (documents x NUM_PERM),
+    mixed for all rows at once: per document, the few dozen numpy calls on 16 numbers cost
+    more than the signature."""
+    rows = signatures.reshape(len(signatures), BANDS, ROWS)
+    acc = rows[:, :, 0]
+    for i in range(1, ROWS):
+        acc = _mix(acc ^ _BAND_SALT) + rows[:, :, i]
+    digests = _mix(acc ^ _BAND_SALT) >> _U64(1)  # positive signed 64-bit integers
+    return [list(enumerate(row)) for row in digests.tolist()]
 
 
 def band_keys(grams: np.ndarray) -> list[tuple[int, int]]:
     """(band number, band hash) pairs of the MinHash signature of non-empty `grams`."""
-    signature = ((grams[:, None] * _MUL + _ADD) >> _U64(32)).min(axis=0)
-    rows = signature.reshape(BANDS, ROWS)
-    acc = rows[:, 0]
-    for i in range(1, ROWS):
-        acc = _mix(acc ^ _BAND_SALT) + rows[:, i]
-    digests = _mix(acc ^ _BAND_SALT) >> _U64(1)  # a positive signed 64-bit integer
-    return list(enumerate(digests.tolist()))
+    return _bands(_signature(grams)[None, :])[0]
 
 
 def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -133,11 +154,18 @@ def _stored_docs(conn: Connection, pks: set[int]) -> dict[int, tuple[str, str, A
     return {r.pk: (r.id, r.folded, r.duplicate_of) for r in rows}
 
 
-def band_keys_of(folded: str) -> list[tuple[int, int]]:
-    """The (band, hash) keys of a search-folded text; none for a text without words. They
-    need the text alone, so a worker process can compute them (see writer.prepare)."""
-    grams = shingles(folded)
-    return band_keys(grams) if grams.size else []
+def band_keys_of(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """The (band, hash) keys of each search-folded text; none for a text without words.
+    They need the text alone, so a worker process can compute them (writer.prepare_chunk,
+    a chunk at once)."""
+    grams = [_gram_hashes(text) for text in texts]
+    worded = [i for i, g in enumerate(grams) if g.size]
+    keys: list[list[tuple[int, int]]] = [[] for _ in texts]
+    if worded:
+        signatures = np.stack([_signature(grams[i]) for i in worded])
+        for i, doc_keys in zip(worded, _bands(signatures), strict=True):
+            keys[i] = doc_keys
+    return keys
 
 
 def link_duplicates(

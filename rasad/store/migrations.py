@@ -97,8 +97,10 @@ def _numpy_minhash(conn: Connection) -> None:
     conn.execute(delete(minhash_bands))
     for chunk in keyset_chunks(conn, select(documents.c.pk, documents.c.folded), documents.c.pk,
                                BACKFILL_CHUNK):
-        insert_rows(conn, minhash_bands, [(pk, b, h) for pk, folded in chunk
-                                          for b, h in band_keys_of(folded)])
+        keys = band_keys_of([folded for _, folded in chunk])
+        insert_rows(conn, minhash_bands, [(pk, b, h) for (pk, _), doc_keys
+                                          in zip(chunk, keys, strict=True)
+                                          for b, h in doc_keys])
 
 
 def _dyads(conn: Connection) -> None:

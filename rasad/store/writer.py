@@ -25,7 +25,7 @@ from __future__ import annotations
 import calendar
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, Literal
@@ -185,6 +185,11 @@ _FOLDED, _HASH = (COLUMNS[documents].index(c) - 1 for c in ("folded", "content_h
 
 def prepare(doc: Document) -> Prepared:
     """Every row of `doc`, or StoreError if a span lies outside its text (nothing written)."""
+    return _banded([_unbanded(doc)])[0]
+
+
+def _unbanded(doc: Document) -> Prepared:
+    """`prepare` without the MinHash band keys (`_banded` adds them, a chunk at once)."""
     events_rows, parts, dyad_index = [], [], []
     for seq, ev in enumerate(doc.events):
         _span(doc, ev.trigger_start, ev.trigger_end, "trigger")
@@ -193,24 +198,35 @@ def prepare(doc: Document) -> Prepared:
         parts += _participant_rows(doc, seq, ev)
         dyad_index += dyad_rows(doc.id, seq, dict(zip(_EVENT_FIELDS, row, strict=True)),
                                 [(side, p.country) for side, ps in _sides(ev) for p in ps])
-    document = _document_row(doc)
-    return Prepared(document, _annotation_rows(doc), events_rows, parts, dyad_index,
-                    [_actor_row(a) for a in doc.actors.values()],
-                    band_keys_of(document[_FOLDED]))
+    return Prepared(_document_row(doc), _annotation_rows(doc), events_rows, parts,
+                    dyad_index, [_actor_row(a) for a in doc.actors.values()], [])
+
+
+def _banded(items: list[Prepared]) -> list[Prepared]:
+    """The items with their band keys, computed together (dedup.band_keys_of: numpy calls
+    per chunk where they can be, not per document)."""
+    keys = band_keys_of([p.folded for p in items])
+    return [replace(p, bands=k) for p, k in zip(items, keys, strict=True)]
+
+
+def _unbanded_or_keep(doc: Document) -> Document | Prepared:
+    try:
+        return _unbanded(doc)
+    except StoreError:
+        return doc
 
 
 def prepare_or_keep(doc: Document) -> Document | Prepared:
     """`prepare` in a worker process: a document it refuses comes back as it is, so the
     writer (Store.add_many) prepares it again and records why."""
-    try:
-        return prepare(doc)
-    except StoreError:
-        return doc
+    return prepare_chunk([doc])[0]
 
 
 def prepare_chunk(docs: list[Document]) -> list[Document | Prepared]:
     """`prepare_or_keep` over a chunk, as a worker-process task."""
-    return [prepare_or_keep(doc) for doc in docs]
+    items = [_unbanded_or_keep(doc) for doc in docs]
+    banded = iter(_banded([item for item in items if isinstance(item, Prepared)]))
+    return [next(banded) if isinstance(item, Prepared) else item for item in items]
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +286,14 @@ def _quote_row(doc: Document, q: Quote) -> Row:
 
 
 @lru_cache(maxsize=4096)
+def _date_columns(value: str | None) -> tuple[str | None, str | None]:
+    """An event's `date_first` and `date_last` values; events repeat their days, and
+    parsing a date cost more than the rest of the event's row."""
+    first, last = date_bounds(value)
+    return _iso(first), _iso(last)
+
+
+@lru_cache(maxsize=4096)
 def _json_list(items: tuple[str, ...]) -> str:
     """A JSON list; events repeat a few context and sector lists, so each is encoded once."""
     return json.dumps(list(items))
@@ -279,10 +303,9 @@ _EVENT_FIELDS = COLUMNS[events][2:]  # an event row's columns (from `seq` on)
 
 
 def _event_row(doc: Document, seq: int, ev: Event) -> Row:
-    first, last = date_bounds(ev.date)
     place = ev.place
     return (
-        seq, ev.type, ev.mode, ev.date, _iso(first), _iso(last),
+        seq, ev.type, ev.mode, ev.date, *_date_columns(ev.date),
         _span(doc, place.start, place.end, "place") if place else None,
         place.country if place else None, place.actor_id if place else None,
         _json_list(tuple(ev.contexts)), _json_list(tuple(ev.sectors)),
