@@ -11,10 +11,12 @@ from the Fars News articles, a few near-duplicate republished copies. The same d
 - ingest: articles/s and events/s through `Store.add_many` (document generation excluded),
   with every row built in this process; and again into a fresh store with the rows built by
   `writer.prepare_chunk` in 2 worker processes (rasad.scale's chunked, ordered window) from
-  documents pickled for them untimed (extraction workers would hold them), so this process
-  only unpickles rows and runs the SQL; and (SQLite) with the rows staged in the workers
-  by `staging.stage_chunk`, so this process moves them with one INSERT ... SELECT per
-  table;
+  documents pickled for them (untimed here; unpickling them, which extraction workers would
+  not do, costs the workers about as much as staging and is reported apart), so this
+  process only unpickles rows and runs the SQL; and (SQLite) with the rows staged in the
+  workers by `staging.stage_chunk`, so this process moves them with one INSERT ... SELECT
+  per table; and staged by workers that unpickled every document when they started (up to
+  100,000 events), as extraction workers hold the documents they made;
 - dyad: `Store.dyad_page(a, b)` (first 50 events in timeline order + total, what
   GET /api/dyads/A-B asks) for 100 frequent and 100 rare country pairs, p50/p95;
 - dyad chart: `Store.dyad_months(a, b)` (the dashboard chart's counts) for 40 frequent pairs;
@@ -30,7 +32,6 @@ The SQLite dyad query plan is printed, to check it reads the dyad index without 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import multiprocessing
 import os
@@ -224,9 +225,43 @@ PREPARE_CHUNK = 64
 STAGE_CHUNK = 250  # a staged chunk costs a schema and a serialization: fewer, larger ones
 
 
-def rows_pickled(chunk: bytes, stage: bool) -> list[Document | Prepared | Staged]:
-    """Worker task: `prepare_chunk` or `stage_chunk` over a pickled chunk of documents."""
-    return (stage_chunk if stage else prepare_chunk)(pickle.loads(chunk))
+@dataclass(frozen=True, slots=True)
+class WorkerCpu:
+    """CPU seconds a worker spent on one chunk: unpickling its documents (the bench's
+    transport: extraction workers hold theirs) and building or staging their rows."""
+
+    transport: float
+    rows: float
+
+
+def rows_of(docs: list[Document], stage: bool) -> list[Document | Prepared | Staged]:
+    return (stage_chunk if stage else prepare_chunk)(docs)
+
+
+def rows_pickled(chunk: bytes, stage: bool) -> list[Document | Prepared | Staged | WorkerCpu]:
+    """Worker task: `prepare_chunk` or `stage_chunk` over a pickled chunk of documents,
+    and the CPU spent."""
+    c0 = time.process_time()
+    docs = pickle.loads(chunk)
+    c1 = time.process_time()
+    items = rows_of(docs, stage)
+    return [*items, WorkerCpu(c1 - c0, time.process_time() - c1)]
+
+
+HELD: list[list[Document]] = []  # in a worker: every chunk, unpickled when it started
+
+
+def hold(chunks: list[bytes]) -> None:
+    """Worker initializer (untimed): keep every chunk's documents, as extraction workers
+    hold the documents they made."""
+    HELD.extend(pickle.loads(chunk) for chunk in chunks)
+
+
+def rows_held(k: int, stage: bool) -> list[Document | Prepared | Staged | WorkerCpu]:
+    """Worker task: the rows of held chunk `k`, and the CPU spent."""
+    c0 = time.process_time()
+    items = rows_of(HELD[k], stage)
+    return [*items, WorkerCpu(0.0, time.process_time() - c0)]
 
 
 def pickled_chunks(docs: Iterable[Document], size: int, clock: list[float]
@@ -242,36 +277,56 @@ def pickled_chunks(docs: Iterable[Document], size: int, clock: list[float]
         yield data
 
 
-def prepared_in_workers(pool: ProcessPoolExecutor, chunks: Iterable[bytes], size: int,
-                        stage: bool) -> Iterator[Document | Prepared | Staged]:
-    """The documents' rows, built (or staged) in the pool's processes, in input order; two
-    batches in flight, so the workers prepare the next batch while this process writes
-    one."""
-    yield from ordered_window(chunks, lambda chunk: pool.submit(rows_pickled, chunk, stage),
-                              window=max(2, 2 * BATCH // size))
+def without_cpu(items: Iterable[Any], cpu: list[float]) -> Iterator[Any]:
+    """The items, the workers' WorkerCpu records taken out and added to cpu[0] (transport)
+    and cpu[1] (rows)."""
+    for item in items:
+        if isinstance(item, WorkerCpu):
+            cpu[0] += item.transport
+            cpu[1] += item.rows
+        else:
+            yield item
 
 
-def ingest_prepared(url: str, world: World, events: int, *,
-                    stage: bool = False) -> tuple[float, float]:
+HELD_MAX_EVENTS = 100_000  # workers holding every document: only for runs this small
+VARIANTS: dict[str, dict[str, bool]] = {  # ingest_prepared's runs (SQLite)
+    "prepared": {}, "staged": {"stage": True}, "staged_held": {"stage": True, "held": True},
+}
+
+
+def ingest_prepared(url: str, world: World, events: int, *, stage: bool = False,
+                    held: bool = False) -> dict[str, float]:
     """Articles/s into a fresh store with the rows prepared (or staged) in worker
-    processes, and this (the writer) process's CPU ms per article."""
-    clock = [0.0, 0.0]
+    processes, this (the writer) process's CPU ms per article, and the workers' (CPU ms
+    per article unpickling documents and building rows). The documents reach the workers
+    pickled, with two batches in flight, so the workers prepare the next batch while this
+    process writes one; or (`held`) each worker unpickled all of them when it started."""
+    clock, cpu = [0.0, 0.0], [0.0, 0.0]
+    size = STAGE_CHUNK if stage else PREPARE_CHUNK
+    everything = list(pickled_chunks(documents(world, events, [0.0, 0.0]), size,
+                                     [0.0, 0.0])) if held else []
     context = multiprocessing.get_context("spawn")
     with Store(url) as store, ProcessPoolExecutor(
-        PREPARE_WORKERS, mp_context=context, initializer=importlib.import_module,
-        initargs=("rasad.store.staging",),
+        PREPARE_WORKERS, mp_context=context, initializer=hold, initargs=(everything,),
     ) as pool:
         for started in [pool.submit(prepare_chunk, []) for _ in range(PREPARE_WORKERS)]:
             started.result()  # not timed: the workers' interpreters starting up
         t0, c0 = time.perf_counter(), time.process_time()
-        size = STAGE_CHUNK if stage else PREPARE_CHUNK
-        chunks = pickled_chunks(documents(world, events, clock), size, clock)
-        summary = store.add_many(prepared_in_workers(pool, chunks, size, stage),
-                                 batch_size=BATCH)
+        if held:
+            results = ordered_window(range(len(everything)),
+                                     lambda k: pool.submit(rows_held, k, stage),
+                                     window=max(2, 2 * BATCH // size))
+        else:
+            chunks = pickled_chunks(documents(world, events, clock), size, clock)
+            results = ordered_window(chunks, lambda chunk: pool.submit(rows_pickled, chunk,
+                                                                         stage),
+                                     window=max(2, 2 * BATCH // size))
+        summary = store.add_many(without_cpu(results, cpu), batch_size=BATCH)
         seconds = time.perf_counter() - t0 - clock[0]
-        cpu = time.process_time() - c0 - clock[1]
+        writer_cpu = time.process_time() - c0 - clock[1]
     stored = summary.added + summary.replaced + summary.duplicates
-    return stored / seconds, 1000 * cpu / stored
+    return {"articles_per_s": stored / seconds, "writer_cpu_ms": 1000 * writer_cpu / stored,
+            "transport_cpu_ms": 1000 * cpu[0] / stored, "rows_cpu_ms": 1000 * cpu[1] / stored}
 
 
 def real_documents(n: int) -> list[Document]:
@@ -353,6 +408,16 @@ def run_backend(name: str, url: str, world: World, events: int) -> dict[str, Any
     return result
 
 
+def _variant_cell(variant: str) -> Callable[[dict[str, Any]], str]:
+    def cell(r: dict[str, Any]) -> str:
+        if variant not in r:
+            return "—"
+        v = r[variant]
+        return (f"{v['articles_per_s']:,.0f} ({v['writer_cpu_ms']:.2f}, {v['rows_cpu_ms']:.2f} "
+                f"+ {v['transport_cpu_ms']:.2f})")
+    return cell
+
+
 def table(results: list[dict[str, Any]]) -> str:
     """A Markdown table, one column per backend."""
     def ms(pair: tuple[float, float]) -> str:
@@ -363,12 +428,9 @@ def table(results: list[dict[str, Any]]) -> str:
         ("ingest articles/s (events/s)",
          lambda r: f"{r['articles_per_s']:,} ({r['events_per_s']:,})"),
         ("ingest, writer process CPU ms/article", lambda r: f"{r['writer_cpu_ms']:.2f}"),
-        (f"ingest, rows prepared in {PREPARE_WORKERS} workers: articles/s (writer CPU ms/art.)",
-         lambda r: f"{r['articles_per_s_prepared']:,} ({r['writer_cpu_ms_prepared']:.2f})"
-         if "articles_per_s_prepared" in r else "—"),
-        (f"ingest, rows staged in {PREPARE_WORKERS} workers: articles/s (writer CPU ms/art.)",
-         lambda r: f"{r['articles_per_s_staged']:,} ({r['writer_cpu_ms_staged']:.2f})"
-         if "articles_per_s_staged" in r else "—"),
+        *((f"ingest, rows {variant.replace('_', ' ')} in {PREPARE_WORKERS} workers: "
+           "articles/s (CPU ms/art.: writer, workers + unpickling)", _variant_cell(variant))
+          for variant in VARIANTS),
         ("ingest of real Fars pipeline output (--real): articles/s (writer CPU ms/art.)",
          lambda r: f"{r['real']['articles_per_s']:,} ({r['real']['writer_cpu_ms']:.2f})"
          if "real" in r else "—"),
@@ -407,17 +469,17 @@ def main() -> None:
         if backend == "sqlite":
             with tempfile.TemporaryDirectory(prefix="rasad-bench-") as tmp:
                 results.append(run_backend("sqlite", str(Path(tmp) / "bench.db"), world, events))
-                rate, cpu = ingest_prepared(str(Path(tmp) / "prepared.db"), world, events)
-                results[-1] |= {"articles_per_s_prepared": round(rate),
-                                "writer_cpu_ms_prepared": round(cpu, 2)}
-                print(f"[sqlite] rows prepared in {PREPARE_WORKERS} workers: {rate:.0f} "
-                      f"articles/s, writer CPU {cpu:.2f} ms/article", flush=True)
-                rate, cpu = ingest_prepared(str(Path(tmp) / "staged.db"), world, events,
-                                            stage=True)
-                results[-1] |= {"articles_per_s_staged": round(rate),
-                                "writer_cpu_ms_staged": round(cpu, 2)}
-                print(f"[sqlite] rows staged in {PREPARE_WORKERS} workers: {rate:.0f} "
-                      f"articles/s, writer CPU {cpu:.2f} ms/article", flush=True)
+                for variant, how in VARIANTS.items():
+                    if how.get("held") and events > HELD_MAX_EVENTS:
+                        continue
+                    got = ingest_prepared(str(Path(tmp) / f"{variant}.db"), world, events,
+                                          **how)
+                    results[-1][variant] = {k: round(v, 2) for k, v in got.items()}
+                    print(f"[sqlite] rows {variant.replace('_', ' ')} in {PREPARE_WORKERS} "
+                          f"workers: {got['articles_per_s']:.0f} articles/s, CPU ms/article: "
+                          f"writer {got['writer_cpu_ms']:.2f}, workers "
+                          f"{got['rows_cpu_ms']:.2f} + {got['transport_cpu_ms']:.2f} "
+                          "unpickling documents", flush=True)
                 if args.real:
                     real = ingest_real(str(Path(tmp) / "real.db"), real_documents(args.real))
                     results[-1]["real"] = real
