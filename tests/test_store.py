@@ -36,7 +36,7 @@ from rasad.model import Actor, DateMention, Document, Event, Mention, Participan
 from rasad.pipeline import Pipeline
 from rasad.scale import run
 from rasad.store import Store, migrations, queries, staging, writer
-from rasad.store.dedup import BANDS, band_keys, band_keys_of, shingles
+from rasad.store.dedup import BANDS, band_keys_of
 from rasad.store.export import CSV_COLUMNS, csv_lines, jsonl_lines
 from rasad.store.migrations import MIGRATIONS
 from rasad.store.schema import documents, dyads, events, metadata, minhash_bands, schema_version
@@ -573,21 +573,27 @@ def test_dyad_months_counts_dated_events_per_month_and_type(store: Store) -> Non
 
 def test_band_hashes_are_pinned() -> None:
     """Band hashes are stored: changing how they are computed needs a migration that
-    re-computes them (as 0005 did), or new copies stop meeting stored stories."""
-    keys = band_keys(shingles("یک دو سه چهار پنج"))
-    assert keys[:2] == [(0, PINNED_BANDS[0]), (1, PINNED_BANDS[1])]
-    assert len(keys) == BANDS and all(0 <= h < 2**63 for _, h in keys)
+    re-computes them (as 0005 did), or new copies stop meeting stored stories. Pinned
+    (bands 0, 1 and 15) as the one-text-at-a-time code of migration 0005 made them, for
+    texts of words only, of one 4-gram and of repeated 4-grams, in one chunk."""
+    texts = ["تنها دو", "یک دو سه چهار پنج", "الف ب پ ت ث " * 3 + "ج"]
+    keys = band_keys_of(texts)
+    assert [[k[0], k[1], k[15]] for k in keys] == [
+        [(0, 3028158777867235716), (1, 1169012040822960313), (15, 840206903860083312)],
+        [(0, PINNED_BANDS[0]), (1, PINNED_BANDS[1]), (15, 6228230727528340863)],
+        [(0, 1811270418630555956), (1, 578907064232467158), (15, 5767376853522721002)],
+    ]
+    assert all(len(k) == BANDS and all(0 <= h < 2**63 for _, h in k) for k in keys)
 
 
 def test_band_keys_of_a_chunk_are_each_documents_own() -> None:
-    """A chunk's keys are computed together, from 4-grams with their repeats (a minimum is
-    the same without them), and equal each text's keys from its distinct shingles alone
-    (the pinned definition); a text without words gets none."""
+    """A chunk's keys are computed together and equal each text's keys computed alone; a
+    text without words gets none."""
     texts = ["یک دو سه چهار پنج", "", "الف ب پ ت ث " * 3 + "ج", "تنها دو", "؟ ،",
              " ".join(f"واژه{i % 7}" for i in range(40))]
-    expected = [band_keys(shingles(t)) if t.split() else [] for t in texts]
-    assert band_keys_of(texts) == expected
-    assert [band_keys_of([t])[0] for t in texts] == expected
+    alone = [band_keys_of([t])[0] for t in texts]
+    assert band_keys_of(texts) == alone
+    assert [bool(k) for k in alone] == [True, False, True, True, True, True]
     assert band_keys_of([]) == []
 
 

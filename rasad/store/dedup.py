@@ -113,11 +113,6 @@ def _bands(signatures: np.ndarray) -> list[list[tuple[int, int]]]:
     return [list(enumerate(row)) for row in digests.tolist()]
 
 
-def band_keys(grams: np.ndarray) -> list[tuple[int, int]]:
-    """(band number, band hash) pairs of the MinHash signature of non-empty `grams`."""
-    return _bands(_signature(grams)[None, :])[0]
-
-
 def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
     if not (a.size or b.size):
         return 0.0
