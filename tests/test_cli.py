@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from rasad import cli
@@ -10,7 +12,8 @@ from rasad.cli import app
 from rasad.ingest.readers import Skipped
 from rasad.model import Document
 from rasad.scale import ALREADY_STORED
-from rasad.store import Store
+from rasad.store import Store, staging
+from rasad.store.schema import documents
 
 runner = CliRunner()
 
@@ -124,22 +127,94 @@ def test_cli_demo_runs_on_the_seeds():
 
 
 def test_cli_ingest_stores_in_batches(tmp_path, monkeypatch):
-    """Documents go to the store a batch per transaction; every one is counted once, the
-    skipped and the already stored beside them."""
+    """Documents go to the store a batch per transaction, as staged chunks of several; every
+    one is counted once, by the progress line too, the skipped and the already stored
+    beside them."""
     monkeypatch.setattr(cli, "INGEST_BATCH", 2)
     monkeypatch.setattr(cli, "INGEST_SECONDS", 3600.0)  # batches by size alone here
+    advanced: list[float] = []
+    monkeypatch.setattr(cli.Progress, "advance", lambda _, task, n=1: advanced.append(n))
     docs = [Document(id=f"d{i}", raw=f"متن شماره {i} درباره ایران.") for i in range(5)]
-    items = [*docs, Skipped("x.bin", "binary file"), Skipped("d0", ALREADY_STORED), docs[1]]
+    chunks = [docs[:2], [docs[2], Skipped("x.bin", "binary file"), docs[3]],
+              [docs[4], Skipped("d0", ALREADY_STORED), docs[1]]]
     with Store(str(tmp_path / "batches.db")) as store:
-        batches: list[int] = []
+        items = [item for chunk in chunks for item in cli._finish(store)(chunk)]
+        assert [type(item).__name__ for item in items] == \
+            ["Extracted", "Skipped", "Extracted", "Skipped", "Extracted"]
+        batches: list[list[int]] = []
         add_many = store.add_many
 
-        def counted(docs, **options):
-            batches.append(len(docs))
-            return add_many(docs, **options)
+        def counted(items, **options):
+            batches.append([len(item) for item in items])
+            return add_many(items, **options)
 
         monkeypatch.setattr(store, "add_many", counted)
         summary = cli._ingest(iter(items), store)
-        assert batches == [2, 2, 2]  # one transaction per batch, not one per document
+        assert batches == [[2], [2], [2]]  # a transaction per batch, a chunk staged whole
         assert sorted(d["id"] for d in store.list_documents(limit=10)[0]) == [d.id for d in docs]
     assert (summary.stored, summary.duplicates, len(summary.skipped)) == (5, 2, 1)
+    assert sum(advanced) == 8  # every input, once
+
+
+
+def _fars_records(n: int) -> list[dict]:
+    """n distinct articles (own id and text) made from the real Fars sample."""
+    sample = Path(__file__).parent / "data" / "fars_sample.jsonl"
+    records = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines()]
+    return [{**records[i % len(records)], "id": f"{records[i % len(records)]['id']}-{i}",
+             "text": records[i % len(records)]["text"] + f"\nشماره {i}"} for i in range(n)]
+
+
+def _summary_row(output: str) -> list[str]:
+    row = [line for line in output.splitlines() if line.count("│") == 6][-1]
+    return [cell.strip() for cell in row.strip("│ ").split("│")]
+
+
+def test_cli_ingest_stages_chunks_and_reports_every_record(tmp_path, monkeypatch):
+    """`rasad ingest` hands the store chunks of several articles staged where they were
+    extracted, and the summary still counts each record: a bad line and a record without
+    text in the middle of a chunk are reported by their place, the chunk's other articles
+    stored; a record repeated in the run is stored once, republished copies linked to their
+    story's first, within a chunk and across chunks; a second run stores nothing new and
+    stages nothing, --refresh replaces each."""
+    records = _fars_records(18)
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    copy = json.dumps({**records[1], "id": "copy"}, ensure_ascii=False)
+    lines[5:5] = ["{not json", json.dumps({"id": "no-text"})]  # lines 6 and 7
+    lines[12:12] = [lines[3], copy]  # a repeat and a copy of records[1], in the first chunk
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    staged: list[int] = []
+    stage = staging.Staged.of.__func__
+
+    def counted(cls, prepared):
+        staged.append(len(prepared))
+        return stage(cls, prepared)
+
+    monkeypatch.setattr(staging.Staged, "of", classmethod(counted))
+    monkeypatch.setattr(cli, "INGEST_CHUNK", 16)  # two chunks of this corpus
+    db = str(tmp_path / "staged.db")
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert _summary_row(result.output) == ["19", "0", "1", "2", "0"]
+    flat = "".join(result.output.split())  # the console wraps long lines
+    assert f"{corpus}:6:invalidJSON" in flat and f"{corpus}:7:recordhasnousable" in flat
+    assert staged == [14, 6]  # the run's chunks of 16 lines, less the 2 skipped
+    with Store(db) as store:
+        ids = sorted(d["id"] for d in store.list_documents(limit=50)[0])
+        assert ids == sorted([r["id"] for r in records] + ["copy"])
+        with store.engine.connect() as conn:
+            linked = conn.execute(select(documents.c.id, documents.c.duplicate_of).where(
+                documents.c.duplicate_of.is_not(None))).all()
+        before = store.counts()
+    # the sample's 4 stories, each in several chunks, are linked to their first copy
+    assert dict(linked) == {"copy": records[1]["id"]} | {
+        r["id"]: records[i % 4]["id"] for i, r in enumerate(records) if i >= 4}
+    staged.clear()
+    again = runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    assert _summary_row(again.output) == ["0", "0", "20", "2", "0"] and staged == []
+    refreshed = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--refresh"])
+    assert _summary_row(refreshed.output) == ["0", "19", "1", "2", "0"]
+    assert staged == [14, 6]
+    with Store(db) as store:
+        assert store.counts() == before

@@ -33,7 +33,7 @@ from sqlalchemy import (
 from rasad import cli
 from rasad.ingest.readers import Skipped
 from rasad.model import Actor, DateMention, Document, Event, Mention, Participant, Quote
-from rasad.pipeline import Pipeline
+from rasad.pipeline import Pipeline, stage
 from rasad.scale import run
 from rasad.store import Store, migrations, queries, staging, writer
 from rasad.store.dedup import BANDS, band_keys_of
@@ -845,21 +845,77 @@ def test_new_sqlite_store_has_16k_pages_and_checkpoints_by_size(tmp_path: Path) 
 
 
 @pytest.mark.parametrize("engine", ["local", "dask"])
-def test_ingest_builds_rows_in_the_extraction_workers(tmp_path: Path, engine: str) -> None:
-    """`rasad ingest` passes `for_store` to the run: workers hand back rows, not documents,
-    and storing them gives what storing the documents gives."""
+def test_ingest_builds_rows_in_the_extraction_workers(store: Store, engine: str) -> None:
+    """`rasad ingest` passes `for_store` to the run: workers hand back a chunk's rows, not
+    documents, staged for SQLite and prepared for PostgreSQL, and storing them gives what
+    storing the documents gives."""
     if engine == "dask":
         pytest.importorskip("distributed")
     docs = [make_doc(f"w{i}", [("CONSULT", "IRN", "BLR", f"2024-0{i + 1}")]) for i in range(3)]
-    items = [*docs, Skipped("x.bin", "binary file")]
+    items = [docs[0], Skipped("x.bin", "binary file"), *docs[1:]]
     got = list(run(items, pipeline=Pipeline([]), workers=2, engine=engine,
-                   finish=writer.for_store))
-    assert [type(item).__name__ for item in got] == ["Extracted"] * 3 + ["Skipped"]
-    assert all(isinstance(item.rows, writer.Prepared) for item in got[:3])
-    with Store(str(tmp_path / "w.db")) as store:
-        summary = cli._ingest(iter(got), store)
-        assert [store.get_document(d.id) for d in docs] == [d.to_dict() for d in docs]
+                   finish=cli._finish(store)))
+    assert [type(item).__name__ for item in got] == ["Skipped", "Extracted"]
+    extracted = got[1]
+    assert [doc_id for doc_id, _ in extracted.failures] == ["w0", "w1", "w2"]
+    kind = staging.Staged if store.url.startswith("sqlite") else writer.Prepared
+    assert [type(rows) for rows in extracted.rows] == [kind] * (1 if kind is Staged else 3)
+    summary = cli._ingest(iter(got), store)
+    assert [store.get_document(d.id) for d in docs] == [d.to_dict() for d in docs]
     assert (summary.stored, len(summary.skipped)) == (3, 1)
+
+
+@stage("test_store_refuses_bad")
+def _refuse_bad(doc: Document) -> Document:
+    if doc.id.startswith("bad"):
+        raise ValueError("this stage refuses the article")
+    return doc
+
+
+def test_ingest_reports_a_failed_article_mid_chunk_and_completes_a_half_written_run(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through `rasad ingest`'s chunks (staged on SQLite): an article whose stage failed,
+    in the middle of a chunk, is stored with the chunk's others and reported by its id; a
+    run stopped after its first batch was committed (the next one rolled back whole) is
+    completed by a re-run, which skips what was stored and stores each article once; run
+    again without skipping, every staged article is found stored already."""
+    monkeypatch.setattr(cli, "INGEST_BATCH", 4)
+    monkeypatch.setattr(cli, "INGEST_SECONDS", 3600.0)  # batches by size alone here
+    ids = [f"{'bad' if i == 7 else 'ok'}{i}" for i in range(14)]
+    pipeline = Pipeline(["test_store_refuses_bad"], on_error="record")
+
+    def ingest(known: bool = True) -> cli.IngestSummary:
+        docs = [make_doc(doc_id, [("CONSULT", "IRN", "BLR", None)], f"خبر {i} {i * 'تهران '}")
+                for i, doc_id in enumerate(ids)]  # read afresh, as each run reads its input
+        return cli._ingest(run(docs, pipeline=pipeline, chunk_size=3, finish=cli._finish(store),
+                               known=store.known if known else None), store)
+
+    add_many, calls = store.add_many, []
+
+    def stopping(items: list, **options: object) -> AddSummary:
+        calls.append(sum(len(item) if isinstance(item, Staged) else 1 for item in items))
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # the run is stopped while writing its second batch
+        return add_many(items, **options)
+
+    monkeypatch.setattr(store, "add_many", stopping)
+    with pytest.raises(KeyboardInterrupt):
+        ingest()
+    assert calls == [6, 6]  # two chunks of 3 per batch of at least 4
+    stored = sorted(d["id"] for d in store.list_documents(limit=20)[0])
+    assert stored == sorted(ids[:6])
+    monkeypatch.setattr(store, "add_many", add_many)
+    summary = ingest()
+    assert (summary.stored, summary.duplicates) == (8, 6)
+    assert [line.split(": ")[:2] for line in summary.failed] == \
+        [["bad7", "stage test_store_refuses_bad"]]
+    assert sorted(d["id"] for d in store.list_documents(limit=20)[0]) == sorted(ids)
+    assert store.counts()["documents"] == 14
+    assert [e.type for e in store.dyad("IRN", "BLR")] == ["CONSULT"] * 14
+
+    again = ingest(known=False)  # every article extracted again, and found stored already
+    assert (again.stored, again.replaced, again.duplicates, len(again.failed)) == (0, 0, 14, 1)
 
 
 def _staged_batch() -> list[Document]:

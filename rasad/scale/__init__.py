@@ -20,7 +20,7 @@ from rasad.errors import PipelineConfigError
 from rasad.ingest.readers import Skipped, read_paths
 from rasad.model import Document
 from rasad.pipeline import Pipeline
-from rasad.scale.worker import Finish, Item, process_item
+from rasad.scale.worker import Finish, Item, chunked, process_chunk
 
 Engine = Literal["local", "dask"]
 ENGINES: tuple[str, ...] = ("local", "dask")
@@ -57,12 +57,14 @@ def run(
     engine="local": `workers` processes (1 runs in this process, no pool). engine="dask": the
     cluster at `scheduler`, or a LocalCluster of `workers` processes when None. `known(doc)`
     true turns an article into `Skipped(doc.id, ALREADY_STORED)` before any work is done on it
-    (a re-run skips what the store holds). `finish(doc)`, a module-level function, is
-    applied to each extracted document where it was extracted, and its result yielded
-    instead (`rasad ingest` builds the store's rows in the workers so). `chunk_size`
-    (articles per task) defaults to the engine's CHUNK_SIZE. Stage failures are recorded on
-    the document when the pipeline's on_error is "record"; with "raise" the first one stops
-    the run, as it does in a single process.
+    (a re-run skips what the store holds). `finish(results)`, a module-level function (or a
+    partial of one), is applied to each chunk's results (documents and Skipped inputs, in
+    input order) where they were extracted, and what it returns is yielded instead (`rasad
+    ingest` stages the store's rows in the workers so). `chunk_size` (articles per task)
+    defaults to the engine's CHUNK_SIZE; in one process, articles are extracted a chunk at
+    a time only for a `finish`, else each is yielded as soon as it is extracted. Stage
+    failures are recorded on the document when the pipeline's on_error is "record"; with
+    "raise" the first one stops the run, as it does in a single process.
     """
     if engine not in ENGINES:
         raise PipelineConfigError(f"unknown engine {engine!r}; expected one of {ENGINES}")
@@ -80,7 +82,8 @@ def run(
         return run_dask(items, pipeline, scheduler=scheduler, workers=workers,
                         chunk_size=chunk_size, finish=finish)
     if workers == 1:
-        return (process_item(pipeline, item, finish) for item in items)
+        return (result for chunk in chunked(items, chunk_size if finish else 1)
+                for result in process_chunk(pipeline, chunk, finish))
     from rasad.scale.local import run_local
 
     return run_local(items, pipeline, workers=workers, chunk_size=chunk_size, finish=finish)
@@ -101,6 +104,7 @@ def extract_paths(
     workers: int = 1,
     engine: Engine = "local",
     scheduler: str | None = None,
+    chunk_size: int | None = None,
     known: Callable[[Document], bool] | None = None,
     finish: Finish | None = None,
 ) -> Iterator[Any]:
@@ -112,6 +116,7 @@ def extract_paths(
         workers=workers,
         engine=engine,
         scheduler=scheduler,
+        chunk_size=chunk_size,
         known=known,
         finish=finish,
     )

@@ -17,9 +17,11 @@ from rasad.model import Document
 from rasad.pipeline import Pipeline
 
 Item = Document | Skipped
-# What a run does to each extracted document where it was extracted (`run`'s `finish`), e.g.
-# build the store's rows there, so the parent process, the one writer, only writes them.
-Finish = Callable[[Document], Any]
+# What a run does to each chunk's results where they were extracted (`run`'s `finish`): it
+# takes the extracted documents and skipped inputs in input order and returns what the run
+# yields for them, e.g. the store's rows (staged a chunk at once), so the parent process,
+# the one writer, only writes them.
+Finish = Callable[[list[Item]], list[Any]]
 T = TypeVar("T", covariant=True)
 
 _PIPELINE: Pipeline | None = None  # this worker process's pipeline (process-pool engine)
@@ -32,18 +34,17 @@ class ResultLike(Protocol[T]):
     def result(self) -> T: ...
 
 
-def process_item(pipeline: Pipeline, item: Item, finish: Finish | None = None) -> Any:
-    """The extracted document (through `finish` when one is given), or a Skipped input as
-    it is."""
-    if isinstance(item, Skipped):
-        return item
-    return finish(pipeline(item)) if finish else pipeline(item)
+def process_item(pipeline: Pipeline, item: Item) -> Item:
+    """The extracted document, or a Skipped input as it is."""
+    return item if isinstance(item, Skipped) else pipeline(item)
 
 
 def process_chunk(pipeline: Pipeline, chunk: list[Item], finish: Finish | None = None
                   ) -> list[Any]:
-    """Skipped inputs travel with their chunk so the output keeps the input order."""
-    return [process_item(pipeline, item, finish) for item in chunk]
+    """Skipped inputs travel with their chunk so the output keeps the input order; `finish`
+    takes the chunk's results when one is given."""
+    results = [process_item(pipeline, item) for item in chunk]
+    return finish(results) if finish else results
 
 
 def init_process(pipeline: Pipeline, finish: Finish | None = None) -> None:

@@ -24,10 +24,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import accumulate, groupby
+from typing import Any
 
 from sqlalchemy import Boolean, Connection, Table
 
-from rasad.model import Document
+from rasad.model import Document, Failure
 from rasad.store.dedup import link_duplicates
 from rasad.store.schema import actors, documents, dyads, event_participants, events, minhash_bands
 from rasad.store.writer import (
@@ -134,6 +135,34 @@ def stage_chunk(docs: list[Document]) -> list[Document | Staged]:
     ready = [item for item in items if isinstance(item, Prepared)]
     refused = [item for item in items if isinstance(item, Document)]
     return [*refused, Staged.of(ready)] if ready else refused
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A chunk's extracted documents as an extraction worker hands them to the store's
+    writer (`for_store`): each one's id and stage failures, for the writer's report, and
+    their rows (Store.add_many's items)."""
+
+    failures: list[tuple[str, list[Failure]]]  # per document, in input order
+    rows: Sequence[Document | Prepared | Staged]
+
+    def __len__(self) -> int:
+        """The number of documents."""
+        return len(self.failures)
+
+
+def for_store(results: list[Any], *, stage: bool) -> list[Any]:
+    """`rasad ingest`'s finish step (rasad.scale.run's `finish`, over a chunk's results
+    where they were extracted): the chunk's documents as one Extracted item, after the
+    other results (inputs skipped), their rows staged (`stage_chunk`, for SQLite) or
+    prepared (`prepare_chunk`). The writer then unpickles rows, or moves a staged chunk by
+    SQL, instead of unpickling documents, which with their tokens and sentences cost more."""
+    docs = [item for item in results if isinstance(item, Document)]
+    rest = [item for item in results if not isinstance(item, Document)]
+    if not docs:
+        return rest
+    rows = stage_chunk(docs) if stage else prepare_chunk(docs)
+    return [*rest, Extracted([(doc.id, doc.failures) for doc in docs], rows)]
 
 
 # Statements on the attached chunk (schema STAGE), run by the writer.

@@ -34,7 +34,7 @@ from sqlalchemy import Column, Connection, Dialect, Insert, Table, delete, func,
 from sqlalchemy.dialects import postgresql, sqlite
 
 from rasad.errors import StoreError
-from rasad.model import Actor, Document, Event, Failure, Participant, Quote
+from rasad.model import Actor, Document, Event, Participant, Quote
 from rasad.store import record
 from rasad.store.dedup import band_keys_of, link_duplicates
 from rasad.store.schema import (
@@ -216,34 +216,12 @@ def _unbanded_or_keep(doc: Document) -> Document | Prepared:
         return doc
 
 
-def prepare_or_keep(doc: Document) -> Document | Prepared:
-    """`prepare` in a worker process: a document it refuses comes back as it is, so the
-    writer (Store.add_many) prepares it again and records why."""
-    return prepare_chunk([doc])[0]
-
-
 def prepare_chunk(docs: list[Document]) -> list[Document | Prepared]:
-    """`prepare_or_keep` over a chunk, as a worker-process task."""
+    """`prepare` over a chunk, as a worker-process task: a document it refuses comes back as
+    it is, so the writer (Store.add_many) prepares it again and records why."""
     items = [_unbanded_or_keep(doc) for doc in docs]
     banded = iter(_banded([item for item in items if isinstance(item, Prepared)]))
     return [next(banded) if isinstance(item, Prepared) else item for item in items]
-
-
-@dataclass(frozen=True, slots=True)
-class Extracted:
-    """An extracted document as an extraction worker hands it to the store's writer
-    (`for_store`): its rows, and its stage failures for the writer's report."""
-
-    doc_id: str
-    failures: list[Failure]
-    rows: Document | Prepared  # Store.add_many's item
-
-
-def for_store(doc: Document) -> Extracted:
-    """`rasad ingest`'s finish step (rasad.scale.run's `finish`): the rows are built where
-    the document was extracted, and the writer unpickles them instead of the document, which
-    with its tokens and sentences cost it more."""
-    return Extracted(doc.id, doc.failures, prepare_or_keep(doc))
 
 
 def _document_row(doc: Document) -> Row:
