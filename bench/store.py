@@ -1,7 +1,7 @@
 """Store speed: ingest rate, dyad query and search latency on SQLite and PostgreSQL.
 
     .venv/bin/python bench/store.py [--events 1000000] [--quick] [--backends sqlite,postgresql]
-                                    [--json out/store.json]
+                                    [--workers 2] [--real N] [--json out/store.json]
 
 Builds synthetic but realistic Documents directly from rasad.model objects (no pipeline, so
 extraction costs nothing): about 10 events per article between countries drawn from a skewed
@@ -10,13 +10,19 @@ from the Fars News articles, a few near-duplicate republished copies. The same d
 (same seed) are stored in a fresh SQLite file and in a throwaway PostgreSQL cluster, then:
 - ingest: articles/s and events/s through `Store.add_many` (document generation excluded),
   with every row built in this process; and again into a fresh store with the rows built by
-  `writer.prepare_chunk` in 2 worker processes (rasad.scale's chunked, ordered window) from
+  `writer.prepare_chunk` in --workers processes (rasad.scale's chunked, ordered window) from
   documents pickled for them (untimed here; unpickling them, which extraction workers would
   not do, costs the workers about as much as staging and is reported apart), so this
   process only unpickles rows and runs the SQL; and (SQLite) with the rows staged in the
   workers by `staging.stage_chunk`, so this process moves them with one INSERT ... SELECT
   per table; and staged by workers that unpickled every document when they started (up to
   100,000 events), as extraction workers hold the documents they made;
+- `rasad ingest`'s write path (SQLite, up to 100,000 events; and on the --real output):
+  each chunk of the run (cli.INGEST_CHUNK articles) made beforehand into what an extraction
+  worker hands back (`cli._finish`: staged rows, pickled), its CPU reported as the
+  workers'; then the chunks unpickled and stored by `cli._ingest` (its batches, progress
+  line and summary), timed: the writer's share of `rasad ingest`, with extraction and the
+  transport of articles to the workers left out (the CLI reads raw articles only);
 - dyad: `Store.dyad_page(a, b)` (first 50 events in timeline order + total, what
   GET /api/dyads/A-B asks) for 100 frequent and 100 rare country pairs, p50/p95;
 - dyad chart: `Store.dyad_months(a, b)` (the dashboard chart's counts) for 40 frequent pairs;
@@ -51,6 +57,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from rasad import cli
 from rasad.ingest.readers import read_paths
 from rasad.model import (
     Actor,
@@ -220,8 +227,8 @@ def explain_dyad(store: Store, a: str, b: str) -> str:
 
 
 BATCH = 500  # documents per write transaction
-PREPARE_WORKERS = 2
 PREPARE_CHUNK = 64
+INGEST_CHUNK = cli.INGEST_CHUNK  # what `rasad ingest`'s extraction workers hand back
 STAGE_CHUNK = 250  # a staged chunk costs a schema and a serialization: fewer, larger ones
 
 
@@ -277,6 +284,18 @@ def pickled_chunks(docs: Iterable[Document], size: int, clock: list[float]
         yield data
 
 
+def worker_pid() -> int:
+    time.sleep(0.05)  # long enough that one worker cannot take every task of a round
+    return os.getpid()
+
+
+def start_all(pool: ProcessPoolExecutor, workers: int) -> None:
+    """Untimed: every worker process started, and initialized, before the clock starts."""
+    pids: set[int] = set()
+    while len(pids) < workers:
+        pids |= {f.result() for f in [pool.submit(worker_pid) for _ in range(workers)]}
+
+
 def without_cpu(items: Iterable[Any], cpu: list[float]) -> Iterator[Any]:
     """The items, the workers' WorkerCpu records taken out and added to cpu[0] (transport)
     and cpu[1] (rows)."""
@@ -294,39 +313,62 @@ VARIANTS: dict[str, dict[str, bool]] = {  # ingest_prepared's runs (SQLite)
 }
 
 
-def ingest_prepared(url: str, world: World, events: int, *, stage: bool = False,
+def ingest_prepared(url: str, world: World, events: int, *, workers: int, stage: bool = False,
                     held: bool = False) -> dict[str, float]:
-    """Articles/s into a fresh store with the rows prepared (or staged) in worker
+    """Articles/s into a fresh store with the rows prepared (or staged) in `workers`
     processes, this (the writer) process's CPU ms per article, and the workers' (CPU ms
     per article unpickling documents and building rows). The documents reach the workers
-    pickled, with two batches in flight, so the workers prepare the next batch while this
-    process writes one; or (`held`) each worker unpickled all of them when it started."""
+    pickled, with two batches or two chunks per worker in flight (whichever is more), so
+    the workers prepare the next batch while this process writes one; or (`held`) each
+    worker unpickled all of them when it started."""
     clock, cpu = [0.0, 0.0], [0.0, 0.0]
     size = STAGE_CHUNK if stage else PREPARE_CHUNK
     everything = list(pickled_chunks(documents(world, events, [0.0, 0.0]), size,
                                      [0.0, 0.0])) if held else []
     context = multiprocessing.get_context("spawn")
+    window = max(2 * workers, 2 * BATCH // size)
     with Store(url) as store, ProcessPoolExecutor(
-        PREPARE_WORKERS, mp_context=context, initializer=hold, initargs=(everything,),
+        workers, mp_context=context, initializer=hold, initargs=(everything,),
     ) as pool:
-        for started in [pool.submit(prepare_chunk, []) for _ in range(PREPARE_WORKERS)]:
-            started.result()  # not timed: the workers' interpreters starting up
+        start_all(pool, workers)
         t0, c0 = time.perf_counter(), time.process_time()
         if held:
             results = ordered_window(range(len(everything)),
-                                     lambda k: pool.submit(rows_held, k, stage),
-                                     window=max(2, 2 * BATCH // size))
+                                     lambda k: pool.submit(rows_held, k, stage), window)
         else:
             chunks = pickled_chunks(documents(world, events, clock), size, clock)
             results = ordered_window(chunks, lambda chunk: pool.submit(rows_pickled, chunk,
-                                                                         stage),
-                                     window=max(2, 2 * BATCH // size))
+                                                                         stage), window)
         summary = store.add_many(without_cpu(results, cpu), batch_size=BATCH)
         seconds = time.perf_counter() - t0 - clock[0]
         writer_cpu = time.process_time() - c0 - clock[1]
     stored = summary.added + summary.replaced + summary.duplicates
     return {"articles_per_s": stored / seconds, "writer_cpu_ms": 1000 * writer_cpu / stored,
             "transport_cpu_ms": 1000 * cpu[0] / stored, "rows_cpu_ms": 1000 * cpu[1] / stored}
+
+
+def ingest_path(url: str, docs: list[Document]) -> dict[str, float]:
+    """`rasad ingest`'s write path on extracted documents (see the module docstring):
+    articles/s and CPU ms per article of the writer, and the workers' CPU ms per article
+    staging and pickling their chunks (done beforehand here)."""
+    with Store(url) as store:
+        finish = cli._finish(store)
+        c0 = time.process_time()
+        blobs = [pickle.dumps(finish(chunk), protocol=pickle.HIGHEST_PROTOCOL)
+                 for chunk in chunked(docs, INGEST_CHUNK)]
+        workers_cpu = time.process_time() - c0
+        t0, c0 = time.perf_counter(), time.process_time()
+        summary = cli._ingest((item for blob in blobs for item in pickle.loads(blob)), store)
+        seconds, writer_cpu = time.perf_counter() - t0, time.process_time() - c0
+    stored = summary.stored + summary.replaced + summary.duplicates
+    return {"articles_per_s": stored / seconds, "writer_cpu_ms": 1000 * writer_cpu / stored,
+            "rows_cpu_ms": 1000 * workers_cpu / stored}
+
+
+def _path_line(label: str, got: dict[str, float]) -> str:
+    return (f"[sqlite] rasad ingest's write path, {label}, chunks of {INGEST_CHUNK} (extraction "
+            f"excluded): {got['articles_per_s']:.0f} articles/s for the writer, CPU ms/article: "
+            f"writer {got['writer_cpu_ms']:.2f}, workers {got['rows_cpu_ms']:.2f}")
 
 
 def real_documents(n: int) -> list[Document]:
@@ -418,7 +460,16 @@ def _variant_cell(variant: str) -> Callable[[dict[str, Any]], str]:
     return cell
 
 
-def table(results: list[dict[str, Any]]) -> str:
+def _path_cell(key: str) -> Callable[[dict[str, Any]], str]:
+    def cell(r: dict[str, Any]) -> str:
+        if key not in r:
+            return "—"
+        v = r[key]
+        return f"{v['articles_per_s']:,.0f} ({v['writer_cpu_ms']:.2f}, {v['rows_cpu_ms']:.2f})"
+    return cell
+
+
+def table(results: list[dict[str, Any]], workers: int) -> str:
     """A Markdown table, one column per backend."""
     def ms(pair: tuple[float, float]) -> str:
         return f"{pair[0]:.1f} / {pair[1]:.1f}"
@@ -428,9 +479,12 @@ def table(results: list[dict[str, Any]]) -> str:
         ("ingest articles/s (events/s)",
          lambda r: f"{r['articles_per_s']:,} ({r['events_per_s']:,})"),
         ("ingest, writer process CPU ms/article", lambda r: f"{r['writer_cpu_ms']:.2f}"),
-        *((f"ingest, rows {variant.replace('_', ' ')} in {PREPARE_WORKERS} workers: "
+        *((f"ingest, rows {variant.replace('_', ' ')} in {workers} workers: "
            "articles/s (CPU ms/art.: writer, workers + unpickling)", _variant_cell(variant))
           for variant in VARIANTS),
+        *((f"`rasad ingest` write path, {what}, chunks of {INGEST_CHUNK}, extraction excluded: "
+           "writer's articles/s (CPU ms/art.: writer, workers)", _path_cell(key))
+          for key, what in (("ingest_path", "synthetic"), ("ingest_path_real", "real output"))),
         ("ingest of real Fars pipeline output (--real): articles/s (writer CPU ms/art.)",
          lambda r: f"{r['real']['articles_per_s']:,} ({r['real']['writer_cpu_ms']:.2f})"
          if "real" in r else "—"),
@@ -458,6 +512,8 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--real", type=int, default=0,
                         help="also store N real Fars articles' pipeline output (SQLite)")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="processes preparing or staging rows (default 2)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     events = 50_000 if args.quick else args.events
@@ -473,15 +529,24 @@ def main() -> None:
                     if how.get("held") and events > HELD_MAX_EVENTS:
                         continue
                     got = ingest_prepared(str(Path(tmp) / f"{variant}.db"), world, events,
-                                          **how)
+                                          workers=args.workers, **how)
                     results[-1][variant] = {k: round(v, 2) for k, v in got.items()}
-                    print(f"[sqlite] rows {variant.replace('_', ' ')} in {PREPARE_WORKERS} "
+                    print(f"[sqlite] rows {variant.replace('_', ' ')} in {args.workers} "
                           f"workers: {got['articles_per_s']:.0f} articles/s, CPU ms/article: "
                           f"writer {got['writer_cpu_ms']:.2f}, workers "
                           f"{got['rows_cpu_ms']:.2f} + {got['transport_cpu_ms']:.2f} "
                           "unpickling documents", flush=True)
+                docs = list(documents(world, min(events, HELD_MAX_EVENTS), [0.0, 0.0]))
+                got = ingest_path(str(Path(tmp) / "path.db"), docs)
+                results[-1]["ingest_path"] = {k: round(v, 2) for k, v in got.items()}
+                print(_path_line(f"{len(docs)} synthetic articles", got), flush=True)
+                del docs
                 if args.real:
-                    real = ingest_real(str(Path(tmp) / "real.db"), real_documents(args.real))
+                    extracted = real_documents(args.real)
+                    got = ingest_path(str(Path(tmp) / "path-real.db"), extracted)
+                    results[-1]["ingest_path_real"] = {k: round(v, 2) for k, v in got.items()}
+                    print(_path_line(f"{len(extracted)} real articles", got), flush=True)
+                    real = ingest_real(str(Path(tmp) / "real.db"), extracted)
                     results[-1]["real"] = real
                     print(f"[sqlite] {real['articles']} real Fars articles (per article: "
                           f"{real['per_article']}): {real['articles_per_s']} articles/s, "
@@ -496,7 +561,7 @@ def main() -> None:
             ) as url:
                 results.append(run_backend("postgresql", url, world, events))
     print()
-    print(table(results))
+    print(table(results, args.workers))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 
