@@ -450,22 +450,16 @@ def run_backend(name: str, url: str, world: World, events: int) -> dict[str, Any
     return result
 
 
-def _variant_cell(variant: str) -> Callable[[dict[str, Any]], str]:
-    def cell(r: dict[str, Any]) -> str:
-        if variant not in r:
-            return "—"
-        v = r[variant]
-        return (f"{v['articles_per_s']:,.0f} ({v['writer_cpu_ms']:.2f}, {v['rows_cpu_ms']:.2f} "
-                f"+ {v['transport_cpu_ms']:.2f})")
-    return cell
-
-
-def _path_cell(key: str) -> Callable[[dict[str, Any]], str]:
+def _run_cell(key: str, *, transport: bool = False) -> Callable[[dict[str, Any]], str]:
+    """A run's table cell: articles/s (writer CPU, workers' CPU [+ unpickling]) per article."""
     def cell(r: dict[str, Any]) -> str:
         if key not in r:
             return "—"
         v = r[key]
-        return f"{v['articles_per_s']:,.0f} ({v['writer_cpu_ms']:.2f}, {v['rows_cpu_ms']:.2f})"
+        workers = f"{v['rows_cpu_ms']:.2f}"
+        if transport:
+            workers += f" + {v['transport_cpu_ms']:.2f}"
+        return f"{v['articles_per_s']:,.0f} ({v['writer_cpu_ms']:.2f}, {workers})"
     return cell
 
 
@@ -480,10 +474,11 @@ def table(results: list[dict[str, Any]], workers: int) -> str:
          lambda r: f"{r['articles_per_s']:,} ({r['events_per_s']:,})"),
         ("ingest, writer process CPU ms/article", lambda r: f"{r['writer_cpu_ms']:.2f}"),
         *((f"ingest, rows {variant.replace('_', ' ')} in {workers} workers: "
-           "articles/s (CPU ms/art.: writer, workers + unpickling)", _variant_cell(variant))
+           "articles/s (CPU ms/art.: writer, workers + unpickling)",
+           _run_cell(variant, transport=True))
           for variant in VARIANTS),
         *((f"`rasad ingest` write path, {what}, chunks of {INGEST_CHUNK}, extraction excluded: "
-           "writer's articles/s (CPU ms/art.: writer, workers)", _path_cell(key))
+           "writer's articles/s (CPU ms/art.: writer, workers)", _run_cell(key))
           for key, what in (("ingest_path", "synthetic"), ("ingest_path_real", "real output"))),
         ("ingest of real Fars pipeline output (--real): articles/s (writer CPU ms/art.)",
          lambda r: f"{r['real']['articles_per_s']:,} ({r['real']['writer_cpu_ms']:.2f})"
