@@ -143,6 +143,14 @@ def test_api_pages_are_rtl_persian(client, page: str) -> None:
     assert "http://" not in response.text.split("<main>")[0]  # no CDN assets in the head
 
 
+def test_api_dyad_chart_places_undated_events_at_their_publication_month(client) -> None:
+    """Most events carry no date of their own: the chart draws them hollow at the month their
+    article was published, beside the dated ones, and says so."""
+    page = client.get("/dyads/IRN-BLR").text
+    assert 'class="quad-1 reported"' in page and 'class="quad-1"' in page
+    assert "publication month" in page
+
+
 def test_api_openapi_lists_endpoints(client) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     for path in ("/api/documents", "/api/events", "/api/dyads/{pair}", "/api/ingest"):

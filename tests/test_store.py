@@ -556,18 +556,24 @@ def test_add_many_takes_rows_prepared_in_another_process(store: Store) -> None:
     assert [ev.type for ev in store.dyad("BLR", "IRN")] == ["CONSULT"]
 
 
-def test_dyad_months_counts_dated_events_per_month_and_type(store: Store) -> None:
+def test_dyad_months_counts_events_per_month_and_type(store: Store) -> None:
+    """Dated events at their month; an event the text gives no date at its article's
+    publication month (2024-08-01 here), flagged `reported`; none without either."""
+    unpublished = make_doc("c", [("REJECT", "IRN", "BLR", None)])
+    unpublished.published = None
     store.add_many([
         make_doc("a", [("CONSULT", "IRN", "BLR", "2024-07-31"), ("CONSULT", "BLR", "IRN",
                                                                  "2024-07-02"),
                        ("ACCUSE", "IRN", "BLR", "2024-07"), ("AGREE", "IRN", "BLR", None)]),
         make_doc("b", [("CONSULT", "IRN", "BLR", "2023-12-31"), ("CONSULT", "IRN", "USA",
                                                                  "2024-07-31")]),
+        unpublished,
     ])
     assert store.dyad_months("BLR", "IRN") == [
-        {"month": "2023-12", "type": "CONSULT", "quad": 1, "events": 1},
-        {"month": "2024-07", "type": "ACCUSE", "quad": 3, "events": 1},
-        {"month": "2024-07", "type": "CONSULT", "quad": 1, "events": 2},
+        {"month": "2023-12", "type": "CONSULT", "quad": 1, "events": 1, "reported": False},
+        {"month": "2024-07", "type": "ACCUSE", "quad": 3, "events": 1, "reported": False},
+        {"month": "2024-07", "type": "CONSULT", "quad": 1, "events": 2, "reported": False},
+        {"month": "2024-08", "type": "AGREE", "quad": 1, "events": 1, "reported": True},
     ]
 
 

@@ -30,20 +30,23 @@ def _month_day(month: str) -> date:
     return date(int(year), int(number), 1)
 
 
-def _bubbles(months: list[dict[str, Any]]) -> dict[tuple[str, int], dict[str, Any]]:
-    """(month, lane) -> its event count and the count per type (quad unknown: lane 0)."""
-    cells: dict[tuple[str, int], dict[str, Any]] = {}
+def _bubbles(months: list[dict[str, Any]]) -> dict[tuple[str, int, bool], dict[str, Any]]:
+    """(month, lane, reported) -> its event count and the count per type (quad unknown: lane
+    0; reported: undated in the text, placed at the article's publication month)."""
+    cells: dict[tuple[str, int, bool], dict[str, Any]] = {}
     for row in months:
         lane = row["quad"] if row["quad"] in QUAD_LANES else 0
-        cell = cells.setdefault((row["month"], lane), {"events": 0, "types": {}})
+        at = (row["month"], lane, bool(row.get("reported")))
+        cell = cells.setdefault(at, {"events": 0, "types": {}})
         cell["events"] += row["events"]
         cell["types"][row["type"]] = row["events"]
     return cells
 
 
 def timeline_chart(months: list[dict[str, Any]], *, width: int = 760) -> dict:
-    """A dyad's dated events per month on a time axis, one lane per PLOVER quad (lane 0:
-    quad unknown); a bubble's area grows with its count. `months` are the store's
+    """A dyad's events per month on a time axis, one lane per PLOVER quad (lane 0: quad
+    unknown); a bubble's area grows with its count, and events the text gives no date are
+    their own (hollow) bubbles at the publication month. `months` are the store's
     per-month, per-type counts (Store.dyad_months), so a busy pair costs no more to draw
     than a quiet one."""
     left, right, lane_gap = 110, width - 30, 26
@@ -56,20 +59,20 @@ def timeline_chart(months: list[dict[str, Any]], *, width: int = 760) -> dict:
     cells = _bubbles(months)
     if not cells:
         return chart
-    first = min(_month_day(m) for m, _ in cells).toordinal()
-    last = max(_month_day(m) for m, _ in cells).toordinal()
+    first = min(_month_day(m) for m, _, _ in cells).toordinal()
+    last = max(_month_day(m) for m, _, _ in cells).toordinal()
     scale = (right - left) / max(last - first, 1)
     top = max(cell["events"] for cell in cells.values())
 
     def x_of(ordinal: int) -> float:
         return round(left + (ordinal - first) * scale if last > first else (left + right) / 2, 1)
 
-    for (month, lane), cell in sorted(cells.items()):
+    for (month, lane, reported), cell in sorted(cells.items()):
         types = ", ".join(f"{t} {n}" for t, n in sorted(cell["types"].items(),
                                                           key=lambda kv: (-kv[1], kv[0])))
         chart["points"].append(
             {"x": x_of(_month_day(month).toordinal()), "y": lanes[lane]["y"], "quad": lane,
-             "month": month, "events": cell["events"], "types": types,
+             "month": month, "events": cell["events"], "types": types, "reported": reported,
              "r": round(2.5 + 6.5 * math.sqrt(cell["events"] / top), 1)}
         )
     ticks = {first, last, (first + last) // 2}
