@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rasad.api.charts import timeline_chart
+from rasad.api.charts import star_network, timeline_chart
 
 
 def test_timeline_chart_keeps_reported_counts_apart() -> None:
@@ -21,3 +21,17 @@ def test_timeline_chart_keeps_reported_counts_apart() -> None:
     ]
     assert points[0]["x"] == points[1]["x"] < points[2]["x"]
     assert points[1]["r"] > points[0]["r"]  # area grows with the count
+
+
+def test_star_network_labels_stand_outside_and_fit() -> None:
+    """A label on the right of the circle starts right of its node, one on the left ends left
+    of it, and a long name is cut (its full name stays in the node's tooltip)."""
+    others = [{"id": str(i), "label": f"actor {i}", "count": i + 1} for i in range(4)]
+    others[1]["label"] = "International Monetary Fund of the World"
+    net = star_network({"id": "USA", "label": "United States", "count": 9}, others)
+    center, top, right, bottom, left = net["nodes"]
+    assert (right["anchor"], left["anchor"], top["anchor"]) == ("start", "end", "middle")
+    assert right["lx"] > right["x"] and left["lx"] < left["x"]
+    assert right["short"].endswith("…") and len(right["short"]) <= 22
+    assert right["label"] == others[1]["label"]
+    assert left["lx"] - 140 >= 0 and right["lx"] + 140 <= net["width"]  # room for the text

@@ -82,18 +82,35 @@ def timeline_chart(months: list[dict[str, Any]], *, width: int = 760) -> dict:
     return chart
 
 
-def star_network(center: dict, others: list[dict], *, size: int = 360) -> dict:
-    """The actor in the middle, co-actors on a circle; edge width grows with shared events."""
-    mid = size / 2
+_LABEL_CHARS = 22  # a longer co-actor name is cut, with its full name in the tooltip
+
+
+def star_network(center: dict, others: list[dict], *, size: int = 360, margin: int = 130) -> dict:
+    """The actor in the middle, co-actors on a circle; edge width grows with shared events.
+    Labels stand outside the circle, away from the centre (right of a node on the right, left
+    of one on the left), in margins wide enough for them, so none is clipped."""
+    width, mid_y = size + 2 * margin, size / 2
+    mid_x = width / 2
     radius = size / 2 - 40
     top = max((o["count"] for o in others), default=1) or 1
-    nodes = [{**center, "x": mid, "y": mid, "weight": 0}]
+    nodes = [{**center, "x": mid_x, "y": mid_y, "weight": 0, "anchor": "middle",
+              "lx": mid_x, "ly": mid_y + 30, "short": _short(center["label"])}]
     for i, other in enumerate(others):
         angle = 2 * math.pi * i / max(len(others), 1) - math.pi / 2
+        x, y = mid_x + radius * math.cos(angle), mid_y + radius * math.sin(angle)
+        side = math.cos(angle)
+        anchor = "start" if side > 0.3 else "end" if side < -0.3 else "middle"
+        lx = x + 14 if anchor == "start" else x - 14 if anchor == "end" else x
+        ly = y + 4 if anchor != "middle" else y + (24 if math.sin(angle) > 0 else -14)
         nodes.append({
             **other,
-            "x": round(mid + radius * math.cos(angle), 1),
-            "y": round(mid + radius * math.sin(angle), 1),
+            "x": round(x, 1), "y": round(y, 1),
             "weight": round(1 + 4 * other["count"] / top, 1),
+            "anchor": anchor, "lx": round(lx, 1), "ly": round(ly, 1),
+            "short": _short(other["label"]),
         })
-    return {"size": size, "nodes": nodes}
+    return {"size": size, "width": width, "height": size, "nodes": nodes}
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1] + "…"
