@@ -116,6 +116,17 @@ def test_api_article_text_rendered_escaped(client, write_headers) -> None:
     assert "<mark" in html
 
 
+def test_api_search_page_marks_the_query_and_escapes_the_rest(client, write_headers) -> None:
+    """The search page highlights each spelling of the query in the snippet («همکاری‌های»
+    for «همکاری های»), and the snippet's other text stays escaped."""
+    text = "<b>تهران</b> و مینسک بر گسترش همکاری‌های بانکی تاکید کردند."
+    body = json.dumps({"id": "mark-page", "text": text}, ensure_ascii=False).encode()
+    assert client.post("/api/ingest", content=body, headers=write_headers).status_code == 200
+    html = client.get("/search", params={"q": "همکاری های بانکی"}).text
+    assert "<mark>همکاری‌های بانکی</mark>" in html
+    assert "&lt;b&gt;" in html and "<b>تهران" not in html
+
+
 @pytest.mark.parametrize("payload", PAYLOADS)
 @pytest.mark.parametrize(
     ("path", "param"),

@@ -40,7 +40,7 @@ from rasad.store.dedup import BANDS, band_keys_of
 from rasad.store.export import CSV_COLUMNS, csv_lines, jsonl_lines
 from rasad.store.migrations import MIGRATIONS
 from rasad.store.schema import documents, dyads, events, metadata, minhash_bands, schema_version
-from rasad.store.search import snippet
+from rasad.store.search import marked, snippet
 from rasad.store.staging import Staged, stage_chunk
 from rasad.store.store import WAL_CHECKPOINT_BYTES, AddSummary, _url
 from rasad.store.writer import prepare_chunk
@@ -233,6 +233,21 @@ def test_search_finds_words_the_postgresql_parser_would_join(store: Store, query
 def test_snippet_centres_on_the_match_past_characters_folding_deletes() -> None:
     text = "می‌شود " * 200 + "همکاری‌های تازه"  # 200 ZWNJs the folded text lacks
     assert "همکاری‌های" in snippet(text, "همکاریهای", width=20)
+
+
+@pytest.mark.parametrize(
+    ("query", "matched"),
+    [
+        ("همکاری های", ["همکاری‌های", "همکاریهای"]),  # every spelling, with the text's own ZWNJ
+        ("کشاورزی", []),
+        ("بانک", ["بانک"]),
+    ],
+)
+def test_marked_pieces_follow_the_query_spellings(query: str, matched: list[str]) -> None:
+    text = "در همکاری‌های بانکی و همکاریهای نفتی"
+    pieces = marked(text, query)
+    assert "".join(piece for piece, _ in pieces) == text  # nothing lost or doubled
+    assert [piece for piece, match in pieces if match] == matched
 
 
 def test_search_ranks_and_pages(store: Store) -> None:

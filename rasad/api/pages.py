@@ -13,6 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rasad.api import queries
 from rasad.api.params import Page, page_params
 from rasad.api.routes import ActorId, Pair, StoreDep
+from rasad.store.search import marked
 from rasad.web import TEMPLATES_DIR
 
 router = APIRouter(include_in_schema=False)
@@ -76,4 +77,5 @@ def search(
     q: Annotated[str, Query(max_length=200)] = "",
 ) -> HTMLResponse:
     data = queries.search(store, q, page) if q else {"q": "", "items": [], "total": 0}
-    return _render(request, "search.html", data=data)
+    pieces = [marked(hit["snippet"], q) for hit in data["items"]]
+    return _render(request, "search.html", data=data, pieces=pieces)

@@ -121,6 +121,26 @@ def ts_phrases(query: str) -> list[str]:
     return [phrase.translate(_TS_BLANK) for phrase in phrases(query)]
 
 
+def marked(text: str, query: str) -> list[tuple[str, bool]]:
+    """`text` cut into pieces, each flagged whether it matches one of the query's spellings
+    («همکاری‌های» in the text for «همکاری های» typed), for a page to highlight."""
+    folded = fold(text)
+    spans: list[tuple[int, int]] = []
+    for needle in filter(None, phrases(query)):
+        at = folded.find(needle)
+        while at >= 0:
+            spans.append((_source_index(text, at), _source_index(text, at + len(needle) - 1) + 1))
+            at = folded.find(needle, at + len(needle))
+    pieces, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue  # overlaps the piece before
+        pieces += [(text[pos:start], False), (text[start:end], True)]
+        pos = end
+    pieces.append((text[pos:], False))
+    return [piece for piece in pieces if piece[0]]
+
+
 def snippet(text: str, query: str, *, width: int = 80) -> str:
     """About `2 * width` characters of `text` around the first match of the query."""
     folded = fold(text)
