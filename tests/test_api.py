@@ -9,6 +9,8 @@ import json
 
 import pytest
 
+from rasad.extract.contexts import load_yaml
+
 PAYLOADS = ["' OR 1=1; --", '"; DROP TABLE documents; --', "1; SELECT pg_sleep(5)", "%_\\"]
 XSS_TEXT = (
     "خبرگزاری مهر: <script>window.__xss = 1; alert(1)</script> وزیر امور خارجه ایران "
@@ -160,6 +162,15 @@ def test_api_dyad_chart_places_undated_events_at_their_publication_month(client)
     page = client.get("/dyads/IRN-BLR").text
     assert 'class="quad-1 reported"' in page and 'class="quad-1"' in page
     assert "publication month" in page
+
+
+def test_api_sectors_count_participant_and_economic_sectors(client) -> None:
+    data = client.get("/api/sectors").json()
+    assert data["sectors"] and all(v > 0 for v in data["sectors"].values())
+    economic = data["economic_sectors"]
+    assert economic["trade"] > 0 and list(economic.values()) == sorted(economic.values())[::-1]
+    assert set(economic) <= set(load_yaml("contexts.yaml")["sectors"])  # the resource's names
+    assert 'id="economic-chart"' in client.get("/").text
 
 
 def test_api_openapi_lists_endpoints(client) -> None:

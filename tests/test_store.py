@@ -484,6 +484,17 @@ def test_store_near_duplicates_are_linked_not_double_counted(store: Store, tail,
     assert store.top_dyads(limit=5)[0]["events"] == (1 if linked else 2)
 
 
+def test_economic_sector_counts_count_each_sector_of_an_original_story(store: Store) -> None:
+    """An event touching banking and trade counts for both; a republished copy adds none."""
+    first = make_doc("s1", [("AGREE", "IRN", "BLR", None), ("CONSULT", "IRN", "BLR", None)])
+    first.events[0].sectors, first.events[1].sectors = ["banking", "trade"], ["trade"]
+    wire, copy = _wire_story("wire-1", "انتهای پیام/"), _wire_story("wire-2", "منبع: ایرنا")
+    for doc in (wire, copy):
+        doc.events[0].sectors = ["energy"]
+    store.add_many([first, wire, copy])
+    assert store.economic_sector_counts() == {"trade": 2, "banking": 1, "energy": 1}
+
+
 def test_add_many_links_copies_and_versions_within_one_batch(store: Store) -> None:
     """A batch is written at once: a copy must still meet the original stored just before
     it, and an id repeated in the batch behaves as if the documents came one by one."""

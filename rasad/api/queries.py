@@ -88,14 +88,16 @@ def search(store: Any, q: str, page: Page) -> dict[str, Any]:
 
 
 def sectors(store: Any) -> dict[str, Any]:
-    return {"ok": True, "sectors": store.sector_counts()}
+    """Events per participant sector (GOV, MIL …) and per economic sector (banking, trade …)."""
+    return {"ok": True, "sectors": store.sector_counts(),
+            "economic_sectors": store.economic_sector_counts()}
 
 
 def overview(store: Any) -> dict[str, Any]:
-    counts = store.counts()
-    sector_counts = store.sector_counts()
-    return {"ok": True, "counts": counts, "sectors": sector_counts,
-            "sector_chart": bar_chart(sector_counts), "dyads": store.top_dyads(limit=20)}
+    data = sectors(store)
+    return {**data, "counts": store.counts(), "sector_chart": bar_chart(data["sectors"]),
+            "economic_chart": bar_chart(data["economic_sectors"]),
+            "dyads": store.top_dyads(limit=20)}
 
 
 def highlight(text: str, span: str | None) -> dict[str, str | None]:

@@ -72,7 +72,7 @@ def search(
     return queries.search(store, q, page)
 
 
-@router.get("/sectors", summary="Event counts per sector")
+@router.get("/sectors", summary="Event counts per participant sector and per economic sector")
 def sectors(store: StoreDep) -> dict:
     return queries.sectors(store)
 

@@ -9,6 +9,7 @@ read the same shapes.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache, reduce
@@ -405,6 +406,21 @@ def sector_counts(conn: Connection) -> dict[str, int]:
         .order_by(n.desc(), p.c.sector)
     ).all()
     return {sector: total for sector, total in rows}
+
+
+def economic_sector_counts(conn: Connection) -> dict[str, int]:
+    """Events per economic sector they touch (banking, trade, energy …; an event may touch
+    several), most first. Grouped by the stored list first: there are few distinct lists."""
+    n = func.count().label("events")
+    rows = conn.execute(
+        select(events.c.sectors, n).where(events.c.sectors != "[]", counted(events.c.id))
+        .group_by(events.c.sectors)
+    ).all()
+    totals: Counter[str] = Counter()
+    for stored, total in rows:
+        for sector in json.loads(stored):
+            totals[sector] += total
+    return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def top_dyads(conn: Connection, *, limit: int) -> list[dict[str, Any]]:

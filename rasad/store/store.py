@@ -339,6 +339,10 @@ class Store:
         with self._reading() as conn:
             return queries.sector_counts(conn)
 
+    def economic_sector_counts(self) -> dict[str, int]:
+        with self._reading() as conn:
+            return queries.economic_sector_counts(conn)
+
     def top_dyads(self, *, limit: int = 20) -> list[dict[str, Any]]:
         with self._reading() as conn:
             return queries.top_dyads(conn, limit=limit)
