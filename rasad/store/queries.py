@@ -83,6 +83,8 @@ def _event_dict(row: Any, parts: dict[str, list]) -> dict[str, Any]:
     return {
         "document_id": row.document_id, "type": row.type, "mode": row.mode,
         "quad": kind.get("quad"), "score": kind.get("score"), "date": row.date,
+        # the article's day: where a timeline puts an event the text gives no date
+        "published": _iso(row.published),
         "source": parts["source"][0] if parts["source"] else None,
         "target": parts["target"][0] if parts["target"] else None,
         "actor": parts["source"], "recipient": parts["target"], "place": place,
@@ -94,10 +96,15 @@ def _event_dict(row: Any, parts: dict[str, list]) -> dict[str, Any]:
     }
 
 
+def _iso(day: date | str | None) -> str | None:
+    return day.isoformat() if isinstance(day, date) else day
+
+
 def _event_select(where: Sequence[ColumnElement[bool]]) -> Select:
     """Events of original stories only: a republished copy's events are not counted twice."""
     return (
-        select(events, documents.c.id.label("document_id"))
+        select(events, documents.c.id.label("document_id"),
+               documents.c.published.label("published"))
         .join(documents, documents.c.pk == events.c.doc_pk)
         .where(documents.c.duplicate_of.is_(None), *where)
     )
