@@ -603,6 +603,16 @@ def test_dyad_months_counts_events_per_month_and_type(store: Store) -> None:
     ]
 
 
+def test_events_carry_their_article_publication_day(store: Store) -> None:
+    """Where a timeline puts an event the text gives no date; None for an unpublished one."""
+    unpublished = make_doc("u", [("REJECT", "IRN", "BLR", None)])
+    unpublished.published = None
+    store.add_many([make_doc("p", [("AGREE", "IRN", "BLR", None)]), unpublished])
+    page, _ = store.dyad_page("IRN", "BLR", limit=5)
+    assert sorted((ev["type"], ev["date"], ev["published"]) for ev in page) == [
+        ("AGREE", None, "2024-08-01"), ("REJECT", None, None)]
+
+
 def test_band_hashes_are_pinned() -> None:
     """Band hashes are stored: changing how they are computed needs a migration that
     re-computes them (as 0005 did), or new copies stop meeting stored stories. Pinned
