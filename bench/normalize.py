@@ -10,7 +10,10 @@ Each corpus is cut in two by a salted hash of the text's id (UD sent_id, Fars li
 choosing the decision margins in rasad/text/zwnj.py (`--split tune`), and its UD sentences are
 also training text of the lexicons (the treebanks' own conventions); the TEST split is what
 this bench reports by default, is read by nothing that builds or tunes, and must not be looked
-at while tuning.
+at while tuning. The TUNE-FOLD split is the part of the tune split that
+`scripts/build_zwnj_lexicon.py --fold-out` leaves out of training (half the UD tune sentences,
+`fold_of`, and every Fars tune article): a build with --fold-out scored on it sees no text it
+learned from, where the tune split's UD half is training text.
 Every text of the chosen split is scored; nothing is dropped. Each gold text is stripped two ways
 (ZWNJ deleted; ZWNJ turned into a space), restored by each system, and compared gap by gap:
 between every two consecutive non-blank characters the gap is none, space or ZWNJ.
@@ -35,7 +38,7 @@ in a fresh process), `warm/s` the best of WARM_PASSES further passes over the sa
 (steady state, as on a long news stream). The scored output is the cold pass's. hazm runs in a
 separate Python 3.12 venv (.venv-bench) when present.
 
-Usage: .venv/bin/python bench/normalize.py [--split test|tune] [--limit N]
+Usage: .venv/bin/python bench/normalize.py [--split test|tune|tune-fold] [--limit N]
                                           [--systems rasad,hazm,shekar]
 """
 
@@ -94,12 +97,17 @@ def gold_texts(limit: int | None, split: str = "test") -> dict[str, list[str]]:
         if lexbuild.is_heldout_fars(record)
     ]
     base = Normalizer(fix_zwnj=False)
-    return {
-        name: [
-            base.normalize(t) for key, t in texts if lexbuild.split_of(f"{name}/{key}") == split
-        ][:limit]
+
+    def wanted(text_id: str, ud: bool) -> bool:
+        if split != "tune-fold":
+            return lexbuild.split_of(text_id) == split
+        return lexbuild.split_of(text_id) == "tune" and (not ud or lexbuild.fold_of(text_id))
+
+    kept = {
+        name: [t for key, t in texts if wanted(f"{name}/{key}", name != "fars")]
         for name, texts in corpora.items()
     }
+    return {name: [base.normalize(t) for t in texts][:limit] for name, texts in kept.items()}
 
 
 def gaps(text: str, fold_invisible: bool = False) -> tuple[str, list[str]]:
@@ -263,7 +271,7 @@ def _hazm(texts: list[str]) -> tuple[list[str], float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("test", "tune"), default="test")
+    parser.add_argument("--split", choices=("test", "tune", "tune-fold"), default="test")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--systems", default="rasad,shekar,hazm")
     args = parser.parse_args()

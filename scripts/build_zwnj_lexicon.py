@@ -40,7 +40,12 @@ once in training looks exactly like a word the lexicon has never seen.
 Gaps after a letter that does not join (ا د ذ ر ز ژ و) are no candidates (see
 rasad.text.zwnj.NON_JOINING): a writer's joined `کارهایش` is no evidence about `کتابهایش`.
 
-Usage: .venv/bin/python scripts/build_zwnj_lexicon.py [--data ../shared/data]
+With --fold-out, the UD tune sentences of one fold (`fold_of`, half of them) are left out too,
+so that a choice (a source's weight, a decision margin) can be scored on tune text the build never
+saw: `bench/normalize.py --split tune-fold` scores those sentences and the Fars tune articles.
+The lexicons it writes are for such experiments only; the shipped ones are built without it.
+
+Usage: .venv/bin/python scripts/build_zwnj_lexicon.py [--data ../shared/data] [--fold-out]
 """
 
 from __future__ import annotations
@@ -97,6 +102,7 @@ L2 = 1.0
 CLEAN_SOURCES = ("fars", "nsurl")
 UD_BANKS = {"seraji": "ud-persian-seraji", "perdt": "ud-persian-perdt"}
 TUNE_PERCENT = 50  # the UD tune half (split_of) is training text; the test half is held out
+FOLD_PERCENT = 50  # the share of the UD tune half that --fold-out leaves out (fold_of)
 OUT = Path(__file__).resolve().parent.parent / "rasad" / "resources" / "zwnj"
 
 _UNIFY = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه"})
@@ -215,6 +221,13 @@ def split_of(text_id: str) -> str:
     return "tune" if bucket < TUNE_PERCENT else "test"
 
 
+def fold_of(text_id: str) -> bool:
+    """Whether a UD tune sentence is in the fold that `--fold-out` leaves out of training
+    (salted independently of `split_of`)."""
+    bucket = int(hashlib.sha1(f"zwnj-fold/{text_id}".encode()).hexdigest(), 16) % 100
+    return bucket < FOLD_PERCENT
+
+
 def ud_sentences(data: Path, bank: str) -> list[tuple[str, str]]:
     """(sent_id, text) of every sentence of a UD treebank folder."""
     out, sent_id = [], ""
@@ -246,11 +259,15 @@ def clean_letters(text: str) -> str:
     return _MARKS.sub("", text.translate(_UNIFY))
 
 
-def training_sources(data: Path) -> dict[str, list[str]]:
-    """The training texts of each source corpus."""
+def training_sources(data: Path, fold_out: bool = False) -> dict[str, list[str]]:
+    """The training texts of each source corpus (with `fold_out`, less the UD tune fold)."""
     ud = {
-        name: [text for sent_id, text in ud_sentences(data, bank)
-               if split_of(f"{name}/{sent_id}") == "tune"]
+        name: [
+            text
+            for sent_id, text in ud_sentences(data, bank)
+            if split_of(f"{name}/{sent_id}") == "tune"
+            and not (fold_out and fold_of(f"{name}/{sent_id}"))
+        ]
         for name, bank in UD_BANKS.items()
     }
     sources = {
@@ -502,8 +519,13 @@ def write_scores(runs: list[list[str]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument(
+        "--fold-out",
+        action="store_true",
+        help="leave the UD tune fold out too (experiments: scored by bench --split tune-fold)",
+    )
     args = parser.parse_args()
-    runs = weighted_runs(training_sources(args.data))
+    runs = weighted_runs(training_sources(args.data, args.fold_out))
     c = LooCounts(runs)
     examples = [*joined_examples(c), *spaced_examples(runs, c)]
     weights = train(examples)
