@@ -736,6 +736,31 @@ def test_heads_give_sectors_and_end_a_coordinated_phrase() -> None:
     assert [(h.first, h.last, h.sector) for h in found if h.label == "ORG"] == [(4, 7, "COP")]
 
 
+def test_phrase_orgs_stop_at_a_verb_and_at_a_title_after_and() -> None:
+    """A verb ends the head + modifiers walk («این روزنامه مدعی شده حمایت ایران»: a clause,
+    no paper of Iran), and so does a title after «و» («… کشور و استاندار کرمان»: the
+    governor, no part of the organisation)."""
+    from rasad.extract.gazetteer import key
+    from rasad.extract.orgs import phrase_orgs
+
+    def keys(text: str) -> list[str]:
+        return [key(w) for w in text.split()]
+
+    iran = [Hit(5, 6, "GPE", "IRN")]
+    assert phrase_orgs(keys("این روزنامه مدعی شده حمایت ایران از"), iran) == iran
+    kerman = [Hit(6, 7, "GPE", "IRN")]
+    assert phrase_orgs(keys("سازمان ملی استاندارد کشور و استاندار کرمان"), kerman) == kerman
+
+
+def test_entities_one_foreign_state_makes_no_bare_institution_foreign() -> None:
+    """A bare home institution stays an entity in a text that names a foreign state once:
+    a story is from abroad only when it keeps naming that state (`_ABROAD`)."""
+    found = _found(_run(
+        "رهبر انقلاب در دیدار مدیران وزارت اطلاعات گفت: آمریکا از مهم‌ترین دشمنان ما است."
+    ))  # fmt: skip
+    assert found["وزارت اطلاعات"][:2] == ("ORG", "IRN")
+
+
 def test_entities_a_later_title_gives_the_person_its_state() -> None:
     """A title that comes back to a person («رئیس پلیس آگاهی زنجان … اضافه کرد») names whose
     official he is, before a guess from a state named elsewhere in the article."""

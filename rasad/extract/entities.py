@@ -623,7 +623,10 @@ def _bracketed_short_names(hits: list[Hit], keys: list[str]) -> None:
 
 
 def _inner_country(inner: list[Hit], first: int, last: int) -> str | None:
-    return next((h.country for h in inner if first <= h.first < last and h.country), None)
+    """The country of a name inside the span: a place's first («مجلس اعلای اسلامی عراق» is
+    Iraq's, whatever country the bare «مجلس» in it took), else an organisation's."""
+    found = [h for h in inner if first <= h.first < last and h.country]
+    return next((h.country for h in sorted(found, key=lambda h: h.label != "GPE")), None)
 
 
 def _demonym_form(word: str) -> bool:
@@ -887,10 +890,12 @@ def _place_bare_institutions(hits: list[Hit], keys: list[str]) -> None:
     """A bare institution («پارلمان», «مجلس») is the same institution the article names with a
     state (the nearest such naming before it, else the first after it: «پارلمان لیبی» …
     «پارلمان»); failing that, it belongs to the foreign state an article is about (named at
-    least twice as often as Iran), else it keeps its home default. A bare institution of a
-    foreign state is not an entity (gold convention), but titles still take its country."""
+    least twice as often as Iran and at least `_ABROAD` times: one «آمریکا» in a sentence on
+    «وزارت اطلاعات» makes no story from abroad), else it keeps its home default. A bare
+    institution of a foreign state is not an entity (gold convention), but titles still take
+    its country."""
     named = [h for h in hits if h.kind in ("joined", "phrase") and h.country]
-    foreign = _abroad(_country_counts(keys, hits))
+    foreign = _abroad(_country_counts(keys, hits), mentions=_ABROAD)
     for hit in hits:
         if hit.kind != "head" or hit.country != HOME_COUNTRY:
             continue

@@ -13,10 +13,20 @@ from __future__ import annotations
 from functools import cache
 
 from rasad.extract.gazetteer import demonyms, head_ruler, key, read_tsv
-from rasad.extract.roles import Hit, plain_word
+from rasad.extract.roles import Hit, plain_word, title_ruler
 
 _MAX_INNER = 5  # plain words between the head and the anchor
 _AND = key("و")
+# verb forms no name holds: the phrase is a clause, not a name («این روزنامه مدعی شده حمایت
+# ایران از …», "this paper claimed Iran's support for …", is no newspaper of Iran)
+_VERBS = frozenset(
+    key(w)
+    for w in (
+        "شده", "شود", "نشده", "نشد", "کرده", "کند", "نکرده", "کردند", "کنند", "می‌شود",
+        "می‌کند", "باشد", "دارد", "داشت", "داشته", "نمود", "نموده", "نیست", "هست", "بوده",
+        "گفته", "خواهد", "اند", "است", "بود", "شد", "کرد",
+    )
+)  # fmt: skip
 
 
 def phrase_orgs(keys: list[str], hits: list[Hit]) -> list[Hit]:
@@ -62,7 +72,10 @@ def _extend(keys: list[str], starts: dict[int, Hit], pos: int, sector: str | Non
             sector, pos = hit.sector or sector, hit.last
         elif inner and word in demonyms():
             return Hit(pos, pos + 1, "ORG", demonyms()[word], sector, kind="phrase")
-        elif plain_word(word) and (word != _AND or _continues(keys, starts, pos + 1)):
+        elif (
+            plain_word(word) and word not in _VERBS
+            and (word != _AND or _continues(keys, starts, pos + 1))
+        ):  # fmt: skip
             sector = _inner_sector(keys, pos) or sector
             pos += 1
         else:
@@ -81,11 +94,12 @@ def _anchor(hit: Hit, sector: str | None) -> bool:
 
 def _continues(keys: list[str], starts: dict[int, Hit], pos: int) -> bool:
     """After «و» or an inner organization the phrase goes on only with a plain word that starts
-    no entity or institution of its own («اتاق تجارت و صنعت», not «سازمان انرژی اتمی و وزارت
-    خارجه» or «بانک توسعه تعاون و پلیس آگاهی زنجان»)."""
+    no entity, institution or title of its own («اتاق تجارت و صنعت», not «سازمان انرژی اتمی و
+    وزارت خارجه», «بانک توسعه تعاون و پلیس آگاهی زنجان» or «سازمان ملی استاندارد کشور و
+    استاندار کرمان», the governor)."""
     return (
         pos < len(keys) and pos not in starts and plain_word(keys[pos]) and keys[pos] != _AND
-        and head_ruler().get(keys[pos]) is None
+        and head_ruler().get(keys[pos]) is None and title_ruler().get(keys[pos]) is None
     )  # fmt: skip
 
 
