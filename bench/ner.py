@@ -20,7 +20,8 @@ Two tables: against the corpus gold as it is, and against the same gold rewritte
 house conventions of ../shared/gold (`ner_eval.house_spans`: honorifics and «(ره)» left out
 of persons, «دولت X» and a state acting are the state, «شبکه خبری X» is the medium X and
 «گروه تروریستی X» the group X, a place and its state are two entities, no direction before a
-place, no organisation inside «وزیر X», but the state that ends it).
+place (a gazetteer place's whole name, «ایالات متحده آمریکا», «غرب آسیا», stays whole), no
+organisation inside «وزیر X», but the state that ends it, a demonym is no entity).
 rasad follows the house conventions, so the first table counts those differences as errors.
 `--errors N` prints N random (fixed seed) errors per corpus of model+rules (of the model with
 `--model-only`), for the model card.

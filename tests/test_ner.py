@@ -218,6 +218,12 @@ def test_ner_scored_spans_carry_a_probability() -> None:
         # a place and its state are two entities; a direction is not part of a place
         ("در هامبورگ آلمان", [(1, 3, "LOC")], {(1, 2, "LOC"), (2, 3, "LOC")}),
         ("در شمال لندن", [(1, 3, "LOC")], {(2, 3, "LOC")}),
+        # but one place's name stays whole: a state's full name, a region named by a direction
+        ("در ایالات متحده آمریکا", [(1, 4, "LOC")], {(1, 4, "LOC")}),
+        ("در غرب آسیا", [(1, 3, "LOC")], {(1, 3, "LOC")}),
+        # a demonym is no entity (Arman tags «باند تبهکار چینی» ORG); a surname stays a person
+        ("باند تبهکار چینی", [(2, 3, "ORG")], set()),
+        ("سوری گفت", [(0, 1, "PER")], {(0, 1, "PER")}),
         # «شبکه خبری X» is the medium X, «گروه تروریستی X» the group X; «وزیر X» is a
         # title, not an organisation X, and the state ending it is an entity of its own
         ("شبکه خبری الجزیره گفت", [(0, 3, "ORG")], {(2, 3, "ORG")}),

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from rasad.extract.entities import DIRECTIONS, MINISTER, STATE_HEADS, channel_kind
-from rasad.extract.gazetteer import Pattern, entity_ruler, key, names_a_body
+from rasad.extract.gazetteer import Pattern, demonyms, entity_ruler, key, names_a_body
 from rasad.extract.roles import strip_honorifics
 from rasad.model import Document
 from rasad.pipeline import Pipeline
@@ -129,6 +129,11 @@ def _house_span(keys: Sequence[str], span: TokenSpan) -> list[TokenSpan]:
         return [(first, last, "LOC")]  # «جمهوری اسلامی ایران», a state acting: GPE
     if label in ("LOC", "GPE") and names_a_body(words):
         return [(first, last, "ORG")]  # «دانشگاه شهید بهشتی»: a university is a body
+    whole = _gazetteer_label(words)
+    if label != "PER" and whole is None and all(w in demonyms() for w in words):
+        return []  # «باند تبهکار چینی»: a demonym is no entity (Arman tags them ORG)
+    if label == "LOC" and whole is not None and whole.label in ("GPE", "LOC"):
+        return [span]  # one place's name: «ایالات متحده آمریکا», «غرب آسیا» (a region)
     if label == "LOC" and words[0] in DIRECTIONS and last - first > 1:
         return [(first + 1, last, label)]  # «شمال لندن» → «لندن»
     for cut in range(first + 1, last):
