@@ -761,6 +761,23 @@ def test_entities_one_foreign_state_makes_no_bare_institution_foreign() -> None:
     assert found["وزارت اطلاعات"][:2] == ("ORG", "IRN")
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("رییس جمهوری ترکیه به قزاقستان می‌رود.", "ترکیه"),
+        ("رئیس‌جمهور ترکیه به قزاقستان می‌رود.", "ترکیه"),
+        # the Islamic Republic's name is not «جمهوری» + a state's name: it stays whole
+        ("خاتمی رئیس جمهوری اسلامی ایران گفت.", "جمهوری اسلامی ایران"),
+    ],
+)
+def test_entities_presidency_keeps_the_republic_word(text: str, state: str) -> None:
+    """«رییس جمهوری فرانسه» is France's president: «جمهوری» is the title's, as in «رئیس‌جمهور
+    فرانسه», and the state is «فرانسه», not the official name «جمهوری فرانسه»."""
+    found = _found(_run(text))
+    assert found[state][0] == "GPE"
+    assert not any(name.startswith("جمهوری") for name in found if name != state)
+
+
 def test_entities_a_later_title_gives_the_person_its_state() -> None:
     """A title that comes back to a person («رئیس پلیس آگاهی زنجان … اضافه کرد») names whose
     official he is, before a guess from a state named elsewhere in the article."""

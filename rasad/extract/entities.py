@@ -29,6 +29,7 @@ from rasad.extract.actors import (
 from rasad.extract.datetime_lexicon import lexicon as datetime_lexicon
 from rasad.extract.gazetteer import (
     Match,
+    Pattern,
     canonical_names,
     club,
     common_words,
@@ -113,8 +114,19 @@ def _gazetteer_hits(keys: list[str], shrines: set[int]) -> list[Hit]:
             continue
         if pat.kind == "state" and _language(keys, m.first):
             continue
-        hits.append(Hit(m.first, m.last, pat.label, pat.country, pat.sector, pat.name_en, pat.kind))
+        first = m.first + _presidency_republic(keys, m.first, m.last, pat)
+        hits.append(Hit(first, m.last, pat.label, pat.country, pat.sector, pat.name_en, pat.kind))
     return _compose(hits, keys)
+
+
+def _presidency_republic(keys: list[str], first: int, last: int, pat: Pattern) -> int:
+    """1 where a state's official name «جمهوری X» follows «رئیس/ریاست/معاون»: the word is the
+    title's («رییس جمهوری فرانسه» is France's president; the entity is «فرانسه», as after
+    «رئیس‌جمهور»), when X alone names the same state (not «رئیس جمهوری اسلامی ایران»)."""
+    if first == 0 or keys[first] != _REPUBLIC or keys[first - 1] not in _PRESIDENCY:
+        return 0
+    rest = entity_ruler().get("".join(keys[first + 1 : last]))
+    return int(rest is not None and rest.kind == "state" and rest.country == pat.country)
 
 
 def _language(keys: list[str], first: int) -> bool:
