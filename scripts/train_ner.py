@@ -1,7 +1,7 @@
 """Train rasad's Persian NER CRF on PEYMA + NSURL-2019 600K + Arman (train parts, minus dev).
 
     .venv/bin/python scripts/train_ner.py [--data ../shared/data] [--out rasad/resources/ner]
-        [--clusters rasad/resources/ner/word_clusters.tsv.gz]
+        [--clusters rasad/resources/ner/word_clusters.tsv.gz] [--gold corpus|house]
 
 The features read word clusters: build them first with `scripts/build_word_clusters.py` (and
 retrain whenever they are rebuilt: cluster ids change). `--out` receives a complete model
@@ -14,10 +14,14 @@ the earlier L-BFGS training; the model card compares them).
 Every token goes through `rasad.text.normalize.normalize` (the run-time normalizer) so that
 training and run time see the same text; PEYMA tokens that still hold a space after that
 (PEYMA wrote a space where ZWNJ belongs) are split into words, the tag copied as B then I.
-Tag sets are mapped to PER / ORG / LOC (pers→PER, fac→LOC, the rest → O). A deterministic
-~10 % dev part is held out: by document for PEYMA/NSURL, by sentence for Arman. The key is
-salted ("rasad-dev/…"): the shared data already used the unsalted buckets < 20 for its own
-held-out parts, so unsalted buckets would leave almost no dev documents here.
+Tag sets are mapped to PER / ORG / LOC (pers→PER, fac→LOC, the rest → O); `--gold house`
+(an experiment, not the shipped model: see the model card) then rewrites them into the house
+conventions the entities stage outputs (`ner_eval.house_spans`: «دولت X» → X, no honorifics
+in persons, «وزیر X» a title, a demonym no entity, …), so that the corpora teach one
+convention. A deterministic ~10 % dev part is held out: by document for PEYMA/NSURL, by
+sentence for Arman. The key is salted ("rasad-dev/…"): the shared data already used the
+unsalted buckets < 20 for its own held-out parts, so unsalted buckets would leave almost no
+dev documents here.
 """
 
 from __future__ import annotations
@@ -41,10 +45,12 @@ from rasad.extract.ner import (
     LEXICON_FILE,
     MODEL_DIR,
     MODEL_FILE,
+    bio_to_spans,
     fold,
     sentence_features,
     use_model_dir,
 )
+from rasad.extract.ner_eval import house_spans
 from rasad.text.normalize import normalize as _text_normalize
 
 
@@ -193,6 +199,17 @@ def build_lexicon(data: Path, out: Path) -> int:
     return len(rows)
 
 
+def house_tags(words: list[str], tags: list[str]) -> list[str]:
+    """The tags of `words` rewritten into the house conventions (`ner_eval.house_spans`), so that
+    the model learns what the entities stage outputs instead of each corpus' own conventions."""
+    out = ["O"] * len(words)
+    for first, last, label in sorted(house_spans(words, set(bio_to_spans(tags)))):
+        if any(tag != "O" for tag in out[first:last]):
+            continue  # overlapping rewrites: keep the first
+        out[first:last] = [f"B-{label}"] + [f"I-{label}"] * (last - first - 1)
+    return out
+
+
 def fingerprint(data: Path) -> dict[str, str]:
     """sha256 of each training file, for the model card."""
     return {rel: hashlib.sha256((data / rel).read_bytes()).hexdigest() for rel in CORPORA.values()}
@@ -209,6 +226,7 @@ def train(args: argparse.Namespace) -> None:
     n_tokens = 0
     for name in args.corpora:
         for words, tags in load_corpus(name, "train", args.data):
+            tags = house_tags(words, tags) if args.gold == "house" else tags
             trainer.append(sentence_features(words), tags)
             n_tokens += len(words)
     params = {
@@ -228,6 +246,7 @@ def train(args: argparse.Namespace) -> None:
         json.dumps(
             {
                 "tokens": n_tokens,
+                "gold": args.gold,
                 "lexicon_words": lexicon_words,
                 "train_seconds": round(time.perf_counter() - start, 1),
                 "normalizer": f"{_text_normalize.__module__}.{_text_normalize.__name__}",
@@ -256,6 +275,12 @@ def main() -> None:
     parser.add_argument("--c2", type=float, default=0.01, help="L2 weight (lbfgs, l2sgd)")
     parser.add_argument("--iterations", type=int, default=15, help="epochs for ap (more overfit)")
     parser.add_argument("--minfreq", type=float, default=2)
+    parser.add_argument(
+        "--gold",
+        choices=("corpus", "house"),
+        default="corpus",
+        help="the corpora's tags as they are (shipped), or rewritten by ner_eval.house_spans",
+    )
     train(parser.parse_args())
 
 

@@ -218,6 +218,7 @@ def test_ner_scored_spans_carry_a_probability() -> None:
         # a place and its state are two entities; a direction is not part of a place
         ("در هامبورگ آلمان", [(1, 3, "LOC")], {(1, 2, "LOC"), (2, 3, "LOC")}),
         ("در شمال لندن", [(1, 3, "LOC")], {(2, 3, "LOC")}),
+        ("در جنوب غرب موصل", [(1, 4, "LOC")], {(3, 4, "LOC")}),
         # but one place's name stays whole: a state's full name, a region named by a direction
         ("در ایالات متحده آمریکا", [(1, 4, "LOC")], {(1, 4, "LOC")}),
         ("در غرب آسیا", [(1, 3, "LOC")], {(1, 3, "LOC")}),
@@ -339,3 +340,15 @@ def test_train_ner_name_lists_mark_the_place_in_the_name(tmp_path, monkeypatch) 
         ("ONF", "بانک"),
         ("ONL", "ملی"),
     }
+
+
+def test_train_ner_house_tags_rewrite_training_gold(monkeypatch) -> None:
+    """`--gold house` trains on the tags `ner_eval.house_spans` gives: «دولت عراق» → «عراق»,
+    a lone demonym dropped, a place and its state as two entities (B then B)."""
+    monkeypatch.syspath_prepend(str(Path(__file__).parents[1] / "scripts"))
+    from train_ner import house_tags
+
+    assert house_tags(["دولت", "عراق", "گفت"], ["B-ORG", "I-ORG", "O"]) == ["O", "B-LOC", "O"]
+    assert house_tags(["باند", "چینی"], ["O", "B-ORG"]) == ["O", "O"]
+    words, tags = ["در", "هامبورگ", "آلمان"], ["O", "B-LOC", "I-LOC"]
+    assert house_tags(words, tags) == ["O", "B-LOC", "B-LOC"]

@@ -135,7 +135,9 @@ def _house_span(keys: Sequence[str], span: TokenSpan) -> list[TokenSpan]:
     if label == "LOC" and whole is not None and whole.label in ("GPE", "LOC"):
         return [span]  # one place's name: «ایالات متحده آمریکا», «غرب آسیا» (a region)
     if label == "LOC" and words[0] in DIRECTIONS and last - first > 1:
-        return [(first + 1, last, label)]  # «شمال لندن» → «لندن»
+        while first < last - 1 and keys[first] in DIRECTIONS:
+            first += 1
+        return [(first, last, label)]  # «شمال لندن» → «لندن», «جنوب غرب موصل» → «موصل»
     for cut in range(first + 1, last):
         if label == "LOC" and _is_state(keys[cut:last]):
             return [(first, cut, label), (cut, last, label)]  # «هامبورگ آلمان»: two places
