@@ -1083,3 +1083,20 @@ def test_entities_a_model_place_opening_with_a_body_head_is_that_body(
     model_label = "GPE" if len(keys) == 1 else "LOC"
     hit = _model_hit(keys, 0, len(keys), model_label, [])
     assert (hit.label, hit.sector) == (label, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "foreign"),
+    [
+        # a state closing a list the bare institution opens is its state: no Iranian body
+        ("اعضای پارلمان و رهبران احزاب ایتالیا در رم تحصن کردند.", True),
+        ("مجلس و دولت عراق با این طرح مخالفت کردند.", True),
+        # a title after «و» names someone else's office
+        ("نمایندگان مجلس و سفیر آمریکا دیدار کردند.", False),
+    ],
+)
+def test_entities_bare_institution_takes_the_state_closing_its_list(
+    text: str, foreign: bool
+) -> None:
+    found = _found(_run(text))
+    assert ("مجلس" not in found and "پارلمان" not in found) is foreign

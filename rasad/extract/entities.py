@@ -712,8 +712,8 @@ def find_entities(doc: Document, model: ner.Tagger) -> Document:
     places = _join_second_state(_gazetteer_hits(keys, shrines), keys)
     _resolve_ambiguous(places, _country_counts(keys, places))
     places = phrase_orgs(keys, places)
-    _place_bare_institutions(places, keys)
     titles = title_ruler().match(keys)  # once: the model spans and the roles both read them
+    _place_bare_institutions(places, keys, {m.first for m in titles})
     named = places
     places, won = _yield_to_model_spans(places, spans, keys, titles)
     kept = {id(h) for h in places}
@@ -898,7 +898,7 @@ def _abroad(counts: Counter[str], mentions: int = 1) -> str | None:
     return top
 
 
-def _place_bare_institutions(hits: list[Hit], keys: list[str]) -> None:
+def _place_bare_institutions(hits: list[Hit], keys: list[str], titled: set[int]) -> None:
     """A bare institution («پارلمان», «مجلس») is the same institution the article names with a
     state (the nearest such naming before it, else the first after it: «پارلمان لیبی» …
     «پارلمان»); failing that, it belongs to the foreign state an article is about (named at
@@ -908,6 +908,7 @@ def _place_bare_institutions(hits: list[Hit], keys: list[str]) -> None:
     its country."""
     named = [h for h in hits if h.kind in ("joined", "phrase") and h.country]
     foreign = _abroad(_country_counts(keys, hits), mentions=_ABROAD)
+    starts = {h.first: h for h in hits}
     for hit in hits:
         if hit.kind != "head" or hit.country != HOME_COUNTRY:
             continue
@@ -915,9 +916,31 @@ def _place_bare_institutions(hits: list[Hit], keys: list[str]) -> None:
         same = [h for h in named if keys[h.first : h.first + len(words)] == words]
         earlier = [h for h in same if h.first < hit.first]
         source = earlier[-1] if earlier else (same[0] if same else None)
-        country = source.country if source is not None else foreign
+        listed = _state_closing_list(hit, starts, keys, titled)
+        country = listed or (source.country if source is not None else foreign)
         if country and country != HOME_COUNTRY:
             hit.country, hit.kind = country, "bare"
+
+
+_LISTED_WORDS = 3  # plain words between «و» and the state that closes the list
+
+
+def _state_closing_list(
+    hit: Hit, starts: dict[int, Hit], keys: list[str], titled: set[int]
+) -> str | None:
+    """«اعضای پارلمان و رهبران احزاب ایتالیا», «مجلس و دولت عراق»: a state named at the end
+    of a list the bare institution opens is its state too; not a title's («نمایندگان مجلس و
+    سفیر آمریکا»: the ambassador is someone else's)."""
+    if hit.last >= len(keys) or keys[hit.last] != "و":
+        return None
+    for at in range(hit.last + 1, min(hit.last + 2 + _LISTED_WORDS, len(keys))):
+        other = starts.get(at)
+        if other is not None:
+            state = other.label == "GPE" and other.kind == "state" and at > hit.last + 1
+            return other.country if state else None
+        if at in titled or not plain_word(keys[at]):
+            return None
+    return None
 
 
 def _fill_countries(
