@@ -325,3 +325,16 @@ def test_own_state_beside_a_foreign_recipient_is_no_recipient() -> None:
 def test_a_break_given_up_or_refrained_from_is_no_sanction(text: str) -> None:
     assert "SANCTION" not in [kind for kind, *_ in _events(text)]
     assert "SANCTION" in [kind for kind, *_ in _events("عربستان با ایران قطع رابطه کرد.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a passive sanction: the agent after «از سوی» or inside the predicate acts
+        ("بانک ملت ایران از سوی آمریکا مورد تحریم قرار گرفت.", ("SANCTION", {"USA"}, {"IRN"})),
+        ("شرکت‌های روسی مورد تحریم‌های اتحادیه اروپا قرار گرفتند.", ("SANCTION", {"EUR"}, {"RUS"})),
+    ],
+)
+def test_passive_sanction(text: str, event: tuple[str, set[str], set[str]]) -> None:
+    assert _events(text) == [event]
+    assert _events("ایران تحت تحریم‌های آمریکا قرار دارد.") == []  # a state, not a deed
