@@ -118,6 +118,18 @@ def test_api_article_text_rendered_escaped(client, write_headers) -> None:
     assert "<mark" in html
 
 
+def test_api_pages_show_a_headline_in_normalized_letters(client, write_headers) -> None:
+    """A headline written with Arabic letters («بانك», «مالزي») reads as the article's text
+    does, still escaped; the stored record keeps it as written."""
+    record = {"id": "title-page", "title": "تحريم بانك <i>ملت</i> در مالزي",
+              "text": "بانک ملت در مالزی تحریم شد و وزیر خارجه ایران از آن انتقاد کرد."}
+    body = json.dumps(record, ensure_ascii=False).encode()
+    assert client.post("/api/ingest", content=body, headers=write_headers).status_code == 200
+    page = client.get("/documents/title-page").text
+    assert "تحریم بانک &lt;i&gt;ملت&lt;/i&gt; در مالزی" in page and "بانك" not in page
+    assert client.get("/api/documents/title-page").json()["title"] == record["title"]
+
+
 def test_api_search_page_marks_the_query_and_escapes_the_rest(client, write_headers) -> None:
     """The search page highlights each spelling of the query in the snippet («همکاری‌های»
     for «همکاری های»), and the snippet's other text stays escaped."""

@@ -14,6 +14,7 @@ from rasad.api import queries
 from rasad.api.params import Page, page_params
 from rasad.api.routes import ActorId, Pair, StoreDep
 from rasad.store.search import marked
+from rasad.text.normalize import normalize
 from rasad.web import TEMPLATES_DIR
 
 router = APIRouter(include_in_schema=False)
@@ -25,6 +26,9 @@ templates = Jinja2Templates(
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
 )
+# a headline as the source wrote it («بانك ملت», «مالزي»), shown in the letters and spacing of
+# the article's normalized text; the store keeps it as written
+templates.env.filters["normalized"] = lambda text: normalize(text) if text else text
 
 
 def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
