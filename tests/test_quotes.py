@@ -61,6 +61,8 @@ def test_spans_of_speaker_and_statement(text: str, speaker: str, said: str) -> N
         # an unnamed official opens the clause: the premier in his description does not speak
         ("در همین حال یک مقام در دفتر آریل شارون نخست‌وزیر اسرائیل گفت: ما آماده‌ایم.", []),
         ("یکی از مشاوران باراک اوباما گفت: ما آماده‌ایم.", []),
+        # «وی پی ان» (VPN) after the last comma is no pronoun: the clause's subject speaks
+        ("پلیس فتا بر استفاده نکردن از پروکسی‌ها، وی پی ان تاکید کرد.", ["پلیس فتا"]),
     ],
 )
 def test_subject_after_openers_and_unnamed_officials(text: str, speakers: list[str]) -> None:

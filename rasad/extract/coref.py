@@ -22,7 +22,10 @@ from rasad.extract.contexts import any_of, tolerant
 from rasad.extract.names import kin, relations
 from rasad.model import Document, Mention, Role
 
-PRONOUN = re.compile(rf"\W*(?P<pronoun>{tolerant('وی')}|او|ایشان)(?![\w\u200c])")
+# «وی پی ان» (VPN) spells a letter name, not the pronoun
+PRONOUN = re.compile(
+    rf"\W*(?P<pronoun>{tolerant('وی')}|او|ایشان)(?![\w\u200c])(?![\s\u200c]+پی[\s\u200c]+ان)"
+)
 # a leading attribution names who tells, not who acts; several may be chained («به گزارش فارس،
 # بنابر اعلام وزارت خارجه، …»)
 _ATTRIBUTION = tolerant(
