@@ -299,6 +299,7 @@ class Pattern:
     needs_recipient: bool  # a demand put to no named party is an appeal, not a REQUEST
     counterpart_after: bool  # «ملاقات با X»: X, right after the match, must be a party
     casualties: bool  # the dead of an attack told before in the sentence are its victims
+    construed: bool  # an epithet («دشمن») criticises only the party it is said of
 
 
 @lru_cache(maxsize=1)
@@ -329,6 +330,7 @@ def patterns() -> tuple[tuple[Pattern, ...], re.Pattern[str]]:
             needs_recipient=row.get("recipient") == "required",
             counterpart_after=row.get("counterpart") == "after",
             casualties=row.get("casualties", False),
+            construed=row.get("target") == "construed",
         )
         for row in data["patterns"]
     )
@@ -567,6 +569,7 @@ def _sides(
         and not p.start < trigger < source.start  # a noun's agent acts on what follows it
         and (pat.parties == "speaker" or not JOINED.search(doc.text, p.end, trigger))
         and not (pat.parties == "speaker" and _wronged(doc, p, trigger))
+        and not (pat.construed and not _said_of(doc, p, trigger, trigger_end))
     ]
     if mode == "visit":  # the host is who the visitor meets («با X دیدار»), else where he goes
         met = [  # «با X دیدار کرد»: the counterpart is named before the meeting verb
@@ -667,6 +670,19 @@ def _wronged(doc: Document, part: Participant, trigger: int) -> bool:
     to (or for) after the criticism word is its victim, not the one criticised."""
     return part.start > trigger and bool(
         VICTIM.search(doc.text, max(0, part.start - 30), part.start)
+    )
+
+
+def _said_of(doc: Document, part: Participant, trigger: int, trigger_end: int) -> bool:
+    """«اسرائیل دشمن منطقه است», «دشمن صهیونیستی»: the party an epithet is said of is the
+    subject right before it or a nationality adjective right after it («دشمن ایران», the
+    enemy of Iran, is said of no one named)."""
+    if part.end <= trigger:
+        return not doc.text[part.end : trigger].strip(" \u200c")
+    return (
+        part.actor_id is None
+        and part.start >= trigger_end
+        and not doc.text[trigger_end : part.start].strip(" \u200c")
     )
 
 

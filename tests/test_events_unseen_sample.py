@@ -1,0 +1,45 @@
+"""Error classes found by judging rasad's events on a random sample of Fars articles outside
+the gold sets and outside the earlier probes (any topic, not only politics): a bare «دشمن»
+read as criticism of whoever else the clause names. Sentences are written for these tests in
+the style of the news; each exclusion comes with a control that codes the event. Runs the
+default pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+import rasad
+
+
+def _events(text: str) -> list[tuple[str, set[str], set[str]]]:
+    """(type, actor countries, recipient countries) of every event in `text`."""
+    return [
+        (e.type, {p.country for p in e.source}, {p.country for p in e.target})
+        for e in rasad.extract(text).events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the enemy is unnamed; Iraq is a friend named in the same clause
+        "محمد جواد ظریف وزیر امور خارجه ایران گفت: فشارهای اقتصادی دشمن بر ایران و عراق"
+        " افزایش پیدا کرده است.",
+        "محمد جواد ظریف وزیر امور خارجه ایران گفت: وحدت ایران و عراق به تضعیف دشمن کمک"
+        " می‌کند.",
+    ],
+)
+def test_a_bare_enemy_criticises_no_one_named(text: str) -> None:
+    assert [e for e in _events(text) if e[0] == "ACCUSE"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "محمد جواد ظریف وزیر امور خارجه ایران گفت: اسرائیل دشمن منطقه است.",
+        "محمد جواد ظریف وزیر امور خارجه ایران گفت: دشمن صهیونیستی به دنبال تفرقه در منطقه"
+        " است.",
+    ],
+)
+def test_the_enemy_said_of_a_party_criticises_it(text: str) -> None:
+    assert ("ACCUSE", {"IRN"}, {"ISR"}) in _events(text)
