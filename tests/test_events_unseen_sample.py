@@ -43,3 +43,35 @@ def test_a_bare_enemy_criticises_no_one_named(text: str) -> None:
 )
 def test_the_enemy_said_of_a_party_criticises_it(text: str) -> None:
     assert ("ACCUSE", {"IRN"}, {"ISR"}) in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wish, and a position, put to no one: no REQUEST
+        "محمد خاتمی رئیس‌جمهور ایران گفت: ما خواهان لبنانی با نشاط و پرتحرک هستیم.",
+        "کردها خواستار الحاق کرکوک به منطقه خودمختار کردستان عراق هستند و این در حالی است"
+        " که دولت عراق با این خواسته مخالف است.",
+    ],
+)
+def test_a_stance_put_to_no_one_is_no_request(text: str) -> None:
+    assert [e for e in _events(text) if e[0] == "REQUEST"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a stance put to someone «از X», and a demand made (perfect tense)
+        (
+            "محمد جواد ظریف وزیر امور خارجه ایران گفت: ما از سوریه خواهان استرداد رهبران بعثی"
+            " هستیم.",
+            ("REQUEST", {"IRN"}, {"SYR"}),
+        ),
+        (
+            "وزارت خارجه ایران از سازمان ملل خواستار تحقیق در این مورد شده است.",
+            ("REQUEST", {"IRN"}, {"UNO"}),
+        ),
+    ],
+)
+def test_a_stance_put_to_someone_is_a_request(text: str, event: tuple) -> None:
+    assert event in _events(text)

@@ -141,6 +141,9 @@ REPORTED = re.compile(  # a speech noun, its speaker, «مبنی بر (اینک�
     + tolerant("(اینکه|این که|آنکه)")
     + r")?(?![\w\u200c])"
 )
+# «خواهان غرامت از عراق است», «خواستار گفت‌وگو با گروه‌های عراقی است»: the party a stance
+# is put to, behind «از», or the one it seeks dealings with, behind «با»
+FROM = re.compile(_BOUND + tolerant("(از|با)") + _WORDS.format(gap=_GAP, n=3))
 VICTIM = re.compile(_BOUND + tolerant("(به|علیه|برای|ضد)") + _WORDS.format(gap=_GAP, n=1))
 NOT_BEFORE = re.compile(r"(?<![\w\u200c])" + tolerant("(نه|نه تنها)") + r"[\s\u200c]+$")
 AFTER_PREDICATE = re.compile(r"[\s\u200c]+" + tolerant("که") + r"[\s\u200c]")  # «کشید که …»
@@ -300,6 +303,7 @@ class Pattern:
     counterpart_after: bool  # «ملاقات با X»: X, right after the match, must be a party
     casualties: bool  # the dead of an attack told before in the sentence are its victims
     construed: bool  # an epithet («دشمن») criticises only the party it is said of
+    from_addressee: bool  # a stance («خواهان … است») is put only to a party behind «از»
 
 
 @lru_cache(maxsize=1)
@@ -331,6 +335,7 @@ def patterns() -> tuple[tuple[Pattern, ...], re.Pattern[str]]:
             counterpart_after=row.get("counterpart") == "after",
             casualties=row.get("casualties", False),
             construed=row.get("target") == "construed",
+            from_addressee=row.get("addressee") == "from",
         )
         for row in data["patterns"]
     )
@@ -559,7 +564,8 @@ def _sides(
     if source is None:  # an attack keeps its victims; words and pledges need their author
         keep = pat.parties == "speaker" or pat.named_subject or pat.own_agent
         # «از رهبران سوریه می‌خواهیم که به حزب بعث …»: what is asked names no one asked
-        return [], [] if keep else dedupe([p for p in named if p.start < until])
+        asked = [p for p in named if p.start < until and _addressed(doc, pat, p, trigger_end)]
+        return [], [] if keep else dedupe(asked)
     others = [
         p
         for p in named
@@ -570,6 +576,7 @@ def _sides(
         and (pat.parties == "speaker" or not JOINED.search(doc.text, p.end, trigger))
         and not (pat.parties == "speaker" and _wronged(doc, p, trigger))
         and not (pat.construed and not _said_of(doc, p, trigger, trigger_end))
+        and _addressed(doc, pat, p, trigger_end)
     ]
     if mode == "visit":  # the host is who the visitor meets («با X دیدار»), else where he goes
         met = [  # «با X دیدار کرد»: the counterpart is named before the meeting verb
@@ -670,6 +677,17 @@ def _wronged(doc: Document, part: Participant, trigger: int) -> bool:
     to (or for) after the criticism word is its victim, not the one criticised."""
     return part.start > trigger and bool(
         VICTIM.search(doc.text, max(0, part.start - 30), part.start)
+    )
+
+
+def _addressed(doc: Document, pat: Pattern, part: Participant, trigger_end: int) -> bool:
+    """«کویت خواهان … غرامت از عراق است»: a stance is put to the party behind «از» (or
+    seeks dealings with the one behind «با») alone, named before its copula («ما خواهان لبنانی
+    با نشاط هستیم» is a wish put to no one)."""
+    if not pat.from_addressee:
+        return True
+    return part.start < trigger_end and bool(
+        FROM.search(doc.text, max(0, part.start - 40), part.start)
     )
 
 
