@@ -1,8 +1,9 @@
 """Error classes found by judging rasad's events on a random sample of Fars articles outside
 the gold sets and outside the earlier probes (any topic, not only politics): a bare «دشمن»
-read as criticism of whoever else the clause names. Sentences are written for these tests in
-the style of the news; each exclusion comes with a control that codes the event. Runs the
-default pipeline."""
+read as criticism of whoever else the clause names, a copula stance («خواهان … است») read as
+a demand, and past deeds recalled in a commemoration («با اشاره به هفته دفاع مقدس … صدام … حمله
+کرد») coded as news. Sentences are written for these tests in the style of the news; each
+exclusion comes with a control that codes the event. Runs the default pipeline."""
 
 from __future__ import annotations
 
@@ -75,3 +76,34 @@ def test_a_stance_put_to_no_one_is_no_request(text: str) -> None:
 )
 def test_a_stance_put_to_someone_is_a_request(text: str, event: tuple) -> None:
     assert event in _events(text)
+
+
+_FRIDAY = "ماموستا مامد کلشی‌نژاد امروز در نماز جمعه نقده "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _FRIDAY + "با اشاره به هفته دفاع مقدس اظهار کرد: صدام در شرایطی به کشورمان حمله کرد که"
+        " انقلاب نوپا بود.",
+        "هزاران نفر از ساکنان قبایل پاکستان اولین سالگرد نک محمد را که در سال گذشته در درگیری با"
+        " نیروهای پاکستانی کشته شد، گرامی داشتند.",
+    ],
+)
+def test_a_deed_recalled_in_a_commemoration_is_background(text: str) -> None:
+    events = rasad.extract(text, published="2019-09-27").events
+    assert [e for e in events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dated to a day after the cue: news told on the occasion; no cue: news
+        _FRIDAY + "با اشاره به هفته دفاع مقدس اظهار کرد: روز گذشته جنگنده‌های سعودی به صنعا"
+        " حمله کردند.",
+        _FRIDAY + "اظهار کرد: جنگنده‌های سعودی به صنعا حمله کردند.",
+    ],
+)
+def test_a_deed_dated_or_told_without_an_occasion_is_news(text: str) -> None:
+    events = rasad.extract(text, published="2019-09-27").events
+    assert [e.type for e in events] == ["ASSAULT"]

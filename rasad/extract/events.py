@@ -42,7 +42,8 @@ future clause, dated after publication or «قرار است …», is a schedule
 hanging on a subjunctive verb («تلاش کرد تا دیداری … برگزار کند») is only wished for, and
 what both sides do «در این دیدار» is done by that meeting's parties; a second verb of a
 sentence's event by the same actors on no one new («تیراندازی کردند و یکی را کشتند») goes on
-telling it.
+telling it. A material deed told in the past tense after a commemoration cue («با اشاره به
+هفته دفاع مقدس … صدام به کشورمان حمله کرد») is background too, unless dated to a day.
 """
 
 from __future__ import annotations
@@ -915,6 +916,29 @@ def _historical(doc: Document, when: str | None) -> bool:
     return int(year.group(1)) <= doc.published.year - HISTORY_YEARS
 
 
+@lru_cache(maxsize=1)
+def _commemoration() -> re.Pattern[str]:
+    """Commemoration cues («گرامیداشت», «سالگرد», «به مناسبت», «هفته دفاع مقدس»)."""
+    return word_regex(lexicon()["commemoration"])
+
+
+def _commemorated(doc: Document, sent: Span, pat: Pattern, match: re.Match[str]) -> bool:
+    """«… با اشاره به هفته دفاع مقدس، اظهار کرد: صدام … به کشورمان حمله کرد», «سالگرد نک محمد
+    را که … کشته شد گرامی داشتند»: a material deed told in the past tense after a sentence's
+    commemoration cue is what the occasion recalls, not news — unless a date naming a day
+    stands between the cue and the deed («روز گذشته …»)."""
+    said = match.group(0)
+    if plover()[pat.type]["quad"] != 4 or not PAST_VERB.search(said) or FUTURE.search(said):
+        return False
+    cues = list(_commemoration().finditer(doc.text, sent.start, match.start()))
+    if not cues:
+        return False
+    since = cues[-1].end()
+    return not any(
+        since <= d.start < match.start() and d.value and len(d.value) == 10 for d in doc.dates
+    )
+
+
 def _place(doc: Document, sent: Span) -> Participant | None:
     for ment in mentions_in(doc, sent.start, sent.end, frozenset({"GPE", "LOC"})):
         if is_place(doc, ment):
@@ -1282,7 +1306,7 @@ def _sentence_events(
             continue
         quote = _quote_at(doc.quotes, match.start()) or continued
         when = _date(doc, sent, match.start(), match.group(0))
-        if _historical(doc, when):
+        if _historical(doc, when) or _commemorated(doc, sent, pat, match):
             continue
         if pat.type == "CONSULT" and _scheduled(doc, sent, match, quote, when):
             pat = replace(pat, type="AGREE", mode=None, cameo=plover()["AGREE"]["cameo"])
