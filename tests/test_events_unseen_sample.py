@@ -1,9 +1,10 @@
 """Error classes found by judging rasad's events on a random sample of Fars articles outside
 the gold sets and outside the earlier probes (any topic, not only politics): a bare «دشمن»
 read as criticism of whoever else the clause names, a copula stance («خواهان … است») read as
-a demand, and past deeds recalled in a commemoration («با اشاره به هفته دفاع مقدس … صدام … حمله
-کرد») coded as news. Sentences are written for these tests in the style of the news; each
-exclusion comes with a control that codes the event. Runs the default pipeline."""
+a demand, past deeds recalled in a commemoration («با اشاره به هفته دفاع مقدس … صدام … حمله
+کرد») coded as news, and a body's own session coded as a meeting. Sentences are written for
+these tests in the style of the news; each exclusion comes with a control that codes the
+event. Runs the default pipeline."""
 
 from __future__ import annotations
 
@@ -107,3 +108,23 @@ def test_a_deed_recalled_in_a_commemoration_is_background(text: str) -> None:
 def test_a_deed_dated_or_told_without_an_occasion_is_news(text: str) -> None:
     events = rasad.extract(text, published="2019-09-27").events
     assert [e.type for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body's own session, a lecture: one party, no consultation
+        "حسن نوروزی نماینده مردم اردبیل گفت: در جلسه مجمع عمومی فراکسیون اقلیت که با حضور ۳۰ تن"
+        " از اعضای آن برگزار شد بر ادامه سیاست گذشته فراکسیون تاکید شد.",
+        "آیت‌الله مکارم شیرازی امروز در جلسه درس خارج فقه خود که در مسجد اعظم قم برگزار شد اظهار"
+        " کرد: اسلام دین رحمت است.",
+    ],
+)
+def test_a_session_of_one_party_is_no_consultation(text: str) -> None:
+    events = rasad.extract(text, published="2019-09-27").events
+    assert [e for e in events if e.type == "CONSULT"] == []
+
+
+def test_a_meeting_of_two_parties_held_is_a_consultation() -> None:
+    text = "نشست وزیران خارجه ایران و روسیه دیروز در مسکو برگزار شد."
+    assert ("CONSULT", {"IRN", "RUS"}, set()) in _events(text)
