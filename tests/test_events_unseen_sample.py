@@ -128,3 +128,20 @@ def test_a_session_of_one_party_is_no_consultation(text: str) -> None:
 def test_a_meeting_of_two_parties_held_is_a_consultation() -> None:
     text = "نشست وزیران خارجه ایران و روسیه دیروز در مسکو برگزار شد."
     assert ("CONSULT", {"IRN", "RUS"}, set()) in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # abstaining: no one is refused anything
+        "سوریه و زیمبابوه دو کشوری بودند که از رای دادن در این زمینه خودداری کردند.",
+        "نمایندگان پارلمان عراق از رای دادن به این طرح خودداری کردند.",
+    ],
+)
+def test_declining_to_vote_or_comment_is_no_rejection(text: str) -> None:
+    assert [e for e in _events(text) if e[0] == "REJECT"] == []
+
+
+def test_declining_to_give_is_a_rejection() -> None:
+    text = "مقام‌های روسی از دادن هر گونه تضمینی به چین خودداری کردند."
+    assert ("REJECT", {"RUS"}, {"CHN"}) in _events(text)
