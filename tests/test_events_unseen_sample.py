@@ -145,3 +145,12 @@ def test_declining_to_vote_or_comment_is_no_rejection(text: str) -> None:
 def test_declining_to_give_is_a_rejection() -> None:
     text = "مقام‌های روسی از دادن هر گونه تضمینی به چین خودداری کردند."
     assert ("REJECT", {"RUS"}, {"CHN"}) in _events(text)
+
+
+def test_a_restated_demand_opposed_in_a_relative_clause_is_its_authors() -> None:
+    # «که این خواسته با مخالفت ایران مواجه شد»: the demand is Washington's, not everyone's
+    text = (
+        "واشنگتن تلاش کرد در حاشیه نشست مجمع عمومی سازمان ملل، دیداری را بین رئیس‌جمهور آمریکا"
+        " و رئیس‌جمهور ایران برگزار کند که این خواسته با مخالفت ایران مواجه شد."
+    )
+    assert [e for e in _events(text) if e[0] == "REJECT"] == [("REJECT", {"IRN"}, {"USA"})]

@@ -145,6 +145,9 @@ REPORTED = re.compile(  # a speech noun, its speaker, «مبنی بر (اینک�
 # «خواهان غرامت از عراق است», «خواستار گفت‌وگو با گروه‌های عراقی است»: the party a stance
 # is put to, behind «از», or the one it seeks dealings with, behind «با»
 FROM = re.compile(_BOUND + tolerant("(از|با)") + _WORDS.format(gap=_GAP, n=3))
+RESTATED = re.compile(
+    r"[\s\u200c]+" + tolerant("(این|آن|همین)") + r"[\s\u200c]+\S+"
+)  # «که این خواسته»
 VICTIM = re.compile(_BOUND + tolerant("(به|علیه|برای|ضد)") + _WORDS.format(gap=_GAP, n=1))
 NOT_BEFORE = re.compile(r"(?<![\w\u200c])" + tolerant("(نه|نه تنها)") + r"[\s\u200c]+$")
 AFTER_PREDICATE = re.compile(r"[\s\u200c]+" + tolerant("که") + r"[\s\u200c]")  # «کشید که …»
@@ -400,8 +403,7 @@ def _clause(
     # predicate («از X درباره Y انتقاد کرد و خواستار … شد»); «درباره اینکه …» may hold one.
     topic = next(TOPIC.finditer(doc.text, begin, max(cues)), None) if cues else None
     if topic and (
-        not _verbal(doc.text[trigger:trigger_end])
-        or CLAUSE_TOPIC.match(doc.text, topic.end())
+        not _verbal(doc.text[trigger:trigger_end]) or CLAUSE_TOPIC.match(doc.text, topic.end())
     ):
         cuts.append(topic.start())
     for cut in cuts:
@@ -862,6 +864,7 @@ def _passive(
         and (p.country, p.sector) not in keys
         and not COMPLEMENT.search(doc.text[max(begin, p.start - 40) : p.start])
     ]
+    undergoing = _relative_undergoer(doc, named, undergoing, begin, trigger[0])
     # «… را ربوده است و … ربوده شدند»: the parties of the clause closed before, unless the
     # subject is shared («فوجیموری … وارد شیلی شد و … بازداشت شد»: no one of its own)
     own = [p for p in undergoing if not JOINED.search(doc.text, p.end, trigger[0])]
@@ -870,6 +873,28 @@ def _passive(
     if not (undergoing or (actors and material)) or not (actors or material):
         return [], []  # words need a speaker and a target; an attack its victim or attacker
     return actors, dedupe(undergoing)
+
+
+def _relative_undergoer(
+    doc: Document, named: list[Participant], undergoing: list[Participant], begin: int, at: int
+) -> list[Participant]:
+    """«واشنگتن تلاش کرد … دیداری را بین رئیس‌جمهور آمریکا و رئیس‌جمهور ایران برگزار کند که
+    این خواسته با مخالفت ایران مواجه شد»: a «که» after a verb opens the clause of a passive
+    predicate; only its own parties undergo it, and a demonstrative subject («این خواسته»)
+    restates the deed before, whose doer (the first party of the sentence not behind a
+    preposition) undergoes it — not everyone the deed names."""
+    ke = list(KE.finditer(doc.text, begin, at))[-1:]
+    if not ke or not VERB_BEFORE.search(doc.text[begin : ke[0].start()].rstrip(" \u200c")):
+        return undergoing
+    inside = [p for p in undergoing if p.start >= ke[0].end()]
+    if inside or not RESTATED.match(doc.text, ke[0].end()):
+        return inside
+    doer = [
+        p
+        for p in named
+        if begin <= p.start < ke[0].start() and not _oblique(doc, p, begin, ke[0].start())
+    ]
+    return doer[:1]
 
 
 @lru_cache(maxsize=1)
