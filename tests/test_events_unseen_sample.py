@@ -154,3 +154,21 @@ def test_a_restated_demand_opposed_in_a_relative_clause_is_its_authors() -> None
         " و رئیس‌جمهور ایران برگزار کند که این خواسته با مخالفت ایران مواجه شد."
     )
     assert [e for e in _events(text) if e[0] == "REJECT"] == [("REJECT", {"IRN"}, {"USA"})]
+
+
+def test_what_is_taken_from_a_state_is_no_abduction_of_it() -> None:
+    # warheads stolen from a Romanian train: Romania is where they were taken from
+    events = _events("۶۴ کلاهک موشکی از قطار رومانی ربوده شد.")
+    assert [e for e in events if e[0] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("سه مهندس ترک از سوی افراد مسلح در عراق ربوده شدند.", ("ASSAULT", set(), {"TUR"})),
+        # a partitive «از» still names who undergoes it
+        ("یکی از وزرای عراقی هدف حمله قرار گرفت.", ("ASSAULT", set(), {"IRQ"})),
+    ],
+)
+def test_people_taken_or_attacked_undergo_it(text: str, event: tuple) -> None:
+    assert event in _events(text)

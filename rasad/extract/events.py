@@ -145,6 +145,7 @@ REPORTED = re.compile(  # a speech noun, its speaker, «مبنی بر (اینک�
 # «خواهان غرامت از عراق است», «خواستار گفت‌وگو با گروه‌های عراقی است»: the party a stance
 # is put to, behind «از», or the one it seeks dealings with, behind «با»
 FROM = re.compile(_BOUND + tolerant("(از|با)") + _WORDS.format(gap=_GAP, n=3))
+SOURCE = re.compile(_BOUND + tolerant("از") + _WORDS.format(gap=_GAP, n=3))  # «از قطار رومانی»
 RESTATED = re.compile(
     r"[\s\u200c]+" + tolerant("(این|آن|همین)") + r"[\s\u200c]+\S+"
 )  # «که این خواسته»
@@ -863,6 +864,7 @@ def _passive(
         and p not in agents
         and (p.country, p.sector) not in keys
         and not COMPLEMENT.search(doc.text[max(begin, p.start - 40) : p.start])
+        and not _taken_from(doc, p, begin)
     ]
     undergoing = _relative_undergoer(doc, named, undergoing, begin, trigger[0])
     # «… را ربوده است و … ربوده شدند»: the parties of the clause closed before, unless the
@@ -873,6 +875,15 @@ def _passive(
     if not (undergoing or (actors and material)) or not (actors or material):
         return [], []  # words need a speaker and a target; an attack its victim or attacker
     return actors, dedupe(undergoing)
+
+
+def _taken_from(doc: Document, part: Participant, begin: int) -> bool:
+    """«۶۴ کلاهک موشکی از قطار رومانی ربوده شد»: a party behind «از» is where something was
+    taken or sent away from, not who undergoes it; a partitive «از» («یکی از وزرای عراقی
+    هدف حمله قرار گرفت») still names who does."""
+    before = doc.text[max(begin, part.start - 40) : part.start]
+    found, counted = SOURCE.search(before), COUNTED.search(before)
+    return found is not None and not (counted and counted.start("prep") == found.start())
 
 
 def _relative_undergoer(
