@@ -2,9 +2,11 @@
 the gold sets and outside the earlier probes (any topic, not only politics): a bare «دشمن»
 read as criticism of whoever else the clause names, a copula stance («خواهان … است») read as
 a demand, past deeds recalled in a commemoration («با اشاره به هفته دفاع مقدس … صدام … حمله
-کرد») coded as news, and a body's own session coded as a meeting. Sentences are written for
-these tests in the style of the news; each exclusion comes with a control that codes the
-event. Runs the default pipeline."""
+کرد») coded as news, a body's own session coded as a meeting, abstaining coded as a refusal,
+passive undergoers taken from the wrong clause or phrase, and idioms («گوی سبقت را ربود»,
+«آماده ساخته است») read as events. Sentences are written for these tests in the style of
+the news; each exclusion comes with a control that codes the event. Runs the default
+pipeline."""
 
 from __future__ import annotations
 
@@ -172,3 +174,25 @@ def test_what_is_taken_from_a_state_is_no_abduction_of_it() -> None:
 )
 def test_people_taken_or_attacked_undergo_it(text: str, event: tuple) -> None:
     assert event in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("kind", "blocked", "control"),
+    [
+        # «گوی سبقت را … ربودند» (outdid them) snatches no one
+        (
+            "ASSAULT",
+            "نیروهای عراقی در این رقابت گوی سبقت را از نیروهای ترکیه ربودند.",
+            "نیروهای عراقی دو مهندس ترک را ربودند.",
+        ),
+        # «آماده ساختن» is preparing something, not readiness to cooperate
+        (
+            "AGREE",
+            "انجمن قلم ایران ملت را برای حضور در انتخابات آماده ساخته است.",
+            "ایران آماده همکاری با عراق است.",
+        ),
+    ],
+)
+def test_idioms_and_compound_verbs_tell_no_event(kind: str, blocked: str, control: str) -> None:
+    assert kind not in [k for k, *_ in _events(blocked)]
+    assert kind in [k for k, *_ in _events(control)]
