@@ -3,8 +3,9 @@ the gold sets and outside the earlier probes (any topic, not only politics): a b
 read as criticism of whoever else the clause names, a copula stance («خواهان … است») read as
 a demand, past deeds recalled in a commemoration («با اشاره به هفته دفاع مقدس … صدام … حمله
 کرد») coded as news, a body's own session coded as a meeting, abstaining coded as a refusal,
-passive undergoers taken from the wrong clause or phrase, and idioms («گوی سبقت را ربود»,
-«آماده ساخته است») read as events. Sentences are written for these tests in the style of
+passive undergoers taken from the wrong clause or phrase, idioms («گوی سبقت را ربود»,
+«آماده ساخته است») read as events, and a meeting named as the object of a judgement («… را
+یک موفقیت می‌خوانند») coded as held. Sentences are written for these tests in the style of
 the news; each exclusion comes with a control that codes the event. Runs the default
 pipeline."""
 
@@ -196,3 +197,22 @@ def test_people_taken_or_attacked_undergo_it(text: str, event: tuple) -> None:
 def test_idioms_and_compound_verbs_tell_no_event(kind: str, blocked: str, control: str) -> None:
     assert kind not in [k for k, *_ in _events(blocked)]
     assert kind in [k for k, *_ in _events(control)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a meeting named as the object of a judgement has not been told as held
+        "ترامپ و مشاورانش برگزاری نشست با رهبر کره شمالی را یک موفقیت چشمگیر برای خود"
+        " می‌خوانند.",
+        "ترامپ و مشاورانش دیدار و مذاکره با رهبر کره شمالی را دلیل محکمی برای کنار گذاشتن"
+        " توافق هسته‌ای می‌دانند.",
+    ],
+)
+def test_a_meeting_judged_is_not_told_as_held(text: str) -> None:
+    assert [e for e in _events(text) if e[0] == "CONSULT"] == []
+
+
+def test_a_meeting_framing_a_judgement_is_held() -> None:
+    text = "ترامپ دیروز در دیدار با رهبر کره شمالی خلع سلاح هسته‌ای را مهم دانست."
+    assert ("CONSULT", {"USA", "PRK"}, set()) in _events(text)

@@ -146,6 +146,9 @@ REPORTED = re.compile(  # a speech noun, its speaker, «مبنی بر (اینک�
 # is put to, behind «از», or the one it seeks dealings with, behind «با»
 FROM = re.compile(_BOUND + tolerant("(از|با)") + _WORDS.format(gap=_GAP, n=3))
 SOURCE = re.compile(_BOUND + tolerant("از") + _WORDS.format(gap=_GAP, n=3))  # «از قطار رومانی»
+ADVERBIAL = re.compile(  # a noun inside a phrase of time or setting: «در دیدار با …»
+    _BOUND + tolerant("(در|طی|ضمن|حین|هنگام|پس از|پیش از|بعد از|قبل از)") + r"[\s\u200c]+$"
+)
 RESTATED = re.compile(
     r"[\s\u200c]+" + tolerant("(این|آن|همین)") + r"[\s\u200c]+\S+"
 )  # «که این خواسته»
@@ -1052,7 +1055,29 @@ def _skipped(doc: Document, sent: Span, pat: Pattern, match: re.Match[str]) -> b
         or asked
         or _unasserted(pat, before, match.group(0))
         or _in_relative(doc, sent, pat, match)
+        or (pat.parties != "speaker" and _judged(doc, sent, match))
     )
+
+
+@lru_cache(maxsize=1)
+def _judging() -> re.Pattern[str]:
+    """A noun phrase's «را» and the verb judging it, in one clause («… را یک موفقیت
+    می‌خوانند»)."""
+    verbs = tolerant(lexicon()["evaluative"])
+    return re.compile(
+        r"[^.:؛،,«»!؟?]{0,60}?[\s\u200c]"
+        + tolerant("را")
+        + rf"[\s\u200c][^.:؛،,«»!؟?]{{0,90}}?(?<![\w\u200c]){verbs}(?![\w\u200c])"
+    )
+
+
+def _judged(doc: Document, sent: Span, match: re.Match[str]) -> bool:
+    """«ترامپ … برگزاری نشست با رهبر کره شمالی را یک موفقیت چشمگیر می‌خوانند»: a deed named
+    by its noun, the object of a verb that judges it, is not told as having happened (a loaded
+    word in a speaker's judgement, «تجاوز … را …», is still his criticism)."""
+    if _verbal(match.group(0)) or ADVERBIAL.search(doc.text, sent.start, match.start()):
+        return False  # «در دیدار با X، Y را مهم دانست»: the meeting frames the judgement
+    return _judging().match(doc.text, match.end(), sent.end) is not None
 
 
 def _in_relative(doc: Document, sent: Span, pat: Pattern, match: re.Match[str]) -> bool:
