@@ -5,7 +5,8 @@ a demand, past deeds recalled in a commemoration («با اشاره به هفت�
 کرد») coded as news, a body's own session coded as a meeting, abstaining coded as a refusal,
 passive undergoers taken from the wrong clause or phrase, idioms («گوی سبقت را ربود»,
 «آماده ساخته است») read as events, and a meeting named as the object of a judgement («… را
-یک موفقیت می‌خوانند») coded as held. Sentences are written for these tests in the style of
+یک موفقیت می‌خوانند») coded as held, or talks under way made a scheduled meeting by a future
+verb of the next clause. Sentences are written for these tests in the style of
 the news; each exclusion comes with a control that codes the event. Runs the default
 pipeline."""
 
@@ -216,3 +217,20 @@ def test_a_meeting_judged_is_not_told_as_held(text: str) -> None:
 def test_a_meeting_framing_a_judgement_is_held() -> None:
     text = "ترامپ دیروز در دیدار با رهبر کره شمالی خلع سلاح هسته‌ای را مهم دانست."
     assert ("CONSULT", {"USA", "PRK"}, set()) in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # talks under way; the future belongs to the next clause
+        (
+            "برخی تجار ایرانی در حال مذاکره با معاون استانداری استان واسط عراق هستند و مشکل به"
+            " زودی حل خواهد شد.",
+            "CONSULT",
+        ),
+        # a meeting noun whose own verb is future is scheduled (AGREE)
+        ("پامپئو در حاشیه نشست ناتو با متحدان آمریکا مذاکره خواهد کرد.", "AGREE"),
+    ],
+)
+def test_a_meeting_is_scheduled_by_its_own_verb(text: str, kind: str) -> None:
+    assert [k for k, *_ in _events(text)] == [kind]

@@ -1293,7 +1293,9 @@ def _scheduled(
     if _verbal(match.group(0)):
         return False
     end = _clause(doc, sent, match.span(), quote)[1]
-    if FUTURE.search(doc.text, match.end(), end):
+    # up to the meeting's own verb: «در حال مذاکره با X هستند و مشکل … حل خواهد شد» is held
+    own = FINITE.search(doc.text, match.end(), end)
+    if FUTURE.search(doc.text, match.end(), own.end() if own else end):
         return True
     if doc.published and when and len(when) == 10 and when > doc.published.isoformat():
         return True
