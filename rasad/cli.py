@@ -237,12 +237,13 @@ def dyad(
 
 
 def _print_dyad(a: str, b: str, rows: list) -> None:
-    table = Table(title=f"{a} – {b}: {len(rows)} events")
+    table = Table(title=f"{a} – {b}: {len(rows)} events",
+                  caption="(date): no date in the text; the article's publication day")
     for column in ("date", "type", "source", "target", "evidence / شاهد"):
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
-            row.date or "—",
+            row.date_label,
             row.type + (f" ({row.mode})" if row.mode else ""),
             row.source_label,
             row.target_label,

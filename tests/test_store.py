@@ -611,6 +611,9 @@ def test_events_carry_their_article_publication_day(store: Store) -> None:
     page, _ = store.dyad_page("IRN", "BLR", limit=5)
     assert sorted((ev["type"], ev["date"], ev["published"]) for ev in page) == [
         ("AGREE", None, "2024-08-01"), ("REJECT", None, None)]
+    store.add(make_doc("d", [("CONSULT", "IRN", "BLR", "2024-07-31")]))
+    labels = {ev.type: ev.date_label for ev in store.dyad("IRN", "BLR")}  # what the CLI prints
+    assert labels == {"CONSULT": "2024-07-31", "AGREE": "(2024-08-01)", "REJECT": "—"}
 
 
 def test_band_hashes_are_pinned() -> None:

@@ -91,6 +91,12 @@ class DyadEvent:
         return f"{code} ({party['text']})"
 
     @property
+    def date_label(self) -> str:
+        """The event's date, else its article's publication day in brackets, else «—»."""
+        published = self.row.get("published")
+        return self.date or (f"({published})" if published else "—")
+
+    @property
     def source_label(self) -> str:
         return self._label(self.source)
 
