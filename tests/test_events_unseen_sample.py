@@ -234,3 +234,21 @@ def test_a_meeting_framing_a_judgement_is_held() -> None:
 )
 def test_a_meeting_is_scheduled_by_its_own_verb(text: str, kind: str) -> None:
     assert [k for k, *_ in _events(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "requested"),
+    [
+        # a demand still to be made («خواستار آن خواهند شد»): nothing has been asked yet
+        (
+            "این خانواده‌ها دوشنبه در دادگاهی در فرانسه از دولت فرانسه خواستار آن خواهند شد که"
+            " اموال ایران را توقیف کند.",
+            False,
+        ),
+        ("ایران از سازمان ملل خواستار تحقیق درباره این حمله خواهد شد.", False),
+        # the demand made
+        ("ایران از سازمان ملل خواستار تحقیق درباره این حمله شد.", True),
+    ],
+)
+def test_a_future_demand_is_no_request(text: str, requested: bool) -> None:
+    assert ("REQUEST" in [k for k, *_ in _events(text)]) is requested

@@ -263,6 +263,8 @@ CHARACTERISING = re.compile(r"ی[\s\u200c]+" + tolerant("(است|هستند)") +
 FUTURE = re.compile(  # «خواهد کرد», not «می‌خواهد» (wants)
     r"(?<![\w\u200c])" + tolerant("(خواهد|خواهند|خواهیم|خواهم)") + r"(?![\w\u200c])"
 )
+# «خواستار آن خواهند شد»: a predicate whose last verb a future auxiliary governs
+FUTURE_VERB = re.compile(FUTURE.pattern + r"[\s\u200c]+\S+$")
 # the verb a meeting noun hangs on: «… برگزار کند» (subjunctive) wishes, «… برگزار می‌کند» tells
 VERB_AHEAD = re.compile(
     r"(?<![\w\u200c])(?P<durative>"
@@ -1054,9 +1056,17 @@ def _skipped(doc: Document, sent: Span, pat: Pattern, match: re.Match[str]) -> b
         or HYPOTHETICAL.search(before)
         or asked
         or _unasserted(pat, before, match.group(0))
+        or _future(pat, match.group(0))
         or _in_relative(doc, sent, pat, match)
         or (pat.parties != "speaker" and _judged(doc, sent, match))
     )
+
+
+def _future(pat: Pattern, said: str) -> bool:
+    """«از سازمان ملل خواستار آن خواهند شد که …», «خواستار تحقیق … خواهد شد»: a predicate
+    reached through a gap whose verb a future auxiliary governs has not been done yet; only
+    the patterns of pledges and plans (AGREE) code the future themselves."""
+    return pat.type != "AGREE" and FUTURE_VERB.search(said) is not None
 
 
 @lru_cache(maxsize=1)
