@@ -252,3 +252,22 @@ def test_a_meeting_is_scheduled_by_its_own_verb(text: str, kind: str) -> None:
 )
 def test_a_future_demand_is_no_request(text: str, requested: bool) -> None:
     assert ("REQUEST" in [k for k, *_ in _events(text)]) is requested
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blast named only as the cause of damage: no bomb, no attacker, no attack word
+        "مروان عبود استاندار بیروت گفت که خسارت ناشی از انفجار بیروت بین ۱۰ تا ۱۵ میلیارد"
+        " دلار برآورد می‌شود.",
+        "ایران به لبنان برای جبران خسارت ناشی از انفجار بیروت کمک کرد.",
+        "در اثر انفجار در پالایشگاه آبادان خسارت زیادی به ایران وارد شد.",
+    ],
+)
+def test_a_blast_named_as_a_cause_is_no_assault(text: str) -> None:
+    assert [e for e in _events(text) if e[0] == "ASSAULT"] == []
+
+
+def test_a_bomb_blast_named_as_a_cause_is_an_assault() -> None:
+    text = "در اثر انفجار بمب در پالایشگاه آبادان خسارت زیادی به ایران وارد شد."
+    assert ("ASSAULT", set(), {"IRN"}) in _events(text)
