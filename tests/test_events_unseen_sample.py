@@ -271,3 +271,21 @@ def test_a_blast_named_as_a_cause_is_no_assault(text: str) -> None:
 def test_a_bomb_blast_named_as_a_cause_is_an_assault() -> None:
     text = "در اثر انفجار بمب در پالایشگاه آبادان خسارت زیادی به ایران وارد شد."
     assert ("ASSAULT", set(), {"IRN"}) in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزیر خارجه استرالیا بمب‌گذاری در سفارت این کشور در جاکارتا را محکوم کرد.",
+        "وزیر خارجه استرالیا با محکوم کردن بمب‌گذاری در سفارت این کشور در جاکارتا گفت: این"
+        " اقدام تروریستی است.",
+    ],
+)
+def test_who_condemns_a_bombing_did_not_bomb(text: str) -> None:
+    assaults = [e for e in _events(text) if e[0] == "ASSAULT"]
+    assert assaults == [("ASSAULT", set(), {"AUS"})]
+
+
+def test_a_condemned_deed_keeps_its_own_agent() -> None:
+    text = "وزیر خارجه استرالیا حملات هوایی اسرائیل به غزه را محکوم کرد."
+    assert ("ASSAULT", {"ISR"}, set()) in _events(text)

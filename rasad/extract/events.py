@@ -265,6 +265,22 @@ FUTURE = re.compile(  # «خواهد کرد», not «می‌خواهد» (wants)
 )
 # «خواستار آن خواهند شد»: a predicate whose last verb a future auxiliary governs
 FUTURE_VERB = re.compile(FUTURE.pattern + r"[\s\u200c]+\S+$")
+# «بمب‌گذاری در سفارت … را محکوم کرد»: a deed named by its noun, the object of a condemnation
+CONDEMNED = re.compile(
+    r"[^.:؛،,«»!؟?]{0,90}?[\s\u200c]"
+    + tolerant("را")
+    + r"[\s\u200c]+(?:\S+[\s\u200c]+){0,2}?"
+    + tolerant("(محکوم|تقبیح|نکوهش) (کرد|کردند|کرده|می کند|می کنند|می کنیم|نمود|نمودند)")
+    + r"(?![\w\u200c])"
+)
+# «با محکوم کردن بمب‌گذاری …», «ضمن تقبیح انفجار …»: the deed's noun right after a condemnation
+CONDEMNING = re.compile(
+    r"(?<![\w\u200c])"
+    + tolerant("(محکوم کردن|تقبیح|نکوهش|محکومیت)")
+    + r"(?:[\s\u200c]+"
+    + tolerant("(شدید|شدیدا|قاطعانه)")
+    + r")?[\s\u200c]+$"
+)
 # the verb a meeting noun hangs on: «… برگزار کند» (subjunctive) wishes, «… برگزار می‌کند» tells
 VERB_AHEAD = re.compile(
     r"(?<![\w\u200c])(?P<durative>"
@@ -522,6 +538,18 @@ def _sides(
     mine = bool(speaker and FIRST_PERSON_PREDICATE.search(doc.text, trigger, trigger_end))
     if speaker and (mine or FIRST_PERSON.search(doc.text, begin, end)):
         named.insert(0, speaker)
+    # «وزیر خارجه استرالیا بمب‌گذاری … را محکوم کرد», «با محکوم کردن بمب‌گذاری …»: who
+    # condemns a deed did not do it; only what the deed's noun names after it takes part in it
+    condemned = (
+        pat.parties == "directed"
+        and not _verbal(doc.text[trigger:trigger_end])
+        and (
+            CONDEMNED.match(doc.text, trigger_end, end) is not None
+            or CONDEMNING.search(doc.text, max(begin, trigger - 30), trigger) is not None
+        )
+    )
+    if condemned:
+        named = [p for p in named if p.start >= trigger]
     if pat.parties == "reciprocal" and mode != "visit":
         if pat.counterpart_after:
             named = _met(doc, named, trigger_end)
@@ -565,10 +593,10 @@ def _sides(
             subjects = own if pat.own_agent else own or subjects
             agents = [] if pat.own_agent else agents
         verbal = plover()[pat.type]["quad"] in (1, 3)  # only words fall back on who said them
-        fallback = [speaker if verbal and not pat.named_subject else None]
+        fallback = [speaker if verbal and not pat.named_subject and not condemned else None]
         source = ([speaker] if mine else agents or subjects or fallback)[0]
         source = _sharpen(doc, source, [p for p in named if p.start < trigger])
-        if source is None and main and not pat.own_agent:
+        if source is None and main and not pat.own_agent and not condemned:
             source = _subject(doc, sent, trigger, tracker)
     if source is None:  # an attack keeps its victims; words and pledges need their author
         keep = pat.parties == "speaker" or pat.named_subject or pat.own_agent
