@@ -289,3 +289,26 @@ def test_who_condemns_a_bombing_did_not_bomb(text: str) -> None:
 def test_a_condemned_deed_keeps_its_own_agent() -> None:
     text = "وزیر خارجه استرالیا حملات هوایی اسرائیل به غزه را محکوم کرد."
     assert ("ASSAULT", {"ISR"}, set()) in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tax office is in the speaker's own title (after or before his name), not criticised
+        "محمدرضا یزدی زاده عضو شورای راهبردی نظام مالیاتی کشور و مدیرکل اسبق پژوهش‌های مالیاتی"
+        " سازمان امور مالیاتی نیز با انتقاد از اتلاف زمان در اجرای قانون جدید چک گفت: ما هنوز"
+        " متوجه یک سری از قضایا نیستیم.",
+        "سید یاسر رایگانی سخنگوی سازمان تعزیرات حکومتی نیز با انتقاد از اتلاف زمان گفت: این"
+        " وضعیت قابل قبول نیست.",
+    ],
+)
+def test_a_party_in_the_speakers_own_title_is_not_criticised(text: str) -> None:
+    assert [e for e in _events(text) if e[0] == "ACCUSE"] == [("ACCUSE", {"IRN"}, set())]
+
+
+def test_a_party_criticised_after_the_speakers_title_is_the_target() -> None:
+    text = (
+        "علی اکبر صالحی رئیس سازمان انرژی اتمی ایران با انتقاد از آژانس بین‌المللی انرژی اتمی"
+        " گفت: این وضعیت قابل قبول نیست."
+    )
+    assert [e for e in _events(text) if e[0] == "ACCUSE"] == [("ACCUSE", {"IRN"}, {"IGO"})]

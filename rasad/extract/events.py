@@ -70,6 +70,7 @@ from rasad.extract.parties import (
     dedupe,
     head_start,
     heads_phrase,
+    in_own_title,
     is_place,
     is_team,
     lexicon,
@@ -614,6 +615,7 @@ def _sides(
         and not (pat.parties == "speaker" and _wronged(doc, p, trigger))
         and not (pat.construed and not _said_of(doc, p, trigger, trigger_end))
         and _addressed(doc, pat, p, trigger_end)
+        and not (p.start < trigger and in_own_title(doc, source, p))
     ]
     if mode == "visit":  # the host is who the visitor meets («با X دیدار»), else where he goes
         met = [  # «با X دیدار کرد»: the counterpart is named before the meeting verb

@@ -174,6 +174,38 @@ def apposed_role(doc: Document, start: int, end: int) -> Role | None:
     return None
 
 
+# what ends a title's genitive chain: punctuation, a preposition, a conjunction opening a
+# clause, an adverb or a verb («… سازمان امور مالیاتی نیز با انتقاد از …»)
+TITLE_END = re.compile(
+    r"[،,:؛.!؟?«»()\n]|(?<![\w\u200c])"
+    + tolerant(
+        "(با|به|علیه|از|برای|ضد|نزد|بر|توسط|که|نیز|هم|امروز|دیروز|روز|در پی|ضمن|طی|است|بود"
+        "|شد|کرد|گفت|افزود)"
+    )
+    + r"(?![\w\u200c])"
+)
+_TITLE_SPAN = 160  # characters a title written beside its holder's name may run to
+
+
+def in_own_title(doc: Document, holder: Participant, part: Participant) -> bool:
+    """«محمدرضا یزدی‌زاده عضو شورای … و مدیرکل … سازمان امور مالیاتی نیز با انتقاد از …»: a
+    party inside the title written beside its holder's name (the role word right after the
+    name and the genitive chain it heads, or a title right before the name) is the holder's
+    own office, not a party he acts on."""
+    for role in doc.roles:
+        if role.start >= holder.end and role.start - holder.end <= 2:  # name, then title
+            first, last = role.end, part.start
+        elif role.end <= holder.start and holder.start - role.end <= _TITLE_SPAN:  # title, name
+            first, last = role.end, holder.start
+            if not role.end <= part.start < holder.start:
+                continue
+        else:
+            continue
+        if 0 <= last - first <= _TITLE_SPAN and not TITLE_END.search(doc.text, first, last):
+            return part.start >= role.end
+    return False
+
+
 def person_party(doc: Document, start: int, end: int, actor: Actor) -> Participant:
     """The party a person stands for: the state and office of a title in apposition to the
     name, else the actor's own."""
