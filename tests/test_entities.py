@@ -1100,3 +1100,16 @@ def test_entities_bare_institution_takes_the_state_closing_its_list(
 ) -> None:
     found = _found(_run(text))
     assert ("مجلس" not in found and "پارلمان" not in found) is foreign
+
+
+def test_entities_demonym_after_a_weekday_is_a_festival() -> None:
+    """«چهارشنبه سوری» is a festival (dates.yaml `weekday_not_before`), no Syrian: it gives
+    no state to the names around it nor a party to the events told."""
+    text = "حسن کاظمی در حاشیه مراسم چهارشنبه سوری گفت: مردم مراقب باشند."
+    assert _found(_run(text))["حسن کاظمی"][1] == "IRN"
+    doc = Pipeline.from_config()(
+        Document(id="t", raw="رئیس پلیس تهران گفت: مردم در چهارشنبه سوری از انفجار پرهیز کنند.")
+    )
+    parties = [p for e in doc.to_dict()["events"] for p in e["actor"] + e["recipient"]]
+    assert "SYR" not in {p["country"] for p in parties}
+

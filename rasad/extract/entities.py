@@ -35,6 +35,7 @@ from rasad.extract.gazetteer import (
     common_words,
     demonyms,
     entity_ruler,
+    festival_demonym,
     given_names,
     head_ruler,
     head_sector,
@@ -876,7 +877,11 @@ def _table_country(person: Hit) -> str | None:
 def _country_counts(keys: list[str], hits: list[Hit]) -> Counter[str]:
     """How often the article names each state, by its places and demonyms."""
     counts = Counter(h.country for h in hits if h.label == "GPE" and h.country)
-    counts.update(demonyms()[k] for k in keys if k in demonyms())
+    counts.update(
+        demonyms()[k]
+        for i, k in enumerate(keys)
+        if k in demonyms() and not (i and festival_demonym(keys[i - 1]))
+    )
     return counts
 
 
@@ -954,7 +959,9 @@ def _fill_countries(
     marks = [(h.first, h.country) for h in hits if h.label == "GPE" and h.country]
     surnames = nationality.surname_positions(keys, hits)
     marks += [
-        (i, demonyms()[k]) for i, k in enumerate(keys) if k in demonyms() and i not in surnames
+        (i, demonyms()[k])
+        for i, k in enumerate(keys)
+        if k in demonyms() and i not in surnames and not (i and festival_demonym(keys[i - 1]))
     ]
     weak = nationality.weak_positions(keys)
     titled = {i for r in roles if nationality.others_title(keys, r) for i in range(r.first, r.last)}

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
+import yaml
+
 from rasad.text.letters import KEY_LETTERS, TATWEEL
 
 _FOLD = str.maketrans(KEY_LETTERS | {"ؤ": "و", TATWEEL: None})
@@ -226,6 +228,19 @@ def names_a_body(keys: list[str]) -> bool:
 def demonyms() -> dict[str, str]:
     """Demonym key → country («بلاروسی» → BLR)."""
     return {key(row["demonym_fa"]): row["country"] for row in read_tsv("demonyms.tsv")}
+
+
+@lru_cache(maxsize=1)
+def weekdays() -> frozenset[str]:
+    """Keys of the weekday names (dates.yaml `weekdays`)."""
+    text = (files("rasad.resources") / "dates.yaml").read_text(encoding="utf-8")
+    return frozenset(key(w) for names in yaml.safe_load(text)["weekdays"].values() for w in names)
+
+
+def festival_demonym(before: str) -> bool:
+    """Whether a demonym-shaped word after the token key `before` names a festival, not a
+    nationality: a weekday opens one («چهارشنبه سوری» is no Syrian Wednesday)."""
+    return before in weekdays()
 
 
 # words before a club's name in «تیم فوتبال پرسپولیس», «باشگاه بنفیکا»

@@ -19,6 +19,7 @@ from rasad.extract.gazetteer import (
     Pattern,
     PhraseRuler,
     demonyms,
+    festival_demonym,
     given_names,
     key,
     read_tsv,
@@ -118,7 +119,7 @@ def _demonym_at(keys: list[str], hit: Hit) -> str | None:
     for i in (i for i in words if i < len(keys)):
         if i >= hit.last and (not keys[i].isalpha() or keys[i] == _AND):
             return None  # «X، Y و دو یار برزیلی»: after «و» the list names someone else
-        if keys[i] in table:
+        if keys[i] in table and not (i and festival_demonym(keys[i - 1])):
             return table[keys[i]]
     return None
 

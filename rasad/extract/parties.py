@@ -15,7 +15,14 @@ from functools import lru_cache
 
 from rasad.extract.contexts import load_yaml, tolerant, word_regex
 from rasad.extract.coref import mentions_in
-from rasad.extract.gazetteer import common_words, demonyms, given_names, key, read_tsv
+from rasad.extract.gazetteer import (
+    common_words,
+    demonyms,
+    festival_demonym,
+    given_names,
+    key,
+    read_tsv,
+)
 from rasad.model import Actor, Document, Mention, Participant, Role
 
 _GAP = r"[\s\u200c]+"
@@ -305,6 +312,8 @@ def _demonym_parties(doc: Document, start: int, end: int) -> list[Participant]:
         after = key(words[i + 1].group(0)) if i + 1 < len(words) else ""
         if after in _LIGHT_VERBS or (head in given_names() and head not in common_words()):
             continue  # «ترک کرده بودند» ("had left"), «اکبر سوری»: a verb, a surname
+        if festival_demonym(head):
+            continue  # «چهارشنبه سوری»: a festival
         if heads.get(head) not in NON_PARTY_SECTORS:  # «رسانه‌های صهیونیستی»
             found.append(Participant(word.start(), word.end(), None, country, heads.get(head)))
     return found
