@@ -49,6 +49,8 @@ def _found(doc: Document) -> dict[str, tuple[str, str | None, str | None]]:
          ("ORG", "IRN", "PTY")),
         ("به نقل از اسکای نیوز عربی، حمله انجام شد.", "اسکای نیوز عربی", ("ORG", "ARE", "MED")),
         ("کاخ کرملین اعلام کرد.", "کاخ کرملین", ("ORG", "RUS", "GOV")),
+        # an Iranian group whose name holds a foreign one's: the longer name wins
+        ("اعضای انصار حزب‌الله در تهران تجمع کردند.", "انصار حزب‌الله", ("ORG", "IRN", None)),
     ],
 )  # fmt: skip
 def test_entities_gazetteer_and_composition(text: str, surface: str, expected: tuple) -> None:
