@@ -51,6 +51,8 @@ def _found(doc: Document) -> dict[str, tuple[str, str | None, str | None]]:
         ("کاخ کرملین اعلام کرد.", "کاخ کرملین", ("ORG", "RUS", "GOV")),
         # an Iranian group whose name holds a foreign one's: the longer name wins
         ("اعضای انصار حزب‌الله در تهران تجمع کردند.", "انصار حزب‌الله", ("ORG", "IRN", None)),
+        # an Iranian town named for a foreign capital: «اسلام‌آباد غرب» is not Islamabad
+        ("فرماندار اسلام آباد غرب گفت.", "اسلام آباد غرب", ("GPE", "IRN", None)),
     ],
 )  # fmt: skip
 def test_entities_gazetteer_and_composition(text: str, surface: str, expected: tuple) -> None:
