@@ -1117,3 +1117,23 @@ def test_entities_demonym_after_a_weekday_is_a_festival() -> None:
     parties = [p for e in doc.to_dict()["events"] for p in e["actor"] + e["recipient"]]
     assert "SYR" not in {p["country"] for p in parties}
 
+
+_NAJAF = "مراسم بزرگداشت در نجف برگزار شد. عراق و عراق میزبان زائران است.\n"
+
+
+@pytest.mark.parametrize(
+    ("person", "country"),
+    [
+        # a Shia cleric's form of address, and no state named at him: the state the article
+        # names most (Iraq) is not his
+        ("آیت‌الله جعفر سبحانی", "IRN"),
+        ("حجت‌الاسلام والمسلمین جعفر سبحانی", "IRN"),
+        # an Arab-shaped name keeps the article's Arab state; a bare name its topic
+        ("آیت‌الله محمد الیعقوبی", "IRQ"),
+        ("جعفر سبحانی", "IRQ"),
+    ],
+)
+def test_entities_iranian_cleric_takes_no_foreign_topic(person: str, country: str) -> None:
+    found = _found(_run(_NAJAF + person + " در این مراسم سخنرانی کرد."))
+    name = person.removeprefix("آیت‌الله ").removeprefix("حجت‌الاسلام والمسلمین ")
+    assert found[name][1] == country

@@ -64,6 +64,7 @@ def _lexicon() -> dict[str, object]:
         "arab_prefixes": tuple(key(w) for w in cues["arab_name_prefixes"]),
         "arab_words": frozenset(key(w) for w in cues["arab_name_words"]),
         "arab_states": frozenset(cues["arab_states"]),
+        "clerical": frozenset(key(w) for w in cues["clerical_honorifics"]),
     }
 
 
@@ -167,6 +168,17 @@ def origin(keys: list[str], hit: Hit) -> str | None:
     return "foreign" if foreign and not lex["arabic"].intersection(given) else None
 
 
+def _iranian_cleric(keys: list[str], hit: Hit) -> bool:
+    """«آیت‌الله جعفر سبحانی», «حجت‌الاسلام والمسلمین …»: a name right after a form of address
+    of Iran's Shia clergy (nationality_cues.yaml `clerical_honorifics`), however many tokens
+    the article writes it in."""
+    clerical = _lexicon()["clerical"]
+    return any(
+        "".join(keys[hit.first - n : hit.first]) in clerical
+        for n in range(1, min(hit.first, 4) + 1)
+    )
+
+
 def _arab(keys: list[str], hit: Hit) -> bool:
     """«الراوی», «بن سعود»: an Arabic article on a later word of the name, or a patronymic."""
     lex = _lexicon()
@@ -221,6 +233,8 @@ def person_country(
         return HOME_COUNTRY
     if near:
         return min(near)[1]
+    if shape is None and not _arab(keys, hit) and _iranian_cleric(keys, hit):
+        return HOME_COUNTRY  # no state at the name: the article's topic is not theirs
     if shape == "foreign":
         topic = [(n, c) for c, n in counts.items() if c != HOME_COUNTRY and n >= _MIN_TOPIC]
         return max(topic)[1] if topic else None
