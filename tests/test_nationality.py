@@ -97,6 +97,15 @@ def _country(text: str, person: str) -> str | None:
             "پوریا ارژنگ",
             "IRN",
         ),
+        # a demonym-shaped surname ending the next name of a list is not the state of the
+        # name before the comma; an apposition's demonym after the comma still is
+        (
+            "حضرات آیات سید محمدکاظم طباطبایی یزدی، آقا ضیاءالدین عراقی و ملأ فتح‌الله شریعت"
+            " اصفهانی از جمله استادان او بودند.",
+            "سید محمدکاظم طباطبایی یزدی",
+            "IRN",
+        ),
+        ("روژه گارودی، فیلسوف فرانسوی و نویسنده، درگذشت.", "روژه گارودی", "FRA"),
         # «اروپایی» is no nationality: a person takes a state, never EUR
         ("مرضیه شاهدایی گفت: شرکت‌هایی از 13 کشور اروپایی در نمایشگاه حضور دارند.",
          "مرضیه شاهدایی", "IRN"),

@@ -114,15 +114,28 @@ def _demonym_at(keys: list[str], hit: Hit) -> str | None:
     «"روژه گارودی" فیلسوف فرانسوی») or «و»."""
     table = demonyms()
     after = hit.last + (hit.last < len(keys) and keys[hit.last] in QUOTES)
-    after += keys[after : after + 1] in ([_COMMA], [","])
+    comma = keys[after : after + 1] in ([_COMMA], [","])
+    after += comma
     words = list(range(hit.first, _own_end(keys, hit)))
     words += list(range(after, after + _cues()["demonym_window"]))
     for i in (i for i in words if i < len(keys)):
         if i >= hit.last and (not keys[i].isalpha() or keys[i] == _AND):
             return None  # «X، Y و دو یار برزیلی»: after «و» the list names someone else
+        if i > after and comma and _next_surname(keys, after, i):
+            return None  # «X، آقا ضیاءالدین عراقی و …»: the next name's surname
         if keys[i] in table and not (i and festival_demonym(keys[i - 1])):
             return table[keys[i]]
     return None
+
+
+def _next_surname(keys: list[str], start: int, at: int) -> bool:
+    """Whether the word at `at` ends the next name of a list: the words from `start` (right
+    after a comma) open with a given name and the list goes on after it («طباطبایی یزدی، آقا
+    ضیاءالدین عراقی و …»), so a demonym there is that person's surname, no nationality of the
+    name before the comma («X، دیپلمات آمریکایی» still gives one)."""
+    given = keys[start] in given_names() or keys[start] in home_names()
+    ends = at + 1 >= len(keys) or not keys[at + 1].isalpha() or keys[at + 1] == _AND
+    return given and ends and keys[at] in demonyms()
 
 
 def _own_end(keys: list[str], hit: Hit) -> int:
