@@ -1137,3 +1137,22 @@ def test_entities_iranian_cleric_takes_no_foreign_topic(person: str, country: st
     found = _found(_run(_NAJAF + person + " در این مراسم سخنرانی کرد."))
     name = person.removeprefix("آیت‌الله ").removeprefix("حجت‌الاسلام والمسلمین ")
     assert found[name][1] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # «شبکه» heads a broadcaster, but a health network is no medium (PLOVER has no
+        # health sector): the county health network has none
+        (
+            "شبکه بهداشت و درمان شهرستان باشت اعلام کرد.",
+            "شبکه بهداشت و درمان شهرستان باشت",
+            ("ORG", "IRN", None),
+        ),
+        ("شبکه خبر اعلام کرد.", "شبکه خبر", ("ORG", "IRN", "MED")),
+    ],
+)
+def test_entities_a_health_network_is_no_medium(
+    text: str, surface: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert _found(rasad.extract(text))[surface] == expected
