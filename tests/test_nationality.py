@@ -106,6 +106,13 @@ def _country(text: str, person: str) -> str | None:
             "IRN",
         ),
         ("روژه گارودی، فیلسوف فرانسوی و نویسنده، درگذشت.", "روژه گارودی", "FRA"),
+        # a Saudi state nearest the name is not the Bahraini cleric's (actors table)
+        (
+            "ماموران حکومت بحرین با جمعی از عمال سعودی به خانه آیت‌الله شیخ عیسی قاسم حمله"
+            " کردند.",
+            "عیسی قاسم",
+            "BHR",
+        ),
         # «اروپایی» is no nationality: a person takes a state, never EUR
         ("مرضیه شاهدایی گفت: شرکت‌هایی از 13 کشور اروپایی در نمایشگاه حضور دارند.",
          "مرضیه شاهدایی", "IRN"),
