@@ -312,3 +312,12 @@ def test_a_party_criticised_after_the_speakers_title_is_the_target() -> None:
         " گفت: این وضعیت قابل قبول نیست."
     )
     assert [e for e in _events(text) if e[0] == "ACCUSE"] == [("ACCUSE", {"IRN"}, {"IGO"})]
+
+
+def test_a_former_leaders_administration_is_his_states_government() -> None:
+    # the apposed title makes Obama a former official, but «دولت» before his name is the state
+    text = "دولت «باراک اوباما»، رئیس‌جمهور سابق آمریکا ۱.۸ میلیارد دلار پول نقد به ایران داده است."
+    doc = rasad.extract(text)
+    assert [
+        (e.type, [(p.country, p.sector) for p in e.source]) for e in doc.events if e.type == "AID"
+    ] == [("AID", [("USA", "GOV")])]

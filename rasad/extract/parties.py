@@ -40,6 +40,10 @@ PLACE_PREP = re.compile(tolerant("(در|شهر|استان)") + _WORDS.format(gap
 INDEFINITE = re.compile(tolerant("یک") + r"[\s\u200c]+$")
 COMPOUND = re.compile(tolerant("(دو|سه) (کشور|طرف)"))
 WORD = re.compile(r"[^\W\d_]+(?:\u200c[^\W\d_]+)*")
+# «دولت اوباما», «دولت «باراک اوباما»»: the head noun of a leader's administration
+ADMINISTRATION = re.compile(
+    r"(?<![\w\u200c])" + tolerant("(دولت|حکومت|کابینه)") + r"[\s\u200c]*«?[\s\u200c]*$"
+)
 PLURAL = re.compile(r"\u200c?ها(?:ست|یی|ی)?$")
 _COMPOUND_SIZE = {"دو": 2, "سه": 3}
 PHRASE_OPENER = re.compile(
@@ -231,6 +235,13 @@ def participant(doc: Document, ment: Mention) -> Participant | None:
         return None
     if is_team(doc, ment.start):
         return None
+    if ment.label == "PER" and ADMINISTRATION.search(
+        doc.text[max(0, ment.start - 20) : ment.start]
+    ):
+        # «دولت «باراک اوباما»، رئیس‌جمهور سابق آمریکا»: a leader's administration is his
+        # state's government, whether or not he still holds office
+        country = person_party(doc, ment.start, ment.end, actor).country
+        return Participant(ment.start, ment.end, actor.id, country, "GOV")
     if ment.label == "PER" and apposed_role(doc, ment.start, ment.end):
         return person_party(doc, ment.start, ment.end, actor)
     sector = actor.sector or sector_before(doc, ment.start, ment.end) or _capital(doc, ment)
