@@ -321,3 +321,33 @@ def test_a_former_leaders_administration_is_his_states_government() -> None:
     assert [
         (e.type, [(p.country, p.sector) for p in e.source]) for e in doc.events if e.type == "AID"
     ] == [("AID", [("USA", "GOV")])]
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # «اما» (but) ends in «ما» and is no first person: the speaker did not die
+        (
+            "سید حسن نصرالله دبیرکل حزب‌الله لبنان گفت: یک فرمانده ارشد سپاه پاسداران ایران در"
+            " سوریه به شهادت رسید اما راه او ادامه دارد.",
+            {"IRN"},
+        ),
+        (
+            "سید حسن نصرالله دبیرکل حزب‌الله لبنان گفت: سه سرباز آمریکایی در عراق کشته شدند اما"
+            " آمریکا به اشغال ادامه می‌دهد.",
+            {"USA"},
+        ),
+    ],
+)
+def test_the_speaker_is_not_the_one_killed(text: str, victims: set[str]) -> None:
+    assert [e for e in _events(text) if e[0] == "ASSAULT"] == [("ASSAULT", set(), victims)]
+
+
+def test_the_one_martyred_is_the_named_subject_not_the_speaker() -> None:
+    text = (
+        "حجت الاسلام علی زاهددوست امام جمعه دلوار گفت: رئیسعلی دلواری در وطن غریبانه قیام کرد"
+        " و در اوج مظلومیت به شهادت رسید اما اعتقاد راسخ وی به ارزش‌های دینی ماندگار است."
+    )
+    doc = rasad.extract(text)
+    (assault,) = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [doc.text[p.start : p.end] for p in assault.target] == ["رئیسعلی دلواری"]

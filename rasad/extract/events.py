@@ -105,7 +105,8 @@ HYPOTHETICAL = re.compile(
 )
 WHETHER = re.compile(tolerant("که آیا") + r"(?![\w\u200c])[^:؛«»،]*$")  # an embedded question
 QUESTION = re.compile(tolerant("آیا") + r"(?![\w\u200c])[^.!؟?]*$")  # «آیا … کرد؟» asks, not tells
-FIRST_PERSON = re.compile(tolerant("(ما|کشورمان|کشور ما)") + r"(?![\w\u200c])")
+# a word of its own: «اما» (but) and «شما» end in «ما» and are no first person
+FIRST_PERSON = re.compile(r"(?<![\w\u200c])" + tolerant("(ما|کشورمان|کشور ما)") + r"(?![\w\u200c])")
 PAST_VERB = re.compile(tolerant("(کرد|کردند|شد|شدند|داد|دادند|رسید|رسیدند|داشت|داشتند)$"))
 _GAP = r"[\s\u200c]+"
 _WORDS = r"(?:{gap}[^\s\u200c،,:]+){{0,{n}}}{gap}$"
