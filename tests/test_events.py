@@ -49,9 +49,10 @@ def test_visit_meeting_is_consult_visit_visitor_to_host() -> None:
             "آمریکا علیه ایران تحریم های جدیدی اعمال کرد",
             ("SANCTION", "discontinue", [("USA", "GOV")], [("IRN", None)]),
         ),
+        # Belarus is whom the condemned attack hit, not the one condemned: no recipient
         (
             "ایران حمله به بلاروس را محکوم کرد",
-            ("ACCUSE", "disapprove", [("IRN", None)], [("BLR", None)]),
+            ("ACCUSE", "disapprove", [("IRN", None)], []),
         ),
         (
             "مخبر گفت: ما آماده همکاری با بلاروس هستیم",

@@ -351,3 +351,23 @@ def test_the_one_martyred_is_the_named_subject_not_the_speaker() -> None:
     doc = rasad.extract(text)
     (assault,) = [e for e in doc.events if e.type == "ASSAULT"]
     assert [doc.text[p.start : p.end] for p in assault.target] == ["رئیسعلی دلواری"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the embassy is where the bomb went off, the police headquarters whom the attack hit:
+        # neither is condemned (the unnamed bombers are)
+        "سخنگوی وزارت امور خارجه ایران بمب‌گذاری در سفارت آمریکا در کابل را محکوم کرد.",
+        "سخنگوی وزارت امور خارجه ایران حمله به سفارت آمریکا در کابل را محکوم کرد.",
+        "سخنگوی وزارت امور خارجه ایران حمله تروریست‌ها به سفارت ترکیه در کابل که منجر به"
+        " کشته شدن دو نفر شد را محکوم کرد.",
+    ],
+)
+def test_the_site_of_a_condemned_deed_is_not_condemned(text: str) -> None:
+    assert [e for e in _events(text) if e[0] == "ACCUSE"] == [("ACCUSE", {"IRN"}, set())]
+
+
+def test_the_agent_of_a_condemned_deed_is_condemned() -> None:
+    text = "سخنگوی وزارت امور خارجه ایران حمله اسرائیل به سفارت ترکیه در بیروت را محکوم کرد."
+    assert [e for e in _events(text) if e[0] == "ACCUSE"] == [("ACCUSE", {"IRN"}, {"ISR"})]

@@ -275,6 +275,16 @@ CONDEMNED = re.compile(
     + tolerant("(محکوم|تقبیح|نکوهش) (کرد|کردند|کرده|می کند|می کنند|می کنیم|نمود|نمودند)")
     + r"(?![\w\u200c])"
 )
+# «بمب‌گذاری در سفارت آمریکا», «حمله به سفارت آمریکا»: a party in the «در/به X» phrase of a
+# deed's noun is where it struck or whom it hit, not who is condemned for it
+DEED_SITE = re.compile(
+    r"(?<![\w\u200c])"
+    + tolerant("(بمب گذاری|بمب گذاری های|انفجار|انفجارهای|حمله|حملات|بمباران|تیراندازی|ترور")
+    + tolerant("|کشتار|قتل|شلیک|یورش|هجوم|تجاوز)")
+    + r"(?:[\s\u200c]+[^\s\u200c.،,:؛«»]+){0,3}?[\s\u200c]+"
+    + tolerant("(در|به|علیه|بر ضد|به سوی|به سمت)")
+    + r"(?:[\s\u200c]+[^\s\u200c.،,:؛«»]+){0,2}?[\s\u200c]+$"
+)
 # «با محکوم کردن بمب‌گذاری …», «ضمن تقبیح انفجار …»: the deed's noun right after a condemnation
 CONDEMNING = re.compile(
     r"(?<![\w\u200c])"
@@ -617,6 +627,7 @@ def _sides(
         and not (pat.construed and not _said_of(doc, p, trigger, trigger_end))
         and _addressed(doc, pat, p, trigger_end)
         and not (p.start < trigger and in_own_title(doc, source, p))
+        and not (pat.type == "ACCUSE" and _deed_site(doc, p, begin))
     ]
     if mode == "visit":  # the host is who the visitor meets («با X دیدار»), else where he goes
         met = [  # «با X دیدار کرد»: the counterpart is named before the meeting verb
@@ -640,6 +651,12 @@ def _sides(
     home = actors[0].country
     foreign = [p for p in recipients if p.country and p.country != home]
     return actors, foreign if home and foreign else recipients
+
+
+def _deed_site(doc: Document, part: Participant, begin: int) -> bool:
+    """«بمب‌گذاری در سفارت آمریکا را محکوم کرد»: the party is where the condemned deed struck
+    or whom it hit (a «در/به X» phrase of the deed's noun), not the one condemned."""
+    return DEED_SITE.search(doc.text, max(begin, part.start - 80), part.start) is not None
 
 
 def _host(doc: Document, source: Participant, trigger: int, trigger_end: int) -> list[Participant]:
