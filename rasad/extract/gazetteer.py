@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
-import yaml
-
+from rasad.extract.contexts import load_yaml
 from rasad.text.letters import KEY_LETTERS, TATWEEL
 
 _FOLD = str.maketrans(KEY_LETTERS | {"ؤ": "و", TATWEEL: None})
@@ -231,16 +230,16 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def weekdays() -> frozenset[str]:
+def _weekdays() -> frozenset[str]:
     """Keys of the weekday names (dates.yaml `weekdays`)."""
-    text = (files("rasad.resources") / "dates.yaml").read_text(encoding="utf-8")
-    return frozenset(key(w) for names in yaml.safe_load(text)["weekdays"].values() for w in names)
+    names = load_yaml("dates.yaml")["weekdays"].values()
+    return frozenset(key(w) for words in names for w in words)
 
 
 def festival_demonym(before: str) -> bool:
     """Whether a demonym-shaped word after the token key `before` names a festival, not a
     nationality: a weekday opens one («چهارشنبه سوری» is no Syrian Wednesday)."""
-    return before in weekdays()
+    return before in _weekdays()
 
 
 # words before a club's name in «تیم فوتبال پرسپولیس», «باشگاه بنفیکا»
