@@ -457,8 +457,7 @@ def _oblique(doc: Document, part: Participant, begin: int, trigger: int) -> bool
         return True
     if _in_object(doc, part, begin, trigger):
         return True
-    preposition, counted = OBLIQUE.search(before), COUNTED.search(before)
-    if preposition is None or (counted and counted.start("prep") == preposition.start()):
+    if not _governing(OBLIQUE, before):
         return False
     if not COMPLEMENTIZER.search(before):
         return True
@@ -935,7 +934,13 @@ def _taken_from(doc: Document, part: Participant, begin: int) -> bool:
     taken or sent away from, not who undergoes it; a partitive «از» («یکی از وزرای عراقی
     هدف حمله قرار گرفت») still names who does."""
     before = doc.text[max(begin, part.start - 40) : part.start]
-    found, counted = SOURCE.search(before), COUNTED.search(before)
+    return _governing(SOURCE, before)
+
+
+def _governing(preposition: re.Pattern[str], before: str) -> bool:
+    """Whether `before` ends in `preposition` governing the party, not one that counts or
+    takes part of it («بیش از ۱۰ هزار دانشجوی», «یکی از وزرای»: see COUNTED)."""
+    found, counted = preposition.search(before), COUNTED.search(before)
     return found is not None and not (counted and counted.start("prep") == found.start())
 
 
