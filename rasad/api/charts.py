@@ -109,7 +109,7 @@ def star_network(center: dict, others: list[dict], *, size: int = 360, margin: i
             "anchor": anchor, "lx": round(lx, 1), "ly": round(ly, 1),
             "short": _short(other["label"]),
         })
-    return {"size": size, "width": width, "height": size, "nodes": nodes}
+    return {"width": width, "height": size, "nodes": nodes}
 
 
 def _short(label: str) -> str:
