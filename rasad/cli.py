@@ -7,7 +7,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from importlib.resources import files
 from pathlib import Path
@@ -43,6 +43,10 @@ err = Console(stderr=True)
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, or - for JSONL on stdin.")]
 DbOpt = Annotated[str, typer.Option("--db", help="SQLite file or database URL.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Processes (or Dask workers).")]
+SinceOpt = Annotated[datetime | None, typer.Option(
+    formats=["%Y-%m-%d"], help="Published on or after this day (YYYY-MM-DD).")]
+UntilOpt = Annotated[datetime | None, typer.Option(
+    formats=["%Y-%m-%d"], help="Published on or before this day (YYYY-MM-DD).")]
 EngineOpt = Annotated[str, typer.Option("--engine", help="local (process pool) or dask.")]
 SchedulerOpt = Annotated[
     str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786.")
@@ -293,13 +297,20 @@ def search(
     query: Annotated[str, typer.Argument(help="Persian words; ZWNJ, space or joined all match.")],
     db: DbOpt = "rasad.db",
     limit: Annotated[int, typer.Option(help="At most this many documents.")] = 20,
+    newest: Annotated[bool, typer.Option(
+        "--newest", help="Newest first (by publication day), not best match first.")] = False,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
 ) -> None:
     """Full-text search over the stored articles.
 
-    Example: rasad search "همکاری های بانکی" --db rasad.db
+    Example: rasad search "همکاری های بانکی" --db rasad.db --newest --since 2024-01-01
     """
     with Store(db) as store:
-        items, total = store.search_documents(query, offset=0, limit=limit)
+        items, total = store.search_documents(
+            query, offset=0, limit=limit, order="newest" if newest else "relevance",
+            since=since.date() if since else None, until=until.date() if until else None,
+        )
     table = Table(title=f"{total} documents match «{query}»")
     for column in ("id", "published", "source", "snippet"):
         table.add_column(column, overflow="fold")

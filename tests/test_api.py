@@ -141,6 +141,32 @@ def test_api_search_page_marks_the_query_and_escapes_the_rest(client, write_head
     assert "&lt;b&gt;" in html and "<b>تهران" not in html
 
 
+def test_api_search_sorts_and_bounds_by_publication_day(client, write_headers) -> None:
+    """/api/search and its page take sort=relevance|newest and since/until (publication
+    day); the answer echoes them, and an unknown order is a 422 in the one error shape."""
+    records = [{"id": "kelp-old", "published": "2019-02-01",
+                "text": "جلبک دریایی و جلبک سبز و صادرات جلبک در خلیج فارس."},
+               {"id": "kelp-new", "published": "2023-06-01",
+                "text": "گزارش‌های تازه از بندرعباس رسید و در آن یک بار از جلبک یاد شد."}]
+    body = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode()
+    headers = {**write_headers, "Content-Type": "application/x-ndjson"}
+    assert client.post("/api/ingest", content=body, headers=headers).status_code == 200
+
+    def ids(**params: str) -> list[str]:
+        data = client.get("/api/search", params={"q": "جلبک", **params}).json()
+        assert data["sort"] == params.get("sort", "relevance")
+        return [item["id"] for item in data["items"]]
+
+    assert ids() == ["kelp-old", "kelp-new"]
+    assert ids(sort="newest") == ["kelp-new", "kelp-old"]
+    assert ids(since="2020-01-01") == ["kelp-new"] and ids(until="2020-01-01") == ["kelp-old"]
+    bad = client.get("/api/search", params={"q": "جلبک", "sort": "oldest"})
+    assert bad.status_code == 422 and bad.json()["ok"] is False
+    page = client.get("/search", params={"q": "جلبک", "sort": "newest", "since": "2020-01-01"})
+    assert '<option value="newest" selected>' in page.text and 'value="2020-01-01"' in page.text
+    assert "kelp-new" in page.text and "kelp-old" not in page.text
+
+
 @pytest.mark.parametrize("payload", PAYLOADS)
 @pytest.mark.parametrize(
     ("path", "param"),

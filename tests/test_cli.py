@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,28 @@ def test_cli_search_finds_zwnj_variants(seeded_db, query):
     result = runner.invoke(app, ["search", query, "--db", seeded_db])
     assert result.exit_code == 0
     assert "000_14dd7ec80a022bb4" in result.output
+
+
+def test_cli_search_newest_first_within_publication_days(tmp_path):
+    records = [{"id": "pist-2018", "published": "2018-09-01",
+                "text": "برداشت پسته و صادرات پسته و قیمت پسته در کرمان بالا رفت."},
+               {"id": "pist-2022", "published": "2022-09-01",
+                "text": "بازار خشکبار رفسنجان شلوغ بود و از پسته هم سخن رفت."}]
+    source = tmp_path / "pistachio.jsonl"
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n")
+    db = str(tmp_path / "p.db")
+    assert runner.invoke(app, ["ingest", str(source), "--db", db]).exit_code == 0
+
+    def listed(*options: str) -> list[str]:
+        result = runner.invoke(app, ["search", "پسته", "--db", db, *options])
+        assert result.exit_code == 0, result.output
+        return re.findall(r"pist-\d{4}", result.output)
+
+    assert listed() == ["pist-2018", "pist-2022"]
+    assert listed("--newest") == ["pist-2022", "pist-2018"]
+    assert listed("--since", "2020-01-01") == ["pist-2022"]
+    assert listed("--until", "2020-01-01") == ["pist-2018"]
+    assert runner.invoke(app, ["search", "پسته", "--db", db, "--since", "1/9/2020"]).exit_code == 2
 
 
 def test_cli_dyad_lists_the_meeting(seeded_db):

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import (
@@ -256,6 +257,36 @@ def test_search_ranks_and_pages(store: Store) -> None:
     items, total = store.search_documents("نفت", offset=1, limit=1)
     assert total == 3 and len(items) == 1
     assert store.search("") == [] and store.search(" \u200c ") == []
+
+
+def _published(doc: Document, day: date) -> Document:
+    doc.published = day
+    return doc
+
+
+def test_search_orders_by_relevance_or_newest_and_bounds_by_publication_day(
+    store: Store,
+) -> None:
+    """Both backends put the document that is about the query first (bm25 / ts_rank_cd),
+    `newest` orders by publication day, and since/until bound the publication day."""
+    filler = "گزارش خبرنگار درباره بازار کالا و نرخ ارز در استان‌های مرزی منتشر شد. " * 6
+    store.add(_published(make_doc("about", [("CONSULT", "IRN", "BLR", None)],
+                                  "صادرات نفت و فروش نفت و قیمت نفت خام."), date(2020, 1, 5)))
+    store.add(_published(make_doc("aside", [("CONSULT", "IRN", "BLR", None)],
+                                  filler + "یک بار هم از نفت یاد شد."), date(2024, 3, 1)))
+    store.add(_published(make_doc("other", [("CONSULT", "IRN", "BLR", None)],
+                                  "درباره گندم و جو."), date(2024, 5, 1)))
+
+    def ids(**options: Any) -> list[str]:
+        return [hit["id"] for hit in store.search_documents("نفت", **options)[0]]
+
+    assert ids() == ["about", "aside"]
+    assert ids(order="newest") == ["aside", "about"]
+    assert ids(since=date(2021, 1, 1)) == ["aside"]
+    assert ids(until=date(2021, 1, 1)) == ["about"]
+    assert store.search_documents("نفت", since=date(2024, 4, 1))[1] == 0
+    with pytest.raises(ValueError, match="order"):
+        store.search_documents("نفت", order="oldest")
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from rasad.api import queries
 from rasad.api.params import Page, page_params
-from rasad.api.routes import ActorId, Pair, StoreDep
+from rasad.api.routes import ActorId, Pair, SearchDep, StoreDep
 from rasad.store.search import marked
 from rasad.text.normalize import normalize
 from rasad.web import TEMPLATES_DIR
@@ -78,8 +78,10 @@ def search(
     request: Request,
     store: StoreDep,
     page: PageDep,
+    options: SearchDep,
     q: Annotated[str, Query(max_length=200)] = "",
 ) -> HTMLResponse:
-    data = queries.search(store, q, page) if q else {"q": "", "items": [], "total": 0}
+    data = (queries.search(store, q, page, options) if q
+            else {"q": "", "items": [], "total": 0, "sort": options.sort})
     pieces = [marked(hit["snippet"], q) for hit in data["items"]]
     return _render(request, "search.html", data=data, pieces=pieces)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Query
 
@@ -49,3 +49,21 @@ def event_filters(
     return EventFilters(
         type.upper() if type else None, country.upper() if country else None, since, until, q
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOptions:
+    """How a full-text search orders and bounds its hits (by publication day)."""
+
+    sort: str = "relevance"
+    since: date | None = None
+    until: date | None = None
+
+
+def search_options(
+    sort: Annotated[Literal["relevance", "newest"], Query(
+        description="relevance (best match first) or newest (by publication day)")] = "relevance",
+    since: Annotated[date | None, Query(description="published on or after, YYYY-MM-DD")] = None,
+    until: Annotated[date | None, Query(description="published on or before, YYYY-MM-DD")] = None,
+) -> SearchOptions:
+    return SearchOptions(sort, since, until)

@@ -11,12 +11,20 @@ from fastapi.responses import StreamingResponse
 
 from rasad.api import queries
 from rasad.api.ingest import ingest_body
-from rasad.api.params import EventFilters, Page, event_filters, page_params
+from rasad.api.params import (
+    EventFilters,
+    Page,
+    SearchOptions,
+    event_filters,
+    page_params,
+    search_options,
+)
 from rasad.api.security import check_token, read_limited
 
 router = APIRouter(prefix="/api")
 
 PageDep = Annotated[Page, Depends(page_params)]
+SearchDep = Annotated[SearchOptions, Depends(search_options)]
 DYAD = r"^[A-Za-z]{3}-[A-Za-z]{3}$"
 Pair = Annotated[str, Path(pattern=DYAD, description="two alpha-3 codes, e.g. IRN-BLR")]
 ActorId = Annotated[str, Path(max_length=200)]
@@ -67,9 +75,10 @@ def quotes(
 
 @router.get("/search", summary="Full-text search over article text")
 def search(
-    store: StoreDep, page: PageDep, q: Annotated[str, Query(min_length=1, max_length=200)]
+    store: StoreDep, page: PageDep, options: SearchDep,
+    q: Annotated[str, Query(min_length=1, max_length=200)],
 ) -> dict:
-    return queries.search(store, q, page)
+    return queries.search(store, q, page, options)
 
 
 @router.get("/sectors", summary="Event counts per participant sector and per economic sector")

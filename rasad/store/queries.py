@@ -311,33 +311,53 @@ _FTS = table("documents_fts", column("rowid"), column("folded"), column("rank"))
 _TSV = literal_column("documents.folded_tsv", TSVECTOR)  # PostgreSQL only (migration 0010)
 
 
+SEARCH_ORDERS = ("relevance", "newest")
+
+
 def search_documents(
-    conn: Connection, query: str, *, offset: int, limit: int
+    conn: Connection, query: str, *, offset: int, limit: int, order: str = "relevance",
+    since: date | None = None, until: date | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """Documents whose text contains the query in any joined/split spelling, best first.
+    """Documents whose text contains the query in any joined/split spelling, best first
+    (`order="newest"`: by publication day), published within [since, until] when given.
 
     SQLite ranks by FTS5's bm25; PostgreSQL matches the same phrases in a tsvector of the
-    folded text (newest first).
+    folded text and ranks by ts_rank_cd (cover density: how close and how often the
+    spellings occur), so both backends put the same kind of document first.
     """
+    if order not in SEARCH_ORDERS:
+        raise ValueError(f"order must be one of {SEARCH_ORDERS}, not {order!r}")
     expression = fts_expression(query)
     if expression is None:
         return [], 0
-    stmt = select(*_LISTED, documents.c.text)
+    newest = (documents.c.published.desc().nulls_last(), documents.c.pk.desc())
+    stmt = select(*_LISTED, documents.c.text).where(
+        *_published_within(since, until)
+    )
     if conn.dialect.name == "sqlite":
         hits = select(_FTS.c.rowid, _FTS.c.rank).where(_FTS.c.folded.match(expression))
         hits = hits.subquery()
-        stmt = stmt.join(hits, hits.c.rowid == documents.c.pk).order_by(hits.c.rank)
+        stmt = stmt.join(hits, hits.c.rowid == documents.c.pk)
+        stmt = stmt.order_by(*newest) if order == "newest" else stmt.order_by(hits.c.rank)
     else:
         # For a word most documents hold the planner scans them all, testing every vector;
         # the GIN index (migration 0010) finds them without reading one (phrases re-check
         # only the documents holding all their words), about 4x faster.
         conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
         spelled = [func.phraseto_tsquery("simple", p) for p in ts_phrases(query)]
-        stmt = stmt.where(_TSV.bool_op("@@")(reduce(lambda a, b: a.op("||")(b), spelled)))
-        stmt = stmt.order_by(documents.c.published.desc().nulls_last(), documents.c.pk)
+        tsquery = reduce(lambda a, b: a.op("||")(b), spelled)
+        stmt = stmt.where(_TSV.bool_op("@@")(tsquery))
+        rank = func.ts_rank_cd(_TSV, tsquery)
+        stmt = stmt.order_by(*newest) if order == "newest" else stmt.order_by(
+            rank.desc(), documents.c.pk)
     rows = conn.execute(stmt.offset(offset).limit(limit)).all()
     items = [_listing(r, snippet=snippet(r.text, query)) for r in rows]
     return items, count(conn, stmt.order_by(None))
+
+
+def _published_within(since: date | None, until: date | None) -> list[ColumnElement[bool]]:
+    day = documents.c.published
+    return [*([day >= since] if since else []), *([day <= until] if until else [])]
 
 
 def _quote_dict(row: Any) -> dict[str, Any]:

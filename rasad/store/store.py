@@ -308,10 +308,14 @@ class Store:
         """Documents matching `query` (ZWNJ, space or joined spellings alike), best first."""
         return self.search_documents(query, offset=0, limit=limit)[0]
 
-    def search_documents(self, query: str, *, offset: int = 0,
-                         limit: int = 50) -> tuple[list[dict[str, Any]], int]:
+    def search_documents(
+        self, query: str, *, offset: int = 0, limit: int = 50, order: str = "relevance",
+        since: date | None = None, until: date | None = None,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """A page of matching documents and their total; see queries.search_documents."""
         with self._reading() as conn:
-            return queries.search_documents(conn, query, offset=offset, limit=limit)
+            return queries.search_documents(conn, query, offset=offset, limit=limit,
+                                            order=order, since=since, until=until)
 
     def get_document(self, doc_id: str) -> dict[str, Any] | None:
         """One document in the output contract, or None."""
