@@ -121,11 +121,13 @@ def read_documents(path: Path) -> Iterator[list[Sentence]]:
         yield doc
 
 
-def load_corpus(name: str, split: str, data: Path = DATA) -> list[Sentence]:
-    """Normalized sentences of one corpus' `train` or `dev` part (our deterministic split)."""
+def load_documents(name: str, split: str, data: Path = DATA) -> list[list[Sentence]]:
+    """Normalized documents (lists of sentences) of one corpus' `train` or `dev` part (our
+    deterministic split: by document where the corpus has them, else by sentence, each
+    sentence then a document of its own)."""
     path = data / CORPORA[name]
     docs_file = path.with_name("train_docs.json")
-    out: list[Sentence] = []
+    out: list[list[Sentence]] = []
     if docs_file.exists():
         ids = json.loads(docs_file.read_text(encoding="utf-8"))["documents_in_order"]
         docs = list(read_documents(path))
@@ -133,11 +135,16 @@ def load_corpus(name: str, split: str, data: Path = DATA) -> list[Sentence]:
             raise ValueError(f"{path}: {len(docs)} documents but {len(ids)} ids")
         for doc_id, doc in zip(ids, docs, strict=True):
             if (bucket(f"{name}/{doc_id}") < DEV_PERCENT) == (split == "dev"):
-                out += doc
+                out.append(doc)
     else:
         for doc in read_documents(path):
-            out += [s for s in doc if (bucket(" ".join(s[0])) < DEV_PERCENT) == (split == "dev")]
-    return [normalize_sentence(tokens, tags) for tokens, tags in out]
+            out += [[s] for s in doc if (bucket(" ".join(s[0])) < DEV_PERCENT) == (split == "dev")]
+    return [[normalize_sentence(tokens, tags) for tokens, tags in doc] for doc in out]
+
+
+def load_corpus(name: str, split: str, data: Path = DATA) -> list[Sentence]:
+    """Normalized sentences of one corpus' `train` or `dev` part (our deterministic split)."""
+    return [sentence for doc in load_documents(name, split, data) for sentence in doc]
 
 
 # Word classes for the lexicon features: ParsNER's curated lists and rasad's own gazetteers.

@@ -20,7 +20,13 @@ from rasad.extract.ner import (
     shape,
     word_clusters,
 )
-from rasad.extract.ner_eval import detokenize, entity_token_spans, error_kinds, rules_tag
+from rasad.extract.ner_eval import (
+    detokenize,
+    entity_token_spans,
+    error_kinds,
+    rules_tag,
+    rules_tag_document,
+)
 from rasad.model import Document, Mention, OffsetMap, Span
 
 # Written for this test, not taken from any training corpus.
@@ -194,6 +200,18 @@ def test_ner_eval_rules_tag_runs_the_real_entities_stage() -> None:
     words = SENTENCES[0][0].split()
     found = {(" ".join(words[a:b]), label) for a, b, label in rules_tag(words)}
     assert set(SENTENCES[0][1]) <= found
+
+
+def test_ner_eval_reads_a_document_whole_with_spans_per_sentence() -> None:
+    """bench/ner.py --documents: one run over the document, so a surname met in full earlier
+    is a person later; each sentence's spans count from its own first word."""
+    first, later = (sentence.split() for sentence in (
+        "فیلم تازه با گروهی از بازیگران ساخته می‌شود که رابرت دنیرو و ال پاچینو در آن بازی می‌کنند .",
+        "با وجود این که دنیرو ساخت فیلم را تایید کرد ، هیچ چیز قطعی نیست .",
+    ))
+    in_document = rules_tag_document([first, later])
+    assert in_document[0] == rules_tag(first)
+    assert (4, 5, "PER") in in_document[1] and (4, 5, "PER") not in rules_tag(later)
 
 
 def test_ner_scored_spans_carry_a_probability() -> None:

@@ -61,9 +61,30 @@ def entity_token_spans(doc: Document, spans: Sequence[tuple[int, int]]) -> set[T
 
 def rules_tag(tokens: Sequence[str], pipeline: Pipeline | None = None) -> set[TokenSpan]:
     """Run normalize → segment → entities on the detokenized sentence; spans over `tokens`."""
-    text, spans = detokenize(tokens)
-    doc = (pipeline or Pipeline(EVAL_STAGES))(Document(id="ner-eval", raw=text))
-    return entity_token_spans(doc, spans)
+    return rules_tag_document([tokens], pipeline)[0]
+
+
+def rules_tag_document(
+    sentences: Sequence[Sequence[str]], pipeline: Pipeline | None = None
+) -> list[set[TokenSpan]]:
+    """Run the stages once on a whole document (its detokenized sentences a line each), as
+    rasad reads an article, so a name met earlier or a title can inform a later sentence;
+    each sentence's spans over its own tokens. A mention across a sentence break is kept in
+    the sentence it starts in, where it can only count as spurious."""
+    texts, spans, firsts = [], [], []
+    offset = 0
+    for tokens in sentences:
+        text, token_spans = detokenize(tokens)
+        firsts.append(len(spans))
+        spans += [(start + offset, end + offset) for start, end in token_spans]
+        texts.append(text)
+        offset += len(text) + 1
+    doc = (pipeline or Pipeline(EVAL_STAGES))(Document(id="ner-eval", raw="\n".join(texts)))
+    out: list[set[TokenSpan]] = [set() for _ in sentences]
+    for first, last, label in entity_token_spans(doc, spans):
+        at = bisect_right(firsts, first) - 1
+        out[at].add((first - firsts[at], last - firsts[at], label))
+    return out
 
 
 def _kind(span: TokenSpan, others: set[TokenSpan], lone: str) -> str:
