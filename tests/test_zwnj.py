@@ -255,3 +255,56 @@ def test_a_verb_stem_form_after_a_space_is_no_candidate():
     lex = lexicon()
     assert "کرده" in lex.stem_forms and "کرده" not in lex.right_parts
     assert not zwnj.spaced_candidate("اعلام", "کرده", lex)
+
+
+class _Counts:
+    """Counts of a toy corpus for `gap_features`: `joined` words and ZWNJ `forms`."""
+
+    right_parts: frozenset[str] = frozenset()
+    left_parts: frozenset[str] = frozenset()
+    stem_forms: dict[str, str] = {}
+
+    def __init__(self, joined: dict[str, int], forms: dict[str, str]) -> None:
+        self._joined, self._forms = joined, forms
+
+    def zwnj_at(self, key: str, pos: int) -> int:
+        form = self._forms.get(key, "")
+        return 5 if form and pos in zwnj_positions(form) else 0
+
+    def zwnj_any(self, key: str) -> int:
+        return 5 if key in self._forms else 0
+
+    def spaced(self, key: str, pos: int) -> int:
+        return 0
+
+    def joined(self, word: str) -> int:
+        return self._joined.get(word, 0)
+
+    def verb(self, rest: str) -> int:
+        return 0
+
+
+def test_a_joined_gap_sees_what_speaks_for_a_rival_gap_of_its_word():
+    # هسته‌ای is written with its ZWNJ after هسته: the gap after هست is not that ZWNJ, and the
+    # silent ه may close هسته (هسته|ای) as well as open های (هست|های).
+    counts = _Counts({"هست": 50, "هسته": 50}, {"هستهای": f"هسته{Z}ای"})
+    at_hast = zwnj.gap_features("j", "هست", "های", "هستهای", 3, counts)
+    assert "j:zo3" in at_hast and "j:h+6" in at_hast
+    at_haste = zwnj.gap_features("j", "هسته", "ای", "هستهای", 4, counts)
+    assert "j:h-6" in at_haste and not any(f.startswith("j:zo") for f in at_haste)
+    # An unknown host on the other side: the rival reading has no word to stand on.
+    lone = zwnj.gap_features("j", "ذهن", "های", "ذهنهای", 3, _Counts({"ذهن": 50}, {}))
+    assert "j:h+0" in lone and not any(f.startswith("j:zo") for f in lone)
+    # Only inside a written word: at a space the gap is given.
+    assert not any(
+        f.startswith(("s:zo", "s:h+", "s:h-"))
+        for f in zwnj.gap_features("s", "هست", "های", "هستهای", 3, counts)
+    )
+
+
+def test_an_unseen_plural_of_a_known_noun_gets_its_zwnj():
+    # Without the rival-gap features the model read «frequent host + های, word unseen» as
+    # joined, taught by هسته‌ای's gap after هست (624 training occurrences).
+    lex = lexicon()
+    assert "حسرتهای" not in lex.vocab and "حسرتهای" not in lex.forms and lex.joined("حسرت")
+    assert normalize("حسرتهای") == f"حسرت{Z}های"

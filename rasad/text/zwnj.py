@@ -13,7 +13,9 @@ between them): a spaced «X کرده» is a light verb far more often than a com
 stem forms made every such pair a candidate to score on a first pass, for no gain.
 The model sees corpus counts of the whole unit written with ZWNJ, joined and spaced, how
 often each half stands alone as a word, the identity of closed-class parts, whether the
-remainder after می is a known verb, and the letters at the gap. A word the corpus knows as
+remainder after می is a known verb, the letters at the gap, and, inside a written word, what
+speaks for a rival gap (the word written with a ZWNJ elsewhere; a silent ه that may end the
+left part or open the suffix: هسته|ای against هست|های). A word the corpus knows as
 one word (تنها، انتهای، قالیباف) gets a large joined count and stays whole.
 
 Decisions depend only on the chunk of text between two spaces (and, for a spaced gap, the two
@@ -314,6 +316,8 @@ def gap_features(mode: str, left: str, right: str, key: str, pos: int, c: Counts
         f"{m}le2={left[-2:]}{r}",
         f"{m}re2={right[-2:]}{l_}",
     ]
+    if mode == "j":
+        feats.extend(_rival_features(m, left, right, key, nz, c))
     if lclass in VERB_PREFIXES:
         verb = c.verb(right)
         feats.append(f"{m}verb{verb}")
@@ -324,6 +328,20 @@ def gap_features(mode: str, left: str, right: str, key: str, pos: int, c: Counts
         feats.append(f"{m}Lp={left}")
     if rclass == "part":
         feats.append(f"{m}Rp={right}")
+    return feats
+
+
+def _rival_features(m: str, left: str, right: str, key: str, nz: int, c: Counts) -> list[str]:
+    """What speaks for another gap of the same joined word: the corpus writes the word with a
+    ZWNJ elsewhere (هسته‌ای, not هست|های), or a silent ه can belong to either side, with the
+    host it leaves known as a word (هاله|ای against هال|های; زمینه|ای against زمین|های)."""
+    feats = []
+    if nz == 0 and (elsewhere := c.zwnj_any(key)):
+        feats.append(f"{m}zo{min(_bin(elsewhere), 4)}")
+    if right[0] == "ه" and right[1:] in SUFFIXES:  # X|های against Xه|ای
+        feats.append(f"{m}h+{min(_bin(c.joined(left + 'ه')), 6)}")
+    elif left[-1] == "ه" and "ه" + right in SUFFIXES:  # Xه|ای against X|های
+        feats.append(f"{m}h-{min(_bin(c.joined(left[:-1])), 6)}")
     return feats
 
 
