@@ -338,3 +338,10 @@ def test_a_break_given_up_or_refrained_from_is_no_sanction(text: str) -> None:
 def test_passive_sanction(text: str, event: tuple[str, set[str], set[str]]) -> None:
     assert _events(text) == [event]
     assert _events("ایران تحت تحریم‌های آمریکا قرار دارد.") == []  # a state, not a deed
+
+
+def test_a_statement_before_its_cue_keeps_the_speakers_clause() -> None:
+    """«X از توافق با Y خبر داد.»: the statement stands between speaker and cue; the speaker is
+    still the subject of the predicate inside it."""
+    text = "هوگو چاوز از توافق با مسئولان ایرانی برای ساخت پالایشگاه خبر داد."
+    assert _events(text) == [("AGREE", {"VEN", "IRN"}, set())]

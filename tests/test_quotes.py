@@ -317,3 +317,24 @@ def test_pronoun_is_a_person_not_the_statement_that_spoke_last() -> None:
 def test_a_name_after_kin_or_an_agent_is_not_the_speaker(text: str, speakers: list[str]) -> None:
     doc = rasad.extract(text)
     assert [doc.text[q.speaker_start : q.speaker_end] for q in doc.quotes] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # the cue ends the sentence: what was said stands between the speaker and the cue
+        ("هوگو چاوز از توافق با مسئولان ایرانی برای ساخت پالایشگاه خبر داد.",
+         "از توافق با مسئولان ایرانی برای ساخت پالایشگاه"),
+        # past a source line or an opener before a comma, which is no statement
+        ("به گزارش خبرگزاری فارس، هوگو چاوز از توافق با مسئولان ایرانی خبر داد.",
+         "از توافق با مسئولان ایرانی"),
+        ("در همین حال، هوگو چاوز از توافق با مسئولان ایرانی خبر داد.",
+         "از توافق با مسئولان ایرانی"),
+        # … or before a speaker who follows it
+        ("مذاکرات دو طرف به نتیجه نرسیده است، سرگئی لاوروف وزیر امور خارجه روسیه گفت.",
+         "مذاکرات دو طرف به نتیجه نرسیده است"),
+    ],
+)
+def test_a_closing_full_stop_is_no_statement(text: str, said: str) -> None:
+    (quote,) = rasad.extract(text).quotes
+    assert text[quote.start : quote.end].strip() == said

@@ -429,7 +429,9 @@ def _clause(
     # REQUEST) is the predicate, not a boundary cutting its parties off
     cues = [cue for cue in cues if not trigger <= cue < trigger_end]
     cuts = [m.start() for m in BOUNDARY.finditer(doc.text, begin, end)] + cues
-    if quote:
+    # what was said after the cue is a clause of its own; a statement before the cue («وی از
+    # حمله … خبر داد») is the cue's own clause, whose subject it keeps
+    if quote and quote.start >= quote.cue_end:
         cuts += [quote.start, quote.end]
     # «درباره X گفت:»: the topic before a speech cue is a clause of its own (one clause: a
     # «در مورد» inside it, «درباره اتهام آمریکا در مورد شرکت‌های آلمانی», is not). A topic

@@ -50,6 +50,11 @@ _WHILE = re.compile(
     r"(?<![\w\u200c])در[\s\u200c]+حالی(?![\w\u200c])[^،:؛.]{0,40}?(?<![\w\u200c])که(?![\w\u200c])"
 )
 _MARKS = " \u200c«»\"'"
+_COMMA_BEFORE = re.compile(r"[،,][\s\u200c«»\"']*$")  # a comma right before the speaker
+# a clause told before its speaker ends in a finite verb («… است، X گفت»); an opener before
+# a comma («در همین حال، X … گفت») does not
+_CLAUSE_VERB = re.compile(r"[\w\u200c]\u200c?(?:د|ست|یم|ید)[\s\u200c«»\"']*$")
+_END_MARKS = " \u200c\n.!؟?»\"'"  # a sentence's closing marks say nothing
 # «اظهارات X مبنی بر …»: a statement named by its speaker and given with its content
 _REPORTED = re.compile(
     rf"(?<![\w\u200c])(?:اظهارات|سخنان|{tolerant('گفته های')}|ادعای|ادعاهای)[\s\u200c«»\"']+"
@@ -166,16 +171,25 @@ def _embedded(doc: Document, sent: Span, cue_start: int, tracker: Tracker) -> Re
     return resolved_name(doc, head)
 
 
-def _quoted_span(doc: Document, sent: Span, cue_start: int, cue_end: int, subject_end: int):
-    """The statement: after the cue's ':' (or «که»), else the clause before the cue."""
+def _quoted_span(
+    doc: Document, sent: Span, cue: tuple[int, int], subject: tuple[int, int]
+) -> tuple[int, int]:
+    """The statement: after the cue's ':' (or «که»); else, the cue ending the sentence, what
+    stands between the speaker and the cue («وی از … خبر داد.»), or the clause before a
+    speaker that follows it («… است، وزیر خارجه گفت.»). A closing full stop says nothing."""
+    cue_start, cue_end = cue
     tail = doc.text[cue_end : sent.end]
     stripped = tail.lstrip(" :\u200c،,")
-    if stripped.strip():
+    if stripped.strip(_END_MARKS):
         start = sent.end - len(stripped)
         if stripped.startswith("که "):
             start += 3
         return start, sent.end
-    return subject_end, cue_start
+    before = _COMMA_BEFORE.search(doc.text, sent.start, subject[0])
+    begin = clause_start(doc, sent.start, subject[0])  # past a source line «به گزارش X،»
+    if before is not None and _CLAUSE_VERB.search(doc.text, begin, before.start()):
+        return begin, before.start()
+    return subject[1], cue_start
 
 
 def _quote(doc: Document, sent: Span, found: _Found | None, tracker: Tracker) -> Quote | None:
@@ -186,7 +200,6 @@ def _quote(doc: Document, sent: Span, found: _Found | None, tracker: Tracker) ->
     cue_start, cue_end = sent.start + match.start(), sent.start + match.end()
     if cue.speaker_after:
         who = _speaker_after(doc, cue_end, sent.end, tracker)
-        subject_end = who.as_written[1] if who else cue_end
     else:
         frame = _WHILE.search(doc.text, sent.start, cue_start)
         who = (
@@ -196,14 +209,13 @@ def _quote(doc: Document, sent: Span, found: _Found | None, tracker: Tracker) ->
             or _issuer(doc, sent, cue_start, tracker)
             or _this_government(doc, sent, cue_start)
         )
-        subject_end = who.as_written[1] if who else cue_start
     if who is None or who.actor_id is None and who.mention is None:
         if not cue.speaker_after and anonymous_subject(doc, sent.start, cue_start):
             tracker.forget(cue_start)
         return None
     # «به گفته وی، …»: what was said follows the speaker named after the cue
-    said_from = max(cue_end, subject_end) if cue.speaker_after else cue_end
-    start, end = _quoted_span(doc, sent, cue_start, said_from, subject_end)
+    said_from = max(cue_end, who.as_written[1]) if cue.speaker_after else cue_end
+    start, end = _quoted_span(doc, sent, (cue_start, said_from), who.as_written)
     return _record(who, start, end, cue_start, cue_end)
 
 
@@ -223,7 +235,7 @@ def _inner_quotes(
         if who is None:
             continue
         clause = Span(sent.start, bound) if cue_start < bound else sent
-        start, end = _quoted_span(doc, clause, cue_start, cue_end, who.as_written[1])
+        start, end = _quoted_span(doc, clause, (cue_start, cue_end), who.as_written)
         found.append(_record(who, start, end, cue_start, cue_end))
     return _distinct(found, main)
 
