@@ -293,6 +293,15 @@ CONDEMNING = re.compile(
     + tolerant("(شدید|شدیدا|قاطعانه)")
     + r")?[\s\u200c]+$"
 )
+# «در پی بمب‌گذاری …», «پس از وقوع انفجار …»: a deed named as what came before («پس از آن
+# با شلیک …» is "after that")
+AFTERMATH = re.compile(
+    _BOUND
+    + tolerant("(در پی|پس از|بعد از|به دنبال|متعاقب)")
+    + r"(?:[\s\u200c]+(?!"
+    + tolerant("(آن|این|همین|با|به|از|در)")
+    + r"(?![\w\u200c]))[^\s\u200c،,:؛.]+)?[\s\u200c]+$"
+)
 # the verb a meeting noun hangs on: «… برگزار کند» (subjunctive) wishes, «… برگزار می‌کند» tells
 VERB_AHEAD = re.compile(
     r"(?<![\w\u200c])(?P<durative>"
@@ -563,6 +572,15 @@ def _sides(
     )
     if condemned:
         named = [p for p in named if p.start >= trigger]
+    # «وزیر خارجه فرانسه در پی بمب‌گذاری در کابل گفت»: a deed's noun in an adverbial of
+    # sequence is the setting of the clause's own verb; its subject did not do the deed
+    if (
+        pat.type == "ASSAULT"
+        and pat.parties == "directed"
+        and not _verbal(doc.text[trigger:trigger_end])
+        and (after := AFTERMATH.search(doc.text, max(begin, trigger - 40), trigger))
+    ):
+        named = [p for p in named if p.start >= after.start()]
     if pat.parties == "reciprocal" and mode != "visit":
         if pat.counterpart_after:
             named = _met(doc, named, trigger_end)
