@@ -353,10 +353,12 @@ def test_a_statement_before_its_cue_keeps_the_speakers_clause() -> None:
         "وزیر امور خارجه فرانسه در پی بمب‌گذاری در کابل گفت: این اقدام تروریستی است.",
         "سخنگوی وزارت خارجه آمریکا به دنبال بمب‌گذاری در سفارت این کشور در کنیا گفت: عاملان"
         " مجازات می‌شوند.",
+        # the scene pattern: the subject is no victim either
+        "نبیه بری چند ساعت پس از وقوع انفجار در جنوب بیروت خواستار آرامش شد.",
     ],
 )
 def test_who_speaks_after_a_bombing_did_not_bomb(text: str) -> None:
-    """«X در پی بمب‌گذاری … گفت»: the deed's noun sets the scene of X's verb; X is no
-    attacker (the deed's own agent would be named after its noun)."""
+    """«X در پی بمب‌گذاری … گفت»: the deed's noun sets the scene of X's verb; X is neither
+    attacker nor victim (the deed's own parties would be named after its noun)."""
     assert _events(text) == []
     assert _events("نیروهای آمریکایی در فلوجه بمب‌گذاری کردند.") == [("ASSAULT", {"USA"}, set())]

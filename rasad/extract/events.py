@@ -295,9 +295,10 @@ CONDEMNING = re.compile(
 )
 # «در پی بمب‌گذاری …», «پس از وقوع انفجار …»: a deed named as what came before («پس از آن
 # با شلیک …» is "after that")
+_SEQUENCE = tolerant("(در پی|پس از|بعد از|قبل از|پیش از|به دنبال|متعاقب)")
 AFTERMATH = re.compile(
     _BOUND
-    + tolerant("(در پی|پس از|بعد از|به دنبال|متعاقب)")
+    + _SEQUENCE
     + r"(?:[\s\u200c]+(?!"
     + tolerant("(آن|این|همین|با|به|از|در)")
     + r"(?![\w\u200c]))[^\s\u200c،,:؛.]+)?[\s\u200c]+$"
@@ -574,13 +575,11 @@ def _sides(
         named = [p for p in named if p.start >= trigger]
     # «وزیر خارجه فرانسه در پی بمب‌گذاری در کابل گفت»: a deed's noun in an adverbial of
     # sequence is the setting of the clause's own verb; its subject did not do the deed
-    if (
-        pat.type == "ASSAULT"
-        and pat.parties == "directed"
-        and not _verbal(doc.text[trigger:trigger_end])
-        and (after := AFTERMATH.search(doc.text, max(begin, trigger - 40), trigger))
-    ):
-        named = [p for p in named if p.start >= after.start()]
+    # (the scene pattern «پس از وقوع انفجار» holds the adverbial itself)
+    if pat.type == "ASSAULT" and not _verbal(doc.text[trigger:trigger_end]):
+        after = AFTERMATH.search(doc.text, max(begin, trigger - 40), trigger)
+        if after or re.match(_SEQUENCE, doc.text[trigger:trigger_end]):
+            named = [p for p in named if p.start >= (after.start() if after else trigger)]
     if pat.parties == "reciprocal" and mode != "visit":
         if pat.counterpart_after:
             named = _met(doc, named, trigger_end)
