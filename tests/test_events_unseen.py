@@ -662,3 +662,24 @@ def test_a_clause_after_a_predicate_and_ke_has_its_own_subject() -> None:
 )
 def test_homecoming_no_comment_and_figurative_explosion(text: str, expected: list) -> None:
     assert _events(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the damage of a blast with no bomb, attacker or casualty: an accident's toll
+        ("انفجار بیروت خسارت زیادی به بندر این شهر وارد کرد.", []),
+        ("انفجار مهیب بندر بیروت بیش از ۱۵ میلیارد دلار خسارت به لبنان وارد کرد.", []),
+        # controls: a bomb, or the dead, make it an attack
+        (
+            "انفجار بمب در سفارت آمریکا در کابل خسارت زیادی به ساختمان سفارت وارد کرد.",
+            [("ASSAULT", "explosives", set(), {"USA"})],
+        ),
+        (
+            "انفجار دیروز در کابل ۱۲ سرباز آمریکایی را کشت و به ساختمان‌ها آسیب زد.",
+            [("ASSAULT", "explosives", set(), {"USA"})],
+        ),
+    ],
+)
+def test_the_damage_of_a_blast_is_no_assault(text: str, expected: list) -> None:
+    assert _events(text) == expected
