@@ -362,3 +362,41 @@ def test_who_speaks_after_a_bombing_did_not_bomb(text: str) -> None:
     attacker nor victim (the deed's own parties would be named after its noun)."""
     assert _events(text) == []
     assert _events("نیروهای آمریکایی در فلوجه بمب‌گذاری کردند.") == [("ASSAULT", {"USA"}, set())]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # «ضمن/با + verbal noun» frames the clause's own verb: condemning without «از»
+        (
+            "عباس عراقچی ضمن محکوم کردن حمله رژیم صهیونیستی به سوریه، بر لزوم پاسخگویی جامعه"
+            " جهانی تاکید کرد.",
+            ("ACCUSE", {"IRN"}, {"ISR"}),
+        ),
+        (
+            "سخنگوی وزارت امور خارجه ایران ضمن تقبیح اظهارات وزیر خارجه انگلیس، این سخنان را"
+            " نسنجیده دانست.",
+            ("ACCUSE", {"IRN"}, {"GBR"}),
+        ),
+        # the noun's object is what follows it: not the meeting it was said in
+        (
+            "وزیر امور خارجه ترکیه در نشست سازمان همکاری اسلامی با محکوم کردن جنایات رژیم"
+            " صهیونیستی گفت: این جنایات باید متوقف شود.",
+            ("ACCUSE", {"TUR"}, {"ISR"}),
+        ),
+        # … up to the comma, past a loaded word; those killed are no one condemned
+        (
+            "وزیر امور خارجه ترکیه با محکوم کردن جنایات وحشیانه رژیم صهیونیستی و کشتار کودکان"
+            " فلسطینی گفت: این جنایات باید متوقف شود.",
+            ("ACCUSE", {"TUR"}, {"ISR"}),
+        ),
+        (
+            "وزیر امور خارجه ترکیه با محکوم کردن حمله رژیم صهیونیستی و کشتار مردم فلسطین گفت:"
+            " این جنایات باید متوقف شود.",
+            ("ACCUSE", {"TUR"}, {"ISR"}),
+        ),
+    ],
+)
+def test_condemning_as_a_frame(text: str, event: tuple[str, set[str], set[str]]) -> None:
+    assert event in _events(text)
+    assert not [e for e in _events(text) if e[0] == "ACCUSE" and e != event]

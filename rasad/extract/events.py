@@ -155,6 +155,10 @@ RESTATED = re.compile(
     r"[\s\u200c]+" + tolerant("(این|آن|همین)") + r"[\s\u200c]+\S+"
 )  # «که این خواسته»
 VICTIM = re.compile(_BOUND + tolerant("(به|علیه|برای|ضد)") + _WORDS.format(gap=_GAP, n=1))
+# «کشتار بی‌رحمانه زنان و کودکان فلسطینی»: the genitive of a killing noun is who was killed
+SLAIN = re.compile(
+    _BOUND + tolerant("(کشتار|کشتن|قتل|قتل عام|آوارگی|سرکوب|محاصره)") + _WORDS.format(gap=_GAP, n=4)
+)
 NOT_BEFORE = re.compile(r"(?<![\w\u200c])" + tolerant("(نه|نه تنها)") + r"[\s\u200c]+$")
 AFTER_PREDICATE = re.compile(r"[\s\u200c]+" + tolerant("که") + r"[\s\u200c]")  # «کشید که …»
 PHRASE_CUT = re.compile(r"[:؛،,.!؟]")  # the phrase a habit word governs ends at a comma
@@ -293,6 +297,8 @@ CONDEMNING = re.compile(
     + tolerant("(شدید|شدیدا|قاطعانه)")
     + r")?[\s\u200c]+$"
 )
+# «ضمن محکوم کردن …», «با انتقاد از …»: a verbal noun framing the clause's own verb
+FRAME = re.compile(tolerant("(ضمن|با)") + r"[\s\u200c]")
 # «در پی بمب‌گذاری …», «پس از وقوع انفجار …»: a deed named as what came before («پس از آن
 # با شلیک …» is "after that")
 _SEQUENCE = tolerant("(در پی|پس از|بعد از|قبل از|پیش از|به دنبال|متعاقب)")
@@ -633,6 +639,13 @@ def _sides(
         # «از رهبران سوریه می‌خواهیم که به حزب بعث …»: what is asked names no one asked
         asked = [p for p in named if p.start < until and _addressed(doc, pat, p, trigger_end)]
         return [], [] if keep else dedupe(asked)
+    framed = FRAME.match(doc.text, trigger, trigger_end) and not _verbal(
+        doc.text[trigger:trigger_end]
+    )
+    if framed:  # «X در جلسه شورای … با محکوم کردن جنایات Y، …»: the noun's object, to the comma
+        cut = PHRASE_CUT.search(doc.text, trigger_end, end)
+        since, until = trigger, cut.start() if cut else end
+        named = [p for p in named if p.start >= trigger]
     others = [
         p
         for p in named
@@ -641,7 +654,7 @@ def _sides(
         and (since <= p.start < until or p.start < source.start or pat.parties == "speaker")
         and not p.start < trigger < source.start  # a noun's agent acts on what follows it
         and (pat.parties == "speaker" or not JOINED.search(doc.text, p.end, trigger))
-        and not (pat.parties == "speaker" and _wronged(doc, p, trigger))
+        and not ((pat.parties == "speaker" or framed) and _wronged(doc, p, trigger))
         and not (pat.construed and not _said_of(doc, p, trigger, trigger_end))
         and _addressed(doc, pat, p, trigger_end)
         and not (p.start < trigger and in_own_title(doc, source, p))
@@ -748,10 +761,12 @@ def _met(doc: Document, named: list[Participant], trigger_end: int) -> list[Part
 
 
 def _wronged(doc: Document, part: Participant, trigger: int) -> bool:
-    """«تجاوز دشمن به ملت فلسطین», «توطئه علیه ایران»: a party the criticised deed is done
-    to (or for) after the criticism word is its victim, not the one criticised."""
+    """«تجاوز دشمن به ملت فلسطین», «توطئه علیه ایران», «کشتار کودکان فلسطینی»: a party the
+    criticised deed is done to (or for) after the criticism word is its victim, not the one
+    criticised."""
     return part.start > trigger and bool(
         VICTIM.search(doc.text, max(0, part.start - 30), part.start)
+        or SLAIN.search(doc.text, max(trigger, part.start - 60), part.start)
     )
 
 
