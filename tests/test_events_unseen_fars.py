@@ -353,8 +353,9 @@ def test_a_statement_before_its_cue_keeps_the_speakers_clause() -> None:
         "وزیر امور خارجه فرانسه در پی بمب‌گذاری در کابل گفت: این اقدام تروریستی است.",
         "سخنگوی وزارت خارجه آمریکا به دنبال بمب‌گذاری در سفارت این کشور در کنیا گفت: عاملان"
         " مجازات می‌شوند.",
-        # the scene pattern: the subject is no victim either
+        # the scene pattern: the subject is no victim either (it was: «who was there is hit»)
         "نبیه بری چند ساعت پس از وقوع انفجار در جنوب بیروت خواستار آرامش شد.",
+        "نیروهای آمریکایی پس از وقوع انفجار وارد بیمارستان شدند",
     ],
 )
 def test_who_speaks_after_a_bombing_did_not_bomb(text: str) -> None:

@@ -639,8 +639,10 @@ def _sides(
         # «از رهبران سوریه می‌خواهیم که به حزب بعث …»: what is asked names no one asked
         asked = [p for p in named if p.start < until and _addressed(doc, pat, p, trigger_end)]
         return [], [] if keep else dedupe(asked)
-    framed = FRAME.match(doc.text, trigger, trigger_end) and not _verbal(
-        doc.text[trigger:trigger_end]
+    framed = (
+        pat.type == "ACCUSE"
+        and FRAME.match(doc.text, trigger, trigger_end) is not None
+        and not _verbal(doc.text[trigger:trigger_end])
     )
     if framed:  # «X در جلسه شورای … با محکوم کردن جنایات Y، …»: the noun's object, to the comma
         cut = PHRASE_CUT.search(doc.text, trigger_end, end)
