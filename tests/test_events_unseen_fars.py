@@ -401,3 +401,18 @@ def test_who_speaks_after_a_bombing_did_not_bomb(text: str) -> None:
 def test_condemning_as_a_frame(text: str, event: tuple[str, set[str], set[str]]) -> None:
     assert event in _events(text)
     assert not [e for e in _events(text) if e[0] == "ACCUSE" and e != event]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "رئیس جمهور تاجیکستان از مردم این کشور خواست تا در انتخابات پارلمانی شرکت کنند.",
+        "امام رحمانی گفت: مردم ایران باید در برابر دشمنان هوشیار باشند.",
+    ],
+)
+def test_an_appeal_to_the_public_is_no_request(text: str) -> None:
+    """House rules: hopes and appeals to the public are not REQUEST; a demand on a named
+    body (the government, even one's own) is."""
+    assert _events(text) == []
+    control = "هوشیار زیباری وزیر امور خارجه عراق گفت: دولت لبنان باید در برابر فشارها مقاومت کند."
+    assert _events(control) == [("REQUEST", {"IRQ"}, {"LBN"})]

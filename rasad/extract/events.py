@@ -83,6 +83,8 @@ from rasad.extract.quotes import cue_matches
 from rasad.model import Document, Event, Participant, Quote, Span
 from rasad.pipeline import stage
 
+# the public: a demand put only to them is an appeal (house rules), not a REQUEST
+PUBLIC_SECTORS = frozenset({"CVL"})
 # a deed dated this many calendar years before publication or earlier is background
 HISTORY_YEARS = 2
 HISTORY_DATE = re.compile(r"(\d{4})(?:-|$)")
@@ -1480,6 +1482,12 @@ def _sentence_events(
         span = (since, match.start(), match.end(), min(later, default=sent.end))
         since = max(since, match.end())
         actors, recipients = _sides(doc, sent, pat, mode, span, quote, tracker)
+        if pat.type == "REQUEST" and recipients:
+            # house rule: an appeal to the public («مردم … باید», «از مردم این کشور خواست») is
+            # no REQUEST; the named bodies beside it («مردم و دولت باید») are still asked
+            recipients = [p for p in recipients if p.sector not in PUBLIC_SECTORS]
+            if not recipients:
+                continue
         if pat.casualties and (attack := _attack_before(out, pat)):
             out[attack] = _with_victims(out[attack], recipients)
             continue
