@@ -416,3 +416,24 @@ def test_an_appeal_to_the_public_is_no_request(text: str) -> None:
     assert _events(text) == []
     control = "هوشیار زیباری وزیر امور خارجه عراق گفت: دولت لبنان باید در برابر فشارها مقاومت کند."
     assert _events(control) == [("REQUEST", {"IRQ"}, {"LBN"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leader the clause follows is not criticised by «توطئه»
+        (
+            "احمد خاتمی گفت: نظام اسلامی در سایه رهبری آیت‌الله خامنه‌ای مسیر پیشرفت را از"
+            " میان توطئه و تهدید طی می‌کند.",
+            [],
+        ),
+        # nor is the side backed («در حمایت از مخالفان دولت بشار اسد»)
+        (
+            "سرگئی لاوروف گفت: حملات هوایی آمریکا در حمایت از مخالفان دولت بشار اسد تجاوز"
+            " آشکار است.",
+            [("ACCUSE", {"RUS"}, {"USA"})],
+        ),
+    ],
+)
+def test_a_loaded_word_spares_the_party_backed(text: str, expected: list) -> None:
+    assert [e for e in _events(text) if e[0] == "ACCUSE"] == expected

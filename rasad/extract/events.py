@@ -157,6 +157,11 @@ RESTATED = re.compile(
     r"[\s\u200c]+" + tolerant("(این|آن|همین)") + r"[\s\u200c]+\S+"
 )  # «که این خواسته»
 VICTIM = re.compile(_BOUND + tolerant("(به|علیه|برای|ضد)") + _WORDS.format(gap=_GAP, n=1))
+BACKED = re.compile(
+    _BOUND
+    + tolerant("((در|به) (حمایت|پشتیبانی|طرفداری) از|در سایه|به رهبری|تحت رهبری)")
+    + _WORDS.format(gap=_GAP, n=5)
+)
 # «کشتار بی‌رحمانه زنان و کودکان فلسطینی»: the genitive of a killing noun is who was killed
 SLAIN = re.compile(
     _BOUND + tolerant("(کشتار|کشتن|قتل|قتل عام|آوارگی|سرکوب|محاصره)") + _WORDS.format(gap=_GAP, n=4)
@@ -659,6 +664,7 @@ def _sides(
         and not p.start < trigger < source.start  # a noun's agent acts on what follows it
         and (pat.parties == "speaker" or not JOINED.search(doc.text, p.end, trigger))
         and not ((pat.parties == "speaker" or framed) and _wronged(doc, p, trigger))
+        and not (pat.parties == "speaker" and _backed(doc, p, begin))
         and not (pat.construed and not _said_of(doc, p, trigger, trigger_end))
         and _addressed(doc, pat, p, trigger_end)
         and not (p.start < trigger and in_own_title(doc, source, p))
@@ -772,6 +778,12 @@ def _wronged(doc: Document, part: Participant, trigger: int) -> bool:
         VICTIM.search(doc.text, max(0, part.start - 30), part.start)
         or SLAIN.search(doc.text, max(trigger, part.start - 60), part.start)
     )
+
+
+def _backed(doc: Document, part: Participant, begin: int) -> bool:
+    """«در سایه رهبری … خامنه‌ای», «در حمایت از نیروهای مخالف دولت بشار اسد»: a party the
+    clause backs or follows is not the one a loaded word criticises."""
+    return BACKED.search(doc.text, max(begin, part.start - 60), part.start) is not None
 
 
 def _addressed(doc: Document, pat: Pattern, part: Participant, trigger_end: int) -> bool:
