@@ -437,3 +437,18 @@ def test_an_appeal_to_the_public_is_no_request(text: str) -> None:
 )
 def test_a_loaded_word_spares_the_party_backed(text: str, expected: list) -> None:
     assert [e for e in _events(text) if e[0] == "ACCUSE"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "علی لاریجانی از شرایط نامطلوب بیمارستان‌های استان انتقاد کرد.",
+        "علی لاریجانی با انتقاد از برخی مدیران گفت: باید بیشتر کار کرد.",
+    ],
+)
+def test_criticism_of_no_named_party_is_no_accusation(text: str) -> None:
+    """House rule: criticism of a named party is ACCUSE; of conditions or unnamed people, an
+    opinion."""
+    assert _events(text) == []
+    control = "علی لاریجانی از سیاست‌های آمریکا در منطقه انتقاد کرد."
+    assert _events(control) == [("ACCUSE", {"IRN"}, {"USA"})]
