@@ -452,3 +452,11 @@ def test_criticism_of_no_named_party_is_no_accusation(text: str) -> None:
     assert _events(text) == []
     control = "علی لاریجانی از سیاست‌های آمریکا در منطقه انتقاد کرد."
     assert _events(control) == [("ACCUSE", {"IRN"}, {"USA"})]
+
+
+def test_talks_need_two_coded_parties() -> None:
+    """«در حال مذاکره هستیم» with no one named: no one is consulted."""
+    text = "علی ایمانی معاون هنری وزارت ارشاد گفت: برای اجرای کار بعدی در حال مذاکره هستیم."
+    assert _events(text) == []
+    control = "محمدجواد ظریف با سرگئی لاوروف گفت‌وگو کرد."
+    assert _events(control) == [("CONSULT", {"IRN", "RUS"}, set())]
