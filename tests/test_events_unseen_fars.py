@@ -460,3 +460,17 @@ def test_talks_need_two_coded_parties() -> None:
     assert _events(text) == []
     control = "محمدجواد ظریف با سرگئی لاوروف گفت‌وگو کرد."
     assert _events(control) == [("CONSULT", {"IRN", "RUS"}, set())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حسین ساجدی‌نیا فرمانده انتظامی تهران گفت: وارد کردن اتهام به افراد در مرحله اول علامت"
+        " قلابی بودن مامور است.",
+        "عباس عراقچی گفت: نسل‌کشی کنونی در غزه ادامه دارد.",
+    ],
+)
+def test_a_charge_named_by_its_noun_needs_the_accused(text: str) -> None:
+    assert _events(text) == []
+    control = "عباس عراقچی گفت: نسل‌کشی رژیم صهیونیستی در غزه ادامه دارد."
+    assert _events(control) == [("ACCUSE", {"IRN"}, {"ISR"})]
