@@ -474,3 +474,14 @@ def test_a_charge_named_by_its_noun_needs_the_accused(text: str) -> None:
     assert _events(text) == []
     control = "عباس عراقچی گفت: نسل‌کشی رژیم صهیونیستی در غزه ادامه دارد."
     assert _events(control) == [("ACCUSE", {"IRN"}, {"ISR"})]
+
+
+def test_a_party_listed_with_the_speakers_state_is_no_target() -> None:
+    """A loaded word targets whom it is said of, not the co-signatory listed with the
+    speaker's own state."""
+    text = (
+        "عباس عراقچی پس از دیدار با هاکان فیدان گفت: ایران و ترکیه جنایات رژیم صهیونیستی را"
+        " محکوم می‌کنند."
+    )
+    accusations = [e for e in _events(text) if e[0] == "ACCUSE"]
+    assert accusations == [("ACCUSE", {"IRN", "TUR"}, {"ISR"})]

@@ -685,6 +685,11 @@ def _sides(
         others = others or _host(doc, source, trigger, trigger_end)
     joint = [p for p in others if p.start == source.start]  # «نیروهای ارتش و پلیس عراق»
     joint += _listed_with(doc, source, others, begin, trigger)
+    if pat.parties == "speaker":
+        # «ایران و ترکیه جنایات رژیم صهیونیستی را محکوم می‌کنند» in an Iranian's words: a
+        # party listed with the speaker's own state acts with it, it is not criticised
+        for own in (p for p in named if p.start < trigger and p.country == source.country):
+            joint += _listed_with(doc, own, others, begin, trigger)
     actors = [_state_actor(pat, _voice(doc, source, speaker))] + joint
     recipients = dedupe([p for p in others if p not in joint])
     # «تجاوز نیروهای اسرائیلی به حاکمیت لبنان» in a Lebanese's words: beside a foreign party,
