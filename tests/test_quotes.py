@@ -338,3 +338,19 @@ def test_a_name_after_kin_or_an_agent_is_not_the_speaker(text: str, speakers: li
 def test_a_closing_full_stop_is_no_statement(text: str, said: str) -> None:
     (quote,) = rasad.extract(text).quotes
     assert text[quote.start : quote.end].strip() == said
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a finished clause, a comma, then the speaker and his title before the closing cue
+        ("روسیه آماده همکاری با ایران در ساخت نیروگاه‌ها خواهد بود، سرگئی لاوروف وزیر امور"
+         " خارجه روسیه گفت.", "سرگئی لاوروف"),
+        # … but a name after the comma with an object marker is what was said about
+        ("علی لاریجانی با بیان اینکه مذاکرات ادامه دارد، آمریکا را مقصر وضعیت کنونی اعلام کرد.",
+         "علی لاریجانی"),
+    ],
+)
+def test_a_speaker_after_the_statement(text: str, speaker: str) -> None:
+    (quote,) = rasad.extract(text).quotes
+    assert text[quote.speaker_start : quote.speaker_end] == speaker

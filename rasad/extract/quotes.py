@@ -54,6 +54,11 @@ _COMMA_BEFORE = re.compile(r"[،,][\s\u200c«»\"']*$")  # a comma right before 
 # a clause told before its speaker ends in a finite verb («… است، X گفت»); an opener before
 # a comma («در همین حال، X … گفت») does not
 _CLAUSE_VERB = re.compile(r"[\w\u200c]\u200c?(?:د|ست|یم|ید)[\s\u200c«»\"']*$")
+_COMMA = re.compile(r"[،,]")
+# what no title holds: an object, a preposition or a verb between a speaker and his cue
+_NOT_TITLE = re.compile(
+    r"(?<![\w\u200c])" + tolerant("(را|از|به|بر|با|در|که|است|شد|کرد)") + r"(?![\w\u200c])"
+)
 _END_MARKS = " \u200c\n.!؟?»\"'"  # a sentence's closing marks say nothing
 # «اظهارات X مبنی بر …»: a statement named by its speaker and given with its content
 _REPORTED = re.compile(
@@ -192,6 +197,25 @@ def _quoted_span(
     return subject[1], cue_start
 
 
+def _late_speaker(
+    doc: Document, sent: Span, cue: tuple[int, int], tracker: Tracker
+) -> Resolved | None:
+    """«مذاکرات به نتیجه نرسیده است، سرگئی لاوروف وزیر خارجه روسیه گفت.»: a cue ending the
+    sentence after a finished clause and a comma has its speaker right after the comma, with
+    nothing but his title before the cue (not «…، ایران را شریک دانست», an object)."""
+    cue_start, cue_end = cue
+    if doc.text[cue_end : sent.end].strip(_END_MARKS + "،,:"):
+        return None
+    comma = next(reversed(list(_COMMA.finditer(doc.text, sent.start, cue_start))), None)
+    begin = clause_start(doc, sent.start, cue_start)
+    if comma is None or not _CLAUSE_VERB.search(doc.text, begin, comma.start()):
+        return None
+    who = resolve_subject(doc, comma.end(), cue_start, tracker)
+    if who is None or doc.text[comma.end() : who.as_written[0]].strip(_MARKS):
+        return None
+    return None if _NOT_TITLE.search(doc.text, who.as_written[1], cue_start) else who
+
+
 def _quote(doc: Document, sent: Span, found: _Found | None, tracker: Tracker) -> Quote | None:
     """The sentence's own quote (its main cue's speaker), if he is named or resolvable."""
     if found is None:
@@ -203,7 +227,8 @@ def _quote(doc: Document, sent: Span, found: _Found | None, tracker: Tracker) ->
     else:
         frame = _WHILE.search(doc.text, sent.start, cue_start)
         who = (
-            (frame and resolve_subject(doc, frame.end(), cue_start, tracker))
+            _late_speaker(doc, sent, (cue_start, cue_end), tracker)
+            or (frame and resolve_subject(doc, frame.end(), cue_start, tracker))
             or resolve_subject(doc, sent.start, cue_start, tracker)
             or _asker(doc, sent, tracker)
             or _issuer(doc, sent, cue_start, tracker)
