@@ -35,8 +35,10 @@ word («هیچ»), and whatever lies inside a span that tells no event (a disput
 accident), a match inside a longer one (its content: «قصد دارد … نشستی با X … رایزنی کند»),
 and a deed told in a relative clause on a noun («پرونده خویی که … کشته شد، …»). The dead of
 an attack coded earlier in the sentence join its targets. A demand or threat put to no named
-party is an appeal or a statement, and a meeting noun needs a party or office holder right
-after «با». An anaphoric meeting («در این دیدار») after a coded meeting is not coded again,
+party, or to the public alone, is an appeal or a statement, criticism of no named party an
+opinion, and a meeting noun needs a party or office holder right after «با»; a deed's noun in
+an adverbial of sequence («X در پی بمب‌گذاری … گفت») sets the scene of X's verb, X did not do
+it. An anaphoric meeting («در این دیدار») after a coded meeting is not coded again,
 and an event with no coded party is left out (nothing to aggregate on). A meeting noun in a
 future clause, dated after publication or «قرار است …», is a scheduled meeting (AGREE); one
 hanging on a subjunctive verb («تلاش کرد تا دیداری … برگزار کند») is only wished for, and
