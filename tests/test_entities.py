@@ -1156,3 +1156,33 @@ def test_entities_a_health_network_is_no_medium(
     text: str, surface: str, expected: tuple[str, str | None, str | None]
 ) -> None:
     assert _found(rasad.extract(text))[surface] == expected
+
+
+def _linked(doc: Document) -> list[tuple[str, str | None]]:
+    """(surface, English name of its actor) of every person mention, in text order."""
+    return [
+        (doc.text[m.start : m.end], doc.actors[m.actor_id].name_en)
+        for m in doc.entities
+        if m.label == "PER"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مردم به آرمان‌های امام (ره) وفادار هستند.",
+        "این راه، ادامه خط امام ره است.",
+    ],
+)
+def test_entities_imam_blessed_as_departed_is_khomeini(text: str) -> None:
+    """«امام (ره)»: the imam with the blessing for a departed scholar is Khomeini (the twelve
+    imams are blessed «(ع)»)."""
+    assert ("امام", "Ruhollah Khomeini") in _linked(rasad.extract(text))
+
+
+def test_entities_imam_blessed_inside_a_place_leaves_the_place() -> None:
+    """«مرقد مطهر امام (ره)» stays the shrine the model reads; «امام (ع)» is no Khomeini."""
+    doc = rasad.extract("زائران به مرقد مطهر امام (ره) رفتند و از امام (ع) یاد کردند.")
+    assert ("مرقد مطهر امام", "LOC") in [(doc.text[m.start : m.end], m.label) for m in doc.entities]
+    assert all(name != "Ruhollah Khomeini" for _, name in _linked(doc))
+

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from rasad.extract.gazetteer import Match, Pattern, PhraseRuler, common_words, key
+from rasad.extract.gazetteer import Match, Pattern, PhraseRuler, common_words, key, word_list
 from rasad.extract.roles import HOME_COUNTRY, QUOTES, Hit, RoleHit, honorific_sector
 from rasad.model import Actor, Document, Mention, Role
 
@@ -27,6 +27,7 @@ _NAME_TAILS = frozenset(
 _NAME_LINKS = frozenset(key(w) for w in ("بن", "بنت", "ابن", "آل", "ابو"))
 _ARTICLE = key("ال")  # the Arabic article, dropped in Persian repeats of a surname
 _FUZZY_MIN = 6  # letters in a one-word surname before a one-letter typo is forgiven
+_BLESSING_TOKENS = 3  # «( ره )» as three tokens, «ره» as one
 
 
 def slug(text: str) -> str:
@@ -158,6 +159,44 @@ def link_surnames(keys: list[str], persons: list[Hit], taken: list[bool]) -> lis
             if tuple(keys[i : i + size]) == sur and not any(taken[i : i + size]):
                 taken[i : i + size] = [True] * size
                 out.append(Hit(i, i + size, "PER", origin="coref", actor_id=full.actor_id))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _epithets() -> dict[str, str]:
+    """Epithet key → actor id (actors.yaml `epithets`)."""
+    return {key(w): _row_id(row) for row in _table_rows() for w in row.get("epithets") or []}
+
+
+def departed_blessing(keys: list[str], pos: int) -> int:
+    """How many tokens from `pos` a blessing for the departed takes («( ره )», «ره»); 0 if
+    none stands there."""
+    blessings = word_list("departed_blessings.txt")
+    sizes = range(_BLESSING_TOKENS, 0, -1)
+    return next((n for n in sizes if "".join(keys[pos : pos + n]) in blessings), 0)
+
+
+def link_epithets(keys: list[str], hits: list[Hit], taken: list[bool]) -> list[Hit]:
+    """«امام (ره)», «خط امام ره»: an epithet with a blessing for the departed after it names
+    the person actors.yaml gives it. A person hit there takes that actor; a free epithet
+    becomes one (the new hits are returned). An epithet inside a place or body the model read
+    («مرقد مطهر امام (ره)») is taken and stays the place's."""
+    actors = known_actors()
+    persons = {(h.first, h.last): h for h in hits if h.label == "PER"}
+    out: list[Hit] = []
+    for i, k in enumerate(keys):
+        actor_id = _epithets().get(k)
+        if actor_id is None or not departed_blessing(keys, i + 1):
+            continue
+        hit = persons.get((i, i + 1))
+        if hit is None and not taken[i]:
+            taken[i] = True
+            hit = Hit(i, i + 1, "PER")
+            out.append(hit)
+        if hit is not None:
+            actor = actors[actor_id]
+            hit.origin, hit.actor_id = "actors", actor_id
+            hit.country, hit.sector, hit.name_en = actor.country, actor.sector, actor.name_en
     return out
 
 

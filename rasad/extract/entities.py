@@ -20,7 +20,9 @@ from rasad.extract import names, nationality, ner, ner_net
 from rasad.extract.actors import (
     actor_ruler,
     bind_title_only,
+    departed_blessing,
     known_actors,
+    link_epithets,
     link_surnames,
     settle_persons,
     slug,
@@ -372,8 +374,8 @@ def _one_label_per_name(hits: list[Hit], keys: list[str]) -> None:
 
 def _model_person(keys: list[str], first: int, last: int) -> tuple[int, int]:
     """A model person without the forms of address or a kin or agent noun before it, the
-    one-letter blessing after it («امام علی ع»: «ع» for «علیه‌السلام») and a verb or
-    preposition the model ran into
+    one-letter blessing after it («امام علی ع»: «ع» for «علیه‌السلام») or one for the departed
+    («امام ره»), and a verb or preposition the model ran into
     («هریس گفت»); empty when no name is left: honorifics, a lone letter, or words that are
     no name («فلان» in «فلان وزیر»)."""
     first = strip_honorifics(keys, first, last, keep_one=False)
@@ -381,6 +383,7 @@ def _model_person(keys: list[str], first: int, last: int) -> tuple[int, int]:
         first += 1  # «وکیل احمد زیدآبادی»: the lawyer is not named
     while last > first and (
         len(keys[last - 1]) == 1 and keys[last - 1].isalpha() or keys[last - 1] in names.cues()
+        or departed_blessing(keys, last - 1) == 1
     ):
         last -= 1
     if all(k in names.blockers() for k in keys[first:last]) or _month(keys, first, last):
@@ -733,6 +736,7 @@ def find_entities(doc: Document, model: ner.Tagger) -> Document:
     holders = _bind_roles(keys, roles, hits, taken)
     hits += _model_hits(spans, keys, taken, inner, roles)
     _one_label_per_name(hits, keys)
+    hits += link_epithets(keys, hits, taken)
     _bracketed_short_names(hits, keys)
     for hit in hits:
         if hit.label == "PER" and hit.actor_id is None:
