@@ -1186,3 +1186,17 @@ def test_entities_imam_blessed_inside_a_place_leaves_the_place() -> None:
     assert ("مرقد مطهر امام", "LOC") in [(doc.text[m.start : m.end], m.label) for m in doc.entities]
     assert all(name != "Ruhollah Khomeini" for _, name in _linked(doc))
 
+
+def test_entities_bracketed_given_name_joins_the_surname() -> None:
+    """«رژیم (بشار) اسد»: the given name an editor put in brackets is part of the name, so the
+    table person is found, and a later lone surname is him too."""
+    doc = rasad.extract("گروه‌های حامی رژیم (بشار) اسد در سوریه نفوذ دارند. اسد گفت که پیروز است.")
+    assert set(_linked(doc)) == {("بشار", "Bashar al-Assad"), ("اسد", "Bashar al-Assad")}
+
+
+def test_entities_bracketed_given_name_of_an_unknown_person() -> None:
+    """Outside the table too: «(کریم) بهادری» and a later «بهادری» are one person."""
+    doc = rasad.extract("مدیرکل (کریم) بهادری به شهر آمد. بهادری گفت که کار تمام است.")
+    ids = {doc.text[m.start : m.end]: m.actor_id for m in doc.entities if m.label == "PER"}
+    assert ids.get("بهادری") == ids.get("کریم") is not None
+

@@ -14,7 +14,15 @@ from typing import Any
 
 import yaml
 
-from rasad.extract.gazetteer import Match, Pattern, PhraseRuler, common_words, key, word_list
+from rasad.extract.gazetteer import (
+    Match,
+    Pattern,
+    PhraseRuler,
+    common_words,
+    given_names,
+    key,
+    word_list,
+)
 from rasad.extract.roles import HOME_COUNTRY, QUOTES, Hit, RoleHit, honorific_sector
 from rasad.model import Actor, Document, Mention, Role
 
@@ -111,13 +119,59 @@ def _declared_surnames() -> dict[str, list[tuple[str, ...]]]:
     }
 
 
+def bracketed_given(keys: list[str], first: int) -> int | None:
+    """Where the given name stands in «( G )» right before a name starting at `first`
+    («رژیم (بشار) اسد»: an editor's gloss, part of the name), else None."""
+    at = first - 2
+    if at < 1 or keys[at - 1] != "(" or keys[first - 1] != ")":
+        return None
+    return at if keys[at] in given_names() else None
+
+
+def name_keys(keys: list[str], hit: Hit) -> list[str]:
+    """The keys of a person's name, with a bracketed given name before it."""
+    given = bracketed_given(keys, hit.first)
+    own = keys[hit.first : hit.last]
+    return own if given is None else [keys[given], *own]
+
+
 def _surname_table(keys: list[str], persons: list[Hit]) -> dict[tuple[str, ...], Hit]:
     table: dict[tuple[str, ...], Hit] = {}
     for hit in persons:
         declared = _declared_surnames().get(hit.actor_id or "")
-        for sur in surname_keys(keys[hit.first : hit.last]) if declared is None else declared:
+        for sur in surname_keys(name_keys(keys, hit)) if declared is None else declared:
             table.setdefault(sur, hit)
     return table
+
+
+def join_bracketed_given(keys: list[str], persons: list[Hit], taken: list[bool]) -> list[Hit]:
+    """«رژیم (بشار) اسد»: a person right after a bracketed given name is named by both words,
+    the table's person if it knows that name; the given name is him too (a new hit where no
+    other step took it, returned)."""
+    hits = {h.first: h for h in persons}
+    out: list[Hit] = []
+    for hit in [h for h in persons if bracketed_given(keys, h.first) is not None]:
+        at = hit.first - 2
+        given = hits.get(at)
+        if given is None and not taken[at]:
+            taken[at] = True
+            given = Hit(at, at + 1, "PER", origin="coref")
+            out.append(given)
+        name = "".join(name_keys(keys, hit))
+        pattern = actor_ruler().get(name)
+        for person in (p for p in (hit, given) if p is not None and p.last - p.first == 1):
+            if pattern is None:
+                person.actor_id = slug(name)
+            else:
+                _as_table_actor(person, pattern.id or "")
+    return out
+
+
+def _as_table_actor(hit: Hit, actor_id: str) -> None:
+    """`hit` is the actors.yaml person `actor_id`, with the table's state and sector."""
+    actor = known_actors()[actor_id]
+    hit.origin, hit.actor_id = "actors", actor_id
+    hit.country, hit.sector, hit.name_en = actor.country, actor.sector, actor.name_en
 
 
 def _full_name(table: dict[tuple[str, ...], Hit], words: tuple[str, ...]) -> Hit | None:
@@ -181,7 +235,6 @@ def link_epithets(keys: list[str], hits: list[Hit], taken: list[bool]) -> list[H
     the person actors.yaml gives it. A person hit there takes that actor; a free epithet
     becomes one (the new hits are returned). An epithet inside a place or body the model read
     («مرقد مطهر امام (ره)») is taken and stays the place's."""
-    actors = known_actors()
     persons = {(h.first, h.last): h for h in hits if h.label == "PER"}
     out: list[Hit] = []
     for i, k in enumerate(keys):
@@ -194,9 +247,7 @@ def link_epithets(keys: list[str], hits: list[Hit], taken: list[bool]) -> list[H
             hit = Hit(i, i + 1, "PER")
             out.append(hit)
         if hit is not None:
-            actor = actors[actor_id]
-            hit.origin, hit.actor_id = "actors", actor_id
-            hit.country, hit.sector, hit.name_en = actor.country, actor.sector, actor.name_en
+            _as_table_actor(hit, actor_id)
     return out
 
 

@@ -21,6 +21,7 @@ from rasad.extract.actors import (
     actor_ruler,
     bind_title_only,
     departed_blessing,
+    join_bracketed_given,
     known_actors,
     link_epithets,
     link_surnames,
@@ -743,6 +744,9 @@ def find_entities(doc: Document, model: ner.Tagger) -> Document:
             hit.actor_id = slug(doc.text[toks[hit.first].start : toks[hit.last - 1].end])
     persons = sorted((h for h in hits if h.label == "PER"), key=lambda h: h.first)
     hits = _surnames_over_places(hits, keys, persons, taken)
+    glossed = join_bracketed_given(keys, persons, taken)
+    hits += glossed
+    persons = sorted(persons + glossed, key=lambda h: h.first)
     hits += link_surnames(keys, persons, taken)
     hits.sort(key=lambda h: h.first)
     _finish_persons(doc, toks, keys, hits, roles, holders, titles)
