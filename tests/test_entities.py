@@ -1200,3 +1200,16 @@ def test_entities_bracketed_given_name_of_an_unknown_person() -> None:
     ids = {doc.text[m.start : m.end]: m.actor_id for m in doc.entities if m.label == "PER"}
     assert ids.get("بهادری") == ids.get("کریم") is not None
 
+
+def test_entities_coordinated_titles_share_the_state_after_them() -> None:
+    """«رئیس مجلس ملی و شهردار پایتخت تاجیکستان»: both titles are Tajikistan's, not those of
+    the state the article names most (control: a title with its own state keeps it)."""
+    text = (
+        "ازبکستان و ازبکستان و ازبکستان خبر دادند. "
+        "رئیس مجلس ملی و شهردار پایتخت تاجیکستان در تماس تلفنی گفت‌وگو کرد."
+    )
+    roles = {r.title_id: r.country for r in rasad.extract(text).roles}
+    assert roles == {"head": "TJK", "mayor": "TJK"}
+    control = rasad.extract("وزیر خارجه روسیه و سفیر آمریکا دیدار کردند.")
+    assert sorted(r.country for r in control.roles) == ["RUS", "USA"]
+

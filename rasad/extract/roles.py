@@ -42,8 +42,11 @@ _FORMER = tuple(
 )
 _ANAPHORS = frozenset(tuple(key(w) for w in p.split()) for p in ("این کشور", "آن کشور"))
 _ONE = key("یک")
-# «دادستان کل دولت نجات ملی یمن», «وزیر خارجه دولت عراق»: a government named by its state.
-_GOVERNMENT = frozenset(key(w) for w in ("دولت", "حکومت"))
+# «دادستان کل دولت نجات ملی یمن», «وزیر خارجه دولت عراق», «شهردار پایتخت تاجیکستان»: a
+# government or capital named by its state.
+_GOVERNMENT = frozenset(key(w) for w in ("دولت", "حکومت", "پایتخت"))
+_AND = key("و")
+_COMPLEMENT_TAIL = 2  # plain words after a title before «و» and a second title
 _BODY_WORDS = 2  # plain words between a head and the demonym or state of the body it names
 # Words that never stand inside an institution's name or a title: they end it («… در عراق»).
 _STOPS = frozenset(
@@ -177,7 +180,38 @@ def find_roles(keys: list[str], hits: list[Hit], titles: list[Match]) -> list[Ro
         for inside in [at for at in roles_at if role.first < at < role.last]:
             del roles_at[inside]  # «نماینده ویژه دبیرکل سازمان ملل» is one title
         roles_at[role.first] = role
-    return sorted(roles_at.values(), key=lambda r: r.first)
+    roles = sorted(roles_at.values(), key=lambda r: r.first)
+    _share_coordinated_state(keys, roles, starts)
+    return roles
+
+
+def _share_coordinated_state(keys: list[str], roles: list[RoleHit], starts: dict[int, Hit]) -> None:
+    """«رئیس مجلس ملی و شهردار پایتخت تاجیکستان»: a title that names no state, joined by «و»
+    to a second one that does, shares its state (one person's two offices), rather than
+    the one a bare institution in it was guessed to be ('the state the article names most').
+    A title with its own state keeps it («وزیر خارجه روسیه و سفیر آمریکا»)."""
+    for first, second in zip(roles, roles[1:], strict=False):
+        between = keys[first.last : second.first]
+        joined = (
+            0 < len(between) <= _COMPLEMENT_TAIL + 1 and between[-1] == _AND
+            and all(plain_word(w) for w in between[:-1])
+        )  # fmt: skip
+        if joined and _states_itself(keys, second, starts) and not _states_itself(
+            keys, first, starts
+        ):
+            first.country = second.country
+
+
+def _states_itself(keys: list[str], role: RoleHit, starts: dict[int, Hit]) -> bool:
+    """Whether a title names its state in its own words: a state, a demonym, «کشورمان», or
+    a body named with its state (not a bare «مجلس» given one from the article)."""
+    for at in range(role.first, role.last):
+        hit = starts.get(at)
+        if keys[at] in demonyms() or keys[at] in _HOME_WORDS:
+            return True
+        if hit is not None and hit.country and hit.kind not in ("head", "bare", "bound"):
+            return role.country is not None
+    return False
 
 
 def _governed(
@@ -244,8 +278,8 @@ def _state_body(keys: list[str], starts: dict[int, Hit], pos: int) -> Hit | None
 
 
 def _government(keys: list[str], starts: dict[int, Hit], pos: int) -> Hit | None:
-    """The state of a government a title names at `pos`, directly or over its epithets
-    («دولت عراق», «دولت نجات ملی یمن», «حکومت خودگردان فلسطین»)."""
+    """The state of a government or capital a title names at `pos`, directly or over its
+    epithets («دولت عراق», «دولت نجات ملی یمن», «حکومت خودگردان فلسطین», «پایتخت تاجیکستان»)."""
     if pos >= len(keys) or keys[pos] not in _GOVERNMENT:
         return None
     named = starts.get(pos + 1)
