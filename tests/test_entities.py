@@ -1213,3 +1213,20 @@ def test_entities_coordinated_titles_share_the_state_after_them() -> None:
     control = rasad.extract("وزیر خارجه روسیه و سفیر آمریکا دیدار کردند.")
     assert sorted(r.country for r in control.roles) == ["RUS", "USA"]
 
+
+def test_entities_lone_surname_of_a_foreign_table_person_whose_state_is_named() -> None:
+    """«دیدار «رحمان» با وزیر خارجه چین» in a report on Tajikistan: Emomali Rahmon, though
+    the article never names him in full; without his state named, nobody."""
+    text = "تقویت همکاری‌ها محور دیدار «رحمان» با وزیر خارجه چین\n"
+    doc = rasad.extract(text + "در دیدار رئیس جمهور تاجیکستان با وزیر خارجه چین تاکید شد.")
+    assert ("رحمان", "Emomali Rahmon") in _linked(doc)
+    control = rasad.extract(text + "در این دیدار بر همکاری تاکید شد.")
+    assert ("رحمان", "Emomali Rahmon") not in _linked(control)
+
+
+def test_entities_saddam_is_named_by_his_given_name() -> None:
+    """News calls Saddam Hussein «صدام» (actors.yaml `surnames`): a lone «حسین» in a report
+    on Iraq is Imam Hussein's name, not his."""
+    doc = rasad.extract("عزاداران با حمل تصاویر سبز حسین به کربلا و بغداد در عراق سرازیر شدند.")
+    assert all(name != "Saddam Hussein" for _, name in _linked(doc))
+

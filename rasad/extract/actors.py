@@ -191,17 +191,43 @@ def _full_name(table: dict[tuple[str, ...], Hit], words: tuple[str, ...]) -> Hit
     return None
 
 
-def link_surnames(keys: list[str], persons: list[Hit], taken: list[bool]) -> list[Hit]:
+@lru_cache(maxsize=1)
+def _foreign_surnames() -> dict[tuple[str, ...], str | None]:
+    """Surname → the one foreign actors.yaml person who bears it (None where several do:
+    both Bushes). Iranian ones are left out: home news names many people of one surname."""
+    out: dict[tuple[str, ...], str | None] = {}
+    for row in _table_rows():
+        actor_id = _row_id(row)
+        if row.get("country") in (None, HOME_COUNTRY):
+            continue
+        declared = _declared_surnames().get(actor_id)
+        names = declared or surname_keys([key(w) for w in row["name_fa"].split()])
+        for sur in names:
+            out[sur] = actor_id if out.get(sur, actor_id) == actor_id else None
+    return out
+
+
+def link_surnames(
+    keys: list[str], persons: list[Hit], taken: list[bool], states: frozenset[str] = frozenset()
+) -> list[Hit]:
     """New person hits for surnames of full names in `persons`, on free tokens; person hits
-    that are such a surname already («مخبر» found by the model) become its mentions too.
+    that are such a surname already («مخبر» found by the model) become its mentions too. A
+    person hit that is no one's surname here but a foreign table person's, whose state the
+    article names (`states`), is that person («دیدار «رحمان» با …» in a report on
+    Tajikistan).
 
     Longer surnames first, so «بن سلمان» wins over «سلمان».
     """
     table = _surname_table(keys, persons)
     for hit in persons:
-        full = _full_name(table, tuple(keys[hit.first : hit.last]))
-        if full is not None and full is not hit and hit.origin in ("ner", "shape"):
+        words = tuple(keys[hit.first : hit.last])
+        full = _full_name(table, words)
+        if hit.origin not in ("ner", "shape") or full is hit:
+            continue
+        if full is not None:
             hit.origin, hit.actor_id = "coref", full.actor_id
+        elif (known := _foreign_surnames().get(words)) and known_actors()[known].country in states:
+            _as_table_actor(hit, known)
     at: dict[str, list[int]] = {}  # key → its positions: a surname is looked for only there
     for i, k in enumerate(keys):
         at.setdefault(k, []).append(i)

@@ -747,7 +747,8 @@ def find_entities(doc: Document, model: ner.Tagger) -> Document:
     glossed = join_bracketed_given(keys, persons, taken)
     hits += glossed
     persons = sorted(persons + glossed, key=lambda h: h.first)
-    hits += link_surnames(keys, persons, taken)
+    states = frozenset(h.country for h in hits if h.label == "GPE" and h.kind == "state")
+    hits += link_surnames(keys, persons, taken, states)
     hits.sort(key=lambda h: h.first)
     _finish_persons(doc, toks, keys, hits, roles, holders, titles)
     return doc
