@@ -1230,3 +1230,8 @@ def test_entities_saddam_is_named_by_his_given_name() -> None:
     doc = rasad.extract("عزاداران با حمل تصاویر سبز حسین به کربلا و بغداد در عراق سرازیر شدند.")
     assert all(name != "Saddam Hussein" for _, name in _linked(doc))
 
+
+def test_entities_nisba_surname_that_is_a_demonym_after_an_honorific() -> None:
+    """«آقا ضیاءالدین عراقی»: «آقا» is a form of address and «عراقی» (of Arak) his surname."""
+    doc = rasad.extract("وی از آقا ضیاءالدین عراقی اجازه اجتهاد دریافت کرد.")
+    assert _found(doc).get("ضیاءالدین عراقی", ("",))[:2] == ("PER", "IRN")

@@ -419,6 +419,7 @@ def _shaped_persons(
         lambda: names.quoted_names(keys, taken, edges),
         lambda: names.clause_names(keys, taken, starts),
         lambda: names.given_name_spans(keys, taken),
+        lambda: names.nisba_names(keys, taken),
     ):
         for first, last in rule():
             first = strip_honorifics(keys, first, last)

@@ -10,12 +10,15 @@ rules, each only on free tokens, each giving spans `[first, last)`:
 2. clause start: at the start of a sentence or clause, 2–3 name-like words, at least one outside
    the vocabulary, followed by a speech or person cue («رومن گلاوچنکو با اشاره به …»);
 3. given name: a known given name followed by up to four words that continue a name, at least
-   one of them outside the vocabulary («محمد راستاد در حاشیه …», «علی یوسف پور»).
+   one of them outside the vocabulary («محمد راستاد در حاشیه …», «علی یوسف پور»);
+4. nisba: after a form of address, one or two given names and a demonym, which is then a
+   surname of origin, not a nationality («آقا ضیاءالدین عراقی»: of Arak; «آیت‌الله محمد
+   تهرانی»).
 """
 
 from __future__ import annotations
 
-from rasad.extract.gazetteer import common_words, given_names, key, word_list
+from rasad.extract.gazetteer import common_words, demonyms, given_names, key, word_list
 from rasad.extract.roles import is_honorific
 
 _QUOTES = {key("«"): key("»"), '"': '"'}
@@ -149,6 +152,26 @@ def given_name_spans(keys: list[str], taken: list[bool]) -> list[tuple[int, int]
             i = span[1]
         else:
             i += 1
+    return out
+
+
+def addressed(keys: list[str], first: int) -> bool:
+    """Whether a form of address stands right before `first`: an honorific, or a word that
+    also begins names (address_words.txt: «آقا ضیاءالدین عراقی»)."""
+    return first > 0 and (
+        is_honorific(keys[first - 1]) or keys[first - 1] in word_list("address_words.txt")
+    )
+
+
+def nisba_names(keys: list[str], taken: list[bool]) -> list[tuple[int, int]]:
+    """Rule 4: a form of address, one or two given names and a demonym."""
+    out = []
+    for i in range(1, len(keys) - 1):
+        if not addressed(keys, i) or keys[i] not in given_names():
+            continue
+        end = i + 2 if keys[i + 1] in given_names() else i + 1
+        if end < len(keys) and keys[end] in demonyms() and _free(taken, i, end + 1):
+            out.append((i, end + 1))
     return out
 
 

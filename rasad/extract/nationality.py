@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from rasad.extract import names
 from rasad.extract.contexts import load_yaml
 from rasad.extract.gazetteer import (
     Pattern,
@@ -140,11 +141,13 @@ def _next_surname(keys: list[str], start: int, at: int) -> bool:
 
 def _own_end(keys: list[str], hit: Hit) -> int:
     """Where the words that may state a name's nationality end: after a given name Iranians
-    bear, a demonym-shaped second word is a surname («اکبر سوری», «حسین عراقی»), not a
-    nationality («سزار مارکوس برزیلی» still is one)."""
+    bear, or one a form of address opens («آقا ضیاءالدین عراقی», a nisba of Arak), a
+    demonym-shaped second word is a surname («اکبر سوری», «حسین عراقی»), not a nationality
+    («سزار مارکوس برزیلی» still is one)."""
     given = keys[hit.first]
     iranian = given in home_names() or origin(keys, Hit(hit.first, hit.first + 1, "PER")) == "home"
-    return hit.last - 1 if hit.last - hit.first == 2 and iranian else hit.last
+    nisba = iranian or names.addressed(keys, hit.first)
+    return hit.last - 1 if hit.last - hit.first == 2 and nisba else hit.last
 
 
 def surname_positions(keys: list[str], hits: list[Hit]) -> set[int]:
