@@ -1235,3 +1235,37 @@ def test_entities_nisba_surname_that_is_a_demonym_after_an_honorific() -> None:
     """«آقا ضیاءالدین عراقی»: «آقا» is a form of address and «عراقی» (of Arak) his surname."""
     doc = rasad.extract("وی از آقا ضیاءالدین عراقی اجازه اجتهاد دریافت کرد.")
     assert _found(doc).get("ضیاءالدین عراقی", ("",))[:2] == ("PER", "IRN")
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "lone"),
+    [
+        # a surname that is also a word («طلایی» "golden") is still his where the model reads
+        # a person
+        (
+            "مرتضی طلایی فرمانده نیروی انتظامی تهران گفت که باند دستگیر شد. "
+            "سردار طلایی سپس به محل نشست رفت.",
+            "مرتضی طلایی",
+            "طلایی",
+        ),
+        # the first word of a two-word surname
+        (
+            "محمدحسین صفار هرندی در این نشست حضور داشت. صفار گفت: کار ادامه دارد.",
+            "محمدحسین صفار هرندی",
+            "صفار",
+        ),
+    ],
+)
+def test_entities_loose_surname_links_a_found_person(text: str, full: str, lone: str) -> None:
+    doc = rasad.extract(text)
+    ids = {doc.text[m.start : m.end]: m.actor_id for m in doc.entities if m.label == "PER"}
+    assert ids.get(lone) == ids[full]
+
+
+def test_entities_loose_surname_of_two_people_links_neither() -> None:
+    """«هاشمی» after «محمود هاشمی شاهرودی» and «مهدی هاشمی بهرمانی» is either of them."""
+    doc = rasad.extract(
+        "محمود هاشمی شاهرودی و مهدی هاشمی بهرمانی در جلسه بودند. هاشمی گفت: کار ادامه دارد."
+    )
+    ids = {doc.text[m.start : m.end]: m.actor_id for m in doc.entities if m.label == "PER"}
+    assert ids.get("هاشمی") not in (ids["محمود هاشمی شاهرودی"], ids["مهدی هاشمی بهرمانی"])

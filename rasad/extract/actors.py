@@ -191,6 +191,27 @@ def _full_name(table: dict[tuple[str, ...], Hit], words: tuple[str, ...]) -> Hit
     return None
 
 
+def _loose_surnames(keys: list[str], persons: list[Hit]) -> dict[tuple[str, ...], Hit]:
+    """Surnames good enough to say who a person the model or a name rule found is, not to find
+    one: a common word («مرتضی طلایی» … «سردار طلایی»: "golden"), and the first word of a
+    two-word surname («محمدحسین صفار هرندی» … «صفار»). Each only where one person of the
+    article bears it; names that open with no given name, or whose surnames actors.yaml
+    declares, give none."""
+    bearers: dict[tuple[str, ...], dict[str, Hit]] = {}
+    for hit in persons:
+        words = name_keys(keys, hit)
+        if hit.actor_id in _declared_surnames() or not all(w.isalpha() for w in words):
+            continue
+        start = next((i for i, w in enumerate(words) if w not in given_names()), len(words))
+        if start == 0 or start == len(words):
+            continue
+        found = [words[-1]] + ([words[start]] if len(words) - start == 2 else [])
+        for word in found:
+            if len(word) >= 3 and word not in _NAME_LINKS and word not in _NAME_TAILS:
+                bearers.setdefault((word,), {})[hit.actor_id or ""] = hit
+    return {sur: next(iter(held.values())) for sur, held in bearers.items() if len(held) == 1}
+
+
 @lru_cache(maxsize=1)
 def _foreign_surnames() -> dict[tuple[str, ...], str | None]:
     """Surname → the one foreign actors.yaml person who bears it (None where several do:
@@ -219,9 +240,10 @@ def link_surnames(
     Longer surnames first, so «بن سلمان» wins over «سلمان».
     """
     table = _surname_table(keys, persons)
+    loose = _loose_surnames(keys, persons)
     for hit in persons:
         words = tuple(keys[hit.first : hit.last])
-        full = _full_name(table, words)
+        full = _full_name(table, words) or loose.get(words)
         if hit.origin not in ("ner", "shape") or full is hit:
             continue
         if full is not None:
