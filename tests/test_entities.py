@@ -1269,3 +1269,16 @@ def test_entities_loose_surname_of_two_people_links_neither() -> None:
     )
     ids = {doc.text[m.start : m.end]: m.actor_id for m in doc.entities if m.label == "PER"}
     assert ids.get("هاشمی") not in (ids["محمود هاشمی شاهرودی"], ids["مهدی هاشمی بهرمانی"])
+
+
+def test_entities_an_iranian_institution_name_stays_iranian_in_a_story_from_abroad() -> None:
+    """«شورای عالی امنیت ملی» is Iran's own council's name: a report about Britain does not
+    make it British, as it makes a bare «پارلمان» (control)."""
+    text = (
+        "انگلیس و انگلیس و انگلیس فیلم را نمایش دادند. "
+        "علی شمخانی، دبیر شورای عالی امنیت ملی، به این فیلم واکنش نشان داد. "
+        "رئیس پارلمان نیز سخن گفت."
+    )
+    roles = {r.title_id: r.country for r in rasad.extract(text).roles}
+    assert roles["secretary"] == "IRN"
+    assert roles["head"] == "GBR"
