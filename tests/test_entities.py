@@ -1282,3 +1282,16 @@ def test_entities_an_iranian_institution_name_stays_iranian_in_a_story_from_abro
     roles = {r.title_id: r.country for r in rasad.extract(text).roles}
     assert roles["secretary"] == "IRN"
     assert roles["head"] == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("رهبران در کنفرانس بین‌المللی مونیخ شرکت کردند.", "مونیخ", ("GPE", "DEU", None)),
+        ("سفیر عربستان در واشینگتن ترور نشد.", "واشینگتن", ("GPE", "USA", None)),
+        ("کویت در ورزشگاه آزادی شکست خورد.", "ورزشگاه آزادی", ("LOC", "IRN", None)),
+    ],
+)
+def test_entities_places_the_model_misplaced(text: str, surface: str, expected: tuple) -> None:
+    """places.tsv rows for names the model read as bodies or gave the wrong state."""
+    assert _found(rasad.extract(text))[surface] == expected
