@@ -1295,3 +1295,20 @@ def test_entities_an_iranian_institution_name_stays_iranian_in_a_story_from_abro
 def test_entities_places_the_model_misplaced(text: str, surface: str, expected: tuple) -> None:
     """places.tsv rows for names the model read as bodies or gave the wrong state."""
     assert _found(rasad.extract(text))[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name_en"),
+    [
+        ("گل برتری بایرن مونیخ مقابل دورتموند به ثمر رسید.", "بایرن مونیخ", "FC Bayern Munich"),
+        ("مهمان خود ذوب آهن اصفهان پیروز شد.", "ذوب آهن اصفهان", "Zob Ahan F.C."),
+    ],
+)
+def test_entities_a_club_named_with_its_city_is_the_club(
+    text: str, surface: str, name_en: str
+) -> None:
+    """clubs.tsv names the club even where the city in its name gave the model's span a
+    state."""
+    doc = rasad.extract(text)
+    ment = next(m for m in doc.entities if doc.text[m.start : m.end] == surface)
+    assert doc.actors[ment.actor_id].name_en == name_en

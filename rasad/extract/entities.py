@@ -986,13 +986,15 @@ def _fill_countries(
     speech = [i for i, k in enumerate(keys) if k == ":"]
     dateline = nationality.dateline_state(keys, places, _DATELINE_TOKENS)
     for hit in hits:
-        if hit.country or hit.origin not in ("ner", "shape", "title"):
+        if hit.origin not in ("ner", "shape", "title"):
             continue
-        if _short_form(hit, hits, keys):
-            continue
+        # Persepolis against a Saudi side stays Iranian; «بایرن مونیخ» is the club, whatever
+        # state the city in its name gave it
         team = club(keys[hit.first : hit.last]) if hit.label != "PER" else None
-        if team is not None:  # Persepolis against a Saudi side stays Iranian
+        if team is not None:
             hit.country, hit.name_en = team.country, hit.name_en or team.name_en
+            continue
+        if hit.country or _short_form(hit, hits, keys):
             continue
         same = sent_of[hit.first]
         if hit.label == "PER":
