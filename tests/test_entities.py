@@ -1311,3 +1311,20 @@ def test_entities_a_club_named_with_its_city_is_the_club(
     doc = rasad.extract(text)
     ment = next(m for m in doc.entities if doc.text[m.start : m.end] == surface)
     assert doc.actors[ment.actor_id].name_en == name_en
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a Peruvian named in a Chilean court story
+        ("دادگاه شیلی آلبرتو فوجیموری را به پرو مسترد نکرد.", "آلبرتو فوجیموری", "PER"),
+        ("آیت‌الله هاشمی شاهرودی در این جلسه گفت.", "هاشمی شاهرودی", "IRN"),
+    ],
+)
+def test_entities_table_people_added_from_unseen_news(
+    text: str, surface: str, expected: str
+) -> None:
+    doc = rasad.extract(text)
+    ment = next(m for m in doc.entities if doc.text[m.start : m.end] == surface)
+    actor = doc.actors[ment.actor_id]
+    assert (actor.country, actor.name_en is not None) == (expected, True)
