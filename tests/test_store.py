@@ -40,7 +40,15 @@ from rasad.store import Store, migrations, queries, staging, writer
 from rasad.store.dedup import BANDS, band_keys_of
 from rasad.store.export import CSV_COLUMNS, csv_lines, jsonl_lines
 from rasad.store.migrations import MIGRATIONS
-from rasad.store.schema import documents, dyads, events, metadata, minhash_bands, schema_version
+from rasad.store.schema import (
+    DYAD_ORDER,
+    documents,
+    dyads,
+    events,
+    metadata,
+    minhash_bands,
+    schema_version,
+)
 from rasad.store.search import marked, snippet
 from rasad.store.staging import Staged, stage_chunk
 from rasad.store.store import WAL_CHECKPOINT_BYTES, AddSummary, _url
@@ -613,9 +621,26 @@ def test_add_many_takes_rows_prepared_in_another_process(store: Store) -> None:
     assert [ev.type for ev in store.dyad("BLR", "IRN")] == ["CONSULT"]
 
 
+def _chart_statements(store: Store, a: str, b: str) -> tuple[list[dict], list[str]]:
+    """`store.dyad_months(a, b)` and the queries it ran."""
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        return store.dyad_months(a, b), statements
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+
+
 def test_dyad_months_counts_events_per_month_and_type(store: Store) -> None:
     """Dated events at their month; an event the text gives no date at its article's
-    publication month (2024-08-01 here), flagged `reported`; none without either."""
+    publication month (2024-08-01 here), flagged `reported`; none without either. Read from
+    the dyad index alone (its `chart_day`), not by joining documents; on SQLite the index
+    covers the query."""
     unpublished = make_doc("c", [("REJECT", "IRN", "BLR", None)])
     unpublished.published = None
     store.add_many([
@@ -626,12 +651,19 @@ def test_dyad_months_counts_events_per_month_and_type(store: Store) -> None:
                                                                  "2024-07-31")]),
         unpublished,
     ])
-    assert store.dyad_months("BLR", "IRN") == [
+    months, statements = _chart_statements(store, "BLR", "IRN")
+    assert months == [
         {"month": "2023-12", "type": "CONSULT", "quad": 1, "events": 1, "reported": False},
         {"month": "2024-07", "type": "ACCUSE", "quad": 3, "events": 1, "reported": False},
         {"month": "2024-07", "type": "CONSULT", "quad": 1, "events": 2, "reported": False},
         {"month": "2024-08", "type": "AGREE", "quad": 1, "events": 1, "reported": True},
     ]
+    assert statements and not any("documents" in sql for sql in statements)
+    if store.url.startswith("sqlite"):
+        with store.engine.connect() as conn:
+            plan = " ".join(row[-1] for sql in statements for row in conn.exec_driver_sql(
+                f"EXPLAIN QUERY PLAN {sql}", ("BLR", "IRN")))
+        assert "USING COVERING INDEX ix_dyads_timeline (a=? AND b=?)" in plan, plan
 
 
 def test_events_carry_their_article_publication_day(store: Store) -> None:
@@ -859,6 +891,45 @@ def test_store_before_keyed_bands_and_dyads_migrates_and_answers_the_same(store:
             ["THREATEN", "CONSULT", "CONSULT"]  # 2023-06, 2024-01-02, undated
 
 
+def test_store_before_the_chart_day_migrates_and_charts_the_same(store: Store) -> None:
+    """A store made before migration 0011 (no `dyads.chart_day`, the timeline index without
+    it) gets the column filled from its documents' publication days and the index rebuilt
+    with it: the same chart (undated events at their article's month, an unpublished
+    article's not at all) and the rows ingest writes now."""
+    unpublished = make_doc("u", [("REJECT", "IRN", "BLR", None)])
+    unpublished.published = None
+    later = make_doc("l", [("AGREE", "BLR", "IRN", None), ("THREATEN", "IRN", "BLR", "2024-09")])
+    later.published = date(2024, 10, 3)
+    store.add_many([
+        make_doc("a", [("CONSULT", "IRN", "BLR", "2024-01-02"), ("AGREE", "IRN", "BLR", None),
+                       ("AGREE", "USA", "IRN", None)]),
+        later, unpublished, _wire_story("wire-1", "انتهای پیام/"),
+        _wire_story("wire-2", "منبع: ایرنا"),
+    ])
+    before = _dyad_table(store), store.dyad_months("IRN", "BLR"), store.dyad_months("USA", "IRN")
+    assert [(m["month"], m["reported"], m["events"]) for m in before[1]] == [
+        ("2024-01", False, 1), ("2024-07", False, 1),  # the wire story once: a copy is linked
+        ("2024-08", True, 1), ("2024-09", False, 1), ("2024-10", True, 1)]
+    old_index = ["a", "b", *DYAD_ORDER, "event_id", "type", "date_last"]
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_dyads_timeline")
+        conn.exec_driver_sql("ALTER TABLE dyads DROP COLUMN chart_day")
+        conn.exec_driver_sql(f"CREATE INDEX ix_dyads_timeline ON dyads ({', '.join(old_index)})")
+        conn.execute(delete(schema_version))  # at 0010 (the fixture may have cleared it)
+        conn.execute(schema_version.insert(), [
+            {"name": name, "applied_at": datetime.now()} for name, _ in MIGRATIONS
+            if name != "0011_dyad_chart_day"])
+    with Store(store.url) as again:
+        assert (_dyad_table(again), again.dyad_months("IRN", "BLR"),
+                again.dyad_months("USA", "IRN")) == before
+        with again.engine.connect() as conn:
+            assert {i["name"]: i["column_names"] for i in inspect(conn).get_indexes("dyads")} \
+                == {"ix_dyads_timeline": [*old_index, "chart_day"]}
+        again.add(make_doc("n", [("ACCUSE", "BLR", "IRN", None)]))  # ingest goes on
+        assert again.dyad_months("IRN", "BLR")[2] == \
+            {"month": "2024-08", "type": "ACCUSE", "quad": 3, "events": 1, "reported": True}
+
+
 def _rows(store: Store, table: Table) -> list[tuple]:
     with store.engine.connect() as conn:
         return sorted(tuple(row) for row in conn.execute(select(table)))
@@ -877,14 +948,14 @@ def test_prepared_rows_are_plain_tuples_the_driver_takes(store: Store) -> None:
     store.add(doc)
     with store.engine.connect() as conn:
         got = conn.execute(select(events.c.date_first, events.c.date_last, events.c.negated,
-                                  dyads.c.undated, documents.c.published,
+                                  dyads.c.undated, documents.c.published, dyads.c.chart_day,
                                   documents.c.ingested_at)
                            .join(dyads, dyads.c.event_id == events.c.id)
                            .join(documents, documents.c.pk == events.c.doc_pk)
                            .order_by(events.c.seq)).all()
-    assert [row[:5] for row in got] == [
-        (date(2024, 7, 1), date(2024, 7, 31), False, False, date(2024, 8, 1)),
-        (None, None, False, True, date(2024, 8, 1))]
+    assert [row[:6] for row in got] == [  # the chart's day: the first, else the published
+        (date(2024, 7, 1), date(2024, 7, 31), False, False, date(2024, 8, 1), date(2024, 7, 1)),
+        (None, None, False, True, date(2024, 8, 1), date(2024, 8, 1))]
     assert all(isinstance(row.ingested_at, datetime) for row in got)
 
 
@@ -1046,6 +1117,8 @@ def test_staged_chunks_store_what_prepared_rows_store(
         assert store.actor_profile("usa")["actor"] == expected.actor_profile("usa")["actor"]
         assert store.search("همکاری‌های اقتصادی") == expected.search("همکاری‌های اقتصادی")
         assert len(store.dyad("IRN", "BLR")) == 1  # the wire copy linked, old "v" replaced
+        assert store.dyad_months("RUS", "USA") == expected.dyad_months("RUS", "USA") == [
+            {"month": "2024-08", "type": "ACCUSE", "quad": 3, "events": 1, "reported": True}]
         if sqlite:
             assert _fts_matches_documents(Path(make_url(store.url).database))
         again = store.add_many(items, batch_size=10)  # the first "v" replaces the stored one

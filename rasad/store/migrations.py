@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     column,
     delete,
+    func,
     inspect,
     select,
     text,
@@ -110,17 +111,18 @@ def _dyads(conn: Connection) -> None:
     conn.execute(delete(dyads))
     e = events.c  # the columns dyad_rows reads: a later migration may add others
     as_stored = {c.name: type_coerce(c, String).label(c.name) for c in (e.date_first,
-                                                                         e.date_last)}
+                                                                         e.date_last,
+                                                                         documents.c.published)}
     counted = (
         select(e.id, as_stored["date_first"], e.date, e.evidence_start, e.seq, e.type,
-               as_stored["date_last"], documents.c.id.label("doc_id"))
+               as_stored["date_last"], documents.c.id.label("doc_id"), as_stored["published"])
         .join(documents, documents.c.pk == e.doc_pk)
         .where(documents.c.duplicate_of.is_(None))  # a near-duplicate copy's are not counted
     )
     for chunk in keyset_chunks(conn, counted, e.id, BACKFILL_CHUNK):
         parts = _countries_by_event(conn, [ev.id for ev in chunk])
         insert_rows(conn, dyads, [row for ev in chunk for row in dyad_rows(
-            ev.doc_id, ev.id, ev._asdict(), parts[ev.id])])
+            ev.doc_id, ev.id, ev._asdict(), parts[ev.id], ev.published)])
 
 
 def _countries_by_event(conn: Connection,
@@ -205,6 +207,25 @@ def _postgres_tsvector(conn: Connection) -> None:
                          "USING gin (folded_tsv) WITH (gin_pending_list_limit = 256)")
 
 
+def _dyad_chart_day(conn: Connection) -> None:
+    """The dyad chart counts an undated event at its article's publication day: the index
+    keeps that day (`dyads.chart_day`, the first day for a dated event) so the chart reads
+    the index alone; joining the undated rows to `documents` took the busiest pairs' chart
+    from p95 85 to 143 ms at 1 M events. Fills the stored rows, then rebuilds the timeline
+    index with the column (skipped where it has it: a new store, or a re-run)."""
+    if "chart_day" not in {c["name"] for c in inspect(conn).get_columns("dyads")}:
+        conn.exec_driver_sql("ALTER TABLE dyads ADD COLUMN chart_day DATE")
+    published = (select(documents.c.published).where(documents.c.id == dyads.c.doc_id)
+                 .scalar_subquery())
+    conn.execute(dyads.update().where(dyads.c.chart_day.is_(None))
+                 .values(chart_day=func.coalesce(dyads.c.date_first, published)))
+    timeline = next(i for i in dyads.indexes if i.name == "ix_dyads_timeline")
+    stored = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes("dyads")}
+    if stored.get(timeline.name) != [c.name for c in timeline.columns]:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {timeline.name}")
+        timeline.create(conn)
+
+
 Migration = Callable[[Connection], None]
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
@@ -217,6 +238,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0008_sqlite_fts_batch", _sqlite_fts_batch),
     ("0009_fewer_btrees", _fewer_btrees),
     ("0010_postgres_tsvector", _postgres_tsvector),
+    ("0011_dyad_chart_day", _dyad_chart_day),
 )
 
 

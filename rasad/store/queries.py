@@ -218,32 +218,25 @@ def dyad_total(conn: Connection, a: str, b: str) -> int:
 
 def dyad_months(conn: Connection, a: str, b: str) -> list[dict[str, Any]]:
     """The pair's events counted per month and type (with the type's PLOVER quad), in month
-    order: what a timeline chart of a busy pair plots, read from the dyad index alone instead
-    of loading every event. An event the text gives no date is counted at its article's
-    publication month, flagged `reported` (most events in Persian news carry no date of their
-    own); only those rows (the index keeps them together) are joined to their documents."""
-    n = func.count().label("events")
-    dated = _month_counts(conn, dyads.c.date_first, n, _pair(a, b), dyads.c.date_first.is_not(None))
-    undated = _month_counts(
-        conn, documents.c.published, n, _pair(a, b), dyads.c.undated.is_(True),
-        documents.c.published.is_not(None), joined=True,
-    )
-    rows = [(r, False) for r in dated] + [(r, True) for r in undated]
-    rows.sort(key=lambda pair: (pair[0].year, pair[0].month, pair[0].type, pair[1]))
+    order: what a timeline chart of a busy pair plots. An event the text gives no date is
+    counted at its article's publication month, flagged `reported` (most events in Persian
+    news carry no date of their own). One read of the pair's range of the dyad index, which
+    keeps the day each event is counted at (`chart_day`), grouped in SQL: no event and no
+    document is read."""
     return [{"month": f"{int(r.year):04d}-{int(r.month):02d}", "type": r.type,
              "quad": _plover().get(r.type, {}).get("quad"), "events": r.events,
-             "reported": reported}
-            for r, reported in rows]
+             "reported": bool(r.undated)}
+            for r in conn.execute(dyad_months_select(a, b))]
 
 
-def _month_counts(
-    conn: Connection, day: Any, n: Any, *where: ColumnElement[bool], joined: bool = False
-) -> Sequence[Row]:
+def dyad_months_select(a: str, b: str) -> Select:
+    """`dyad_months`' counts (year, month, type, undated, events), in that order."""
+    day = dyads.c.chart_day
     year, month = extract("year", day).label("year"), extract("month", day).label("month")
-    stmt = select(year, month, dyads.c.type, n).where(*where)
-    if joined:
-        stmt = stmt.join_from(dyads, documents, documents.c.id == dyads.c.doc_id)
-    return conn.execute(stmt.group_by(year, month, dyads.c.type)).all()
+    groups = (year, month, dyads.c.type, dyads.c.undated)
+    return (select(*groups, func.count().label("events"))
+            .where(_pair(a, b), day.is_not(None))
+            .group_by(*groups).order_by(*groups))
 
 
 def find_events(

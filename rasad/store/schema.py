@@ -187,7 +187,10 @@ minhash_bands = Table(
 # copy) and unordered country pair (a <= b) with a on one side and b on the other. The index
 # holds the timeline order (dated first, by first day, ..., as queries.TIMELINE) and the
 # filter columns, so a page and the pair's total are read from it alone, not by joining
-# participants and sorting every event of a busy pair.
+# participants and sorting every event of a busy pair. `chart_day` is the day the pair's
+# chart counts the event at (queries.dyad_months): its first day, or for an event the text
+# gives no date its article's publication day (migration 0011), so the chart is read from
+# the index too, not by joining the undated rows to their documents.
 DYAD_ORDER = ("undated", "date_first", "date", "doc_id", "evidence_start", "seq")
 dyads = Table(
     "dyads", metadata,
@@ -202,8 +205,10 @@ dyads = Table(
     Column("seq", Integer, nullable=False),
     Column("type", String, nullable=False),
     Column("date_last", Date),
+    Column("chart_day", Date),  # last: where migration 0011's ALTER TABLE puts it
     PrimaryKeyConstraint("event_id", "a", "b"),  # also serves deleting an event's rows
-    Index("ix_dyads_timeline", "a", "b", *DYAD_ORDER, "event_id", "type", "date_last"),
+    Index("ix_dyads_timeline", "a", "b", *DYAD_ORDER, "event_id", "type", "date_last",
+          "chart_day"),
     sqlite_with_rowid=False,
 )
 

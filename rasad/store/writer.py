@@ -191,13 +191,15 @@ def prepare(doc: Document) -> Prepared:
 def _unbanded(doc: Document) -> Prepared:
     """`prepare` without the MinHash band keys (`_banded` adds them, a chunk at once)."""
     events_rows, parts, dyad_index = [], [], []
+    published = _iso(doc.published)
     for seq, ev in enumerate(doc.events):
         _span(doc, ev.trigger_start, ev.trigger_end, "trigger")
         row = _event_row(doc, seq, ev)
         events_rows.append(row)
         parts += _participant_rows(doc, seq, ev)
         dyad_index += dyad_rows(doc.id, seq, dict(zip(_EVENT_FIELDS, row, strict=True)),
-                                [(side, p.country) for side, ps in _sides(ev) for p in ps])
+                                [(side, p.country) for side, ps in _sides(ev) for p in ps],
+                                published)
     return Prepared(_document_row(doc), _annotation_rows(doc), events_rows, parts,
                     dyad_index, [_actor_row(a) for a in doc.actors.values()], [])
 
@@ -405,9 +407,10 @@ def _driver_value(conn: Connection, column: Column, value: Any) -> Any:
 
 
 def dyad_rows(doc_id: str, key: int, ev: dict[str, Any],
-              countries: Iterable[tuple[str, str | None]]) -> list[Row]:
+              countries: Iterable[tuple[str, str | None]], published: str | None) -> list[Row]:
     """The event's rows in the dyad index: one per country pair across its two sides, given
-    its participants' (side, country) pairs; `key` goes where the event id goes.
+    its participants' (side, country) pairs and its article's publication day (ISO, where
+    the chart counts an undated event); `key` goes where the event id goes.
 
     The one definition of those rows: ingest calls it, and so does the migration that fills
     the index of a store made before it (migrations._dyads)."""
@@ -416,8 +419,10 @@ def dyad_rows(doc_id: str, key: int, ev: dict[str, Any],
         if country is not None:
             sides[side].add(country)
     pairs = {(s, t) if s <= t else (t, s) for s in sides["source"] for t in sides["target"]}
-    return [(key, a, b, ev["date_first"] is None, ev["date_first"], ev["date"], doc_id,
-             ev["evidence_start"], ev["seq"], ev["type"], ev["date_last"]) for a, b in pairs]
+    first = ev["date_first"]
+    chart_day = published if first is None else first
+    return [(key, a, b, first is None, first, ev["date"], doc_id, ev["evidence_start"],
+             ev["seq"], ev["type"], ev["date_last"], chart_day) for a, b in pairs]
 
 
 Statement = Callable[[Dialect], Insert]  # an INSERT into the table, e.g. with ON CONFLICT
