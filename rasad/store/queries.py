@@ -241,8 +241,8 @@ def dyad_months_select(a: str, b: str) -> Select:
 
 class _Month(FunctionElement):
     """A date's month as 'YYYY-MM': one cheap expression per row grouped, where EXTRACT of
-    the year and of the month is two (SQLite: two strftime calls, ~25% more CPU per chart
-    at 50,000 events)."""
+    the year and of the month is two (SQLite: two strftime calls; 25.9 instead of 16.6 CPU
+    ms per chart of a frequent pair at 1 M events)."""
 
     type = String()
     inherit_cache = True
