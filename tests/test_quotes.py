@@ -354,3 +354,22 @@ def test_a_closing_full_stop_is_no_statement(text: str, said: str) -> None:
 def test_a_speaker_after_the_statement(text: str, speaker: str) -> None:
     (quote,) = rasad.extract(text).quotes
     assert text[quote.speaker_start : quote.speaker_end] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a cue ending its line with ':' announces the next line, up to the paragraph's end
+        ("سعید خطیب‌زاده سخنگوی وزارت امور خارجه ایران در نشست خبری گفت:\n"
+         "ایران آماده گفتگو با همسایگان است. پاسخ آنها مهم است.\n"
+         "وی افزود: ما منتظر هستیم.",
+         "ایران آماده گفتگو با همسایگان است. پاسخ آنها مهم است."),
+        # … and stops before a sentence with a cue of its own
+        ("سعید خطیب‌زاده سخنگوی وزارت امور خارجه ایران در نشست خبری گفت:\n"
+         "ایران آماده گفتگو با همسایگان است. وی افزود: ما منتظر هستیم.",
+         "ایران آماده گفتگو با همسایگان است."),
+    ],
+)
+def test_a_cue_ending_its_line_announces_the_next(text: str, said: str) -> None:
+    quote = rasad.extract(text).quotes[0]
+    assert text[quote.start : quote.end] == said

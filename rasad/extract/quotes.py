@@ -60,6 +60,8 @@ _NOT_TITLE = re.compile(
     r"(?<![\w\u200c])" + tolerant("(را|از|به|بر|با|در|که|است|شد|کرد)") + r"(?![\w\u200c])"
 )
 _END_MARKS = " \u200c\n.!؟?»\"'"  # a sentence's closing marks say nothing
+# «… گفت:» at a line's end: the next line is what was said
+_ANNOUNCES = re.compile(r"[\s\u200c]*:[\s\u200c]*")
 # «اظهارات X مبنی بر …»: a statement named by its speaker and given with its content
 _REPORTED = re.compile(
     rf"(?<![\w\u200c])(?:اظهارات|سخنان|{tolerant('گفته های')}|ادعای|ادعاهای)[\s\u200c«»\"']+"
@@ -185,6 +187,9 @@ def _quoted_span(
     cue_start, cue_end = cue
     tail = doc.text[cue_end : sent.end]
     stripped = tail.lstrip(" :\u200c،,")
+    announced = _announced(doc, sent, cue_end)
+    if announced is not None:
+        return announced
     if stripped.strip(_END_MARKS):
         start = sent.end - len(stripped)
         if stripped.startswith("که "):
@@ -195,6 +200,26 @@ def _quoted_span(
     if before is not None and _CLAUSE_VERB.search(doc.text, begin, before.start()):
         return begin, before.start()
     return subject[1], cue_start
+
+
+def _announced(doc: Document, sent: Span, cue_end: int) -> tuple[int, int] | None:
+    """«در این بیانیه آمده است:» or «وی گفت:» ending its sentence announces what follows: the
+    statement is the next sentence, on through its paragraph until a sentence with a cue of
+    its own (one contiguous span). None when the cue is not followed by ':' and nothing else,
+    or when nothing follows."""
+    if not _ANNOUNCES.fullmatch(doc.text, cue_end, sent.end):
+        return None
+    start = end = None
+    for nxt in (s for s in doc.sentences if s.start >= sent.end):
+        if start is not None and "\n" in doc.text[end : nxt.start]:
+            break
+        if cue_matches(doc.text, nxt.start, nxt.end):
+            break
+        start = nxt.start if start is None else start
+        end = nxt.end
+    if start is None or end is None:
+        return None
+    return start, len(doc.text[:end].rstrip(" \u200c\n"))
 
 
 def _late_speaker(
@@ -398,7 +423,8 @@ def _headline(doc: Document, sent: Span, tracker: Tracker) -> Quote | None:
         return None
     if not _covers_left(doc, sent.start, left_end, who):
         return None
-    return _record(who, left_end + 1, sent.end, left_end, left_end + 1)
+    start, end = _announced(doc, sent, left_end) or (left_end + 1, sent.end)
+    return _record(who, start, end, left_end, left_end + 1)
 
 
 def _covers_left(doc: Document, start: int, end: int, who: Resolved) -> bool:
