@@ -485,3 +485,35 @@ def test_a_party_listed_with_the_speakers_state_is_no_target() -> None:
     )
     accusations = [e for e in _events(text) if e[0] == "ACCUSE"]
     assert accusations == [("ACCUSE", {"IRN", "TUR"}, {"ISR"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the noun the relative clause hangs on undergoes the arrest, not the main subject
+        (
+            "وزیر کشور عراق از آزادی دیپلمات‌های ایرانی که ماه گذشته در بغداد بازداشت شدند"
+            " خبر داد.",
+            ("COERCE", set(), {"IRN"}),
+        ),
+        # control: the agent after «توسط» acts, the noun undergoes
+        (
+            "سربازان آمریکایی که توسط پلیس عراق بازداشت شدند به بغداد منتقل شدند.",
+            ("COERCE", {"IRQ"}, {"USA"}),
+        ),
+    ],
+)
+def test_a_passive_in_a_relative_clause_is_undergone_by_its_noun(
+    text: str, event: tuple[str, set[str], set[str]]
+) -> None:
+    assert event in _events(text)
+
+
+def test_a_passive_in_a_relative_clause_on_no_party_has_no_victim() -> None:
+    """«بیش از ۸۰۰ نفر که … دستگیر شدند»: the people arrested are no party, and the king
+    of the main clause did not undergo the arrest."""
+    text = (
+        "پادشاه بحرین این سخن را در حالی مطرح می‌کند که بیش از ۸۰۰ نفر که از آغاز اعتراضات"
+        " دستگیر شدند در زندان به سر می‌برند."
+    )
+    assert [e for e in _events(text) if e[0] == "COERCE"] == []

@@ -975,7 +975,9 @@ def _passive(
         and not COMPLEMENT.search(doc.text[max(begin, p.start - 40) : p.start])
         and not _taken_from(doc, p, begin)
     ]
+    head = _relative_head(doc, named, agents, begin, trigger[0])
     undergoing = _relative_undergoer(doc, named, undergoing, begin, trigger[0])
+    undergoing = undergoing if head is None else head
     # «… را ربوده است و … ربوده شدند»: the parties of the clause closed before, unless the
     # subject is shared («فوجیموری … وارد شیلی شد و … بازداشت شد»: no one of its own)
     own = [p for p in undergoing if not JOINED.search(doc.text, p.end, trigger[0])]
@@ -999,6 +1001,31 @@ def _governing(preposition: re.Pattern[str], before: str) -> bool:
     takes part of it («بیش از ۱۰ هزار دانشجوی», «یکی از وزرای»: see COUNTED)."""
     found, counted = preposition.search(before), COUNTED.search(before)
     return found is not None and not (counted and counted.start("prep") == found.start())
+
+
+def _relative_head(
+    doc: Document, named: list[Participant], agents: list[Participant], begin: int, at: int
+) -> list[Participant] | None:
+    """«دیپلمات‌های ایرانی که ماه گذشته در بغداد بازداشت شدند»: a passive predicate in a
+    relative clause on a noun is undergone by that noun — the party ending right before
+    «که», or no one when the noun is no party («بیش از ۸۰۰ نفر که … دستگیر شدند») — not by
+    the parties of the main clause around it nor the places inside the relative clause.
+    None when the trigger is in no such clause (a «که» after a verb or a subordinator
+    opens a clause of the predicate; a verb or a break after «که» closed the clause)."""
+    ke = list(KE.finditer(doc.text, begin, at))[-1:]
+    if not ke:
+        return None
+    lead = doc.text[begin : ke[0].start()].rstrip(" \u200c")
+    if not lead or CLAUSE_BREAK.search(lead[-1]) or SUBORDINATOR.search(lead):
+        return None
+    if VERB_BEFORE.search(lead) or _has_verb(doc.text[ke[0].end() : at]):
+        return None
+    return [
+        p
+        for p in named
+        if p not in agents and p.end <= ke[0].start()
+        and not doc.text[p.end : ke[0].start()].strip(" \u200c«»\"'")
+    ][-1:]
 
 
 def _relative_undergoer(
