@@ -517,3 +517,11 @@ def test_a_passive_in_a_relative_clause_on_no_party_has_no_victim() -> None:
         " دستگیر شدند در زندان به سر می‌برند."
     )
     assert [e for e in _events(text) if e[0] == "COERCE"] == []
+
+
+def test_greeting_an_occasion_is_no_event() -> None:
+    """A day or an occasion congratulated («روز خبرنگار را تبریک گفت») is no party."""
+    text = "محمدحسین حمیدی رئیس پلیس راهنمایی و رانندگی تهران روز خبرنگار را تبریک گفت."
+    assert _events(text) == []
+    control = "حسن روحانی رئیس‌جمهور ایران در پیامی به ولادیمیر پوتین پیروزی وی را تبریک گفت."
+    assert _events(control) == [("SUPPORT", {"IRN"}, {"RUS"})]
