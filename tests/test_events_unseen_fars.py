@@ -525,3 +525,12 @@ def test_greeting_an_occasion_is_no_event() -> None:
     assert _events(text) == []
     control = "حسن روحانی رئیس‌جمهور ایران در پیامی به ولادیمیر پوتین پیروزی وی را تبریک گفت."
     assert _events(control) == [("SUPPORT", {"IRN"}, {"RUS"})]
+
+
+def test_a_government_asked_beside_its_people_is_still_asked() -> None:
+    """«دولت X و مردم این کشور باید …»: the public beside it does not make the demand an
+    appeal to the public; the government is asked."""
+    text = "حسن روحانی گفت: دولت عراق و مردم این کشور باید با تروریسم مبارزه کنند."
+    assert _events(text) == [("REQUEST", {"IRN"}, {"IRQ"})]
+    control = "حسن روحانی گفت: مردم عراق باید با تروریسم مبارزه کنند."
+    assert _events(control) == []

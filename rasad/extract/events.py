@@ -931,11 +931,24 @@ def _addressee(
     ]
     addressed = [  # the subject nearest «باید»; the speaker's own side is advised, not asked
         p
-        for p in addressed[-1:]
+        for p in _conjoined(doc, addressed)
         if (p.country, p.sector) != (speaker.country, speaker.sector)
         and not FINITE.search(COORDINATED.sub("", doc.text[p.end : trigger]))
     ]
     return ([speaker], dedupe(addressed)) if addressed else ([], [])
+
+
+def _conjoined(doc: Document, named: list[Participant]) -> list[Participant]:
+    """The last of `named` with those listed with it («دولت لبنان و مردم این کشور باید»,
+    «عراق، سوریه و ترکیه باید»): a subject joined by «و» or a comma is one subject, all
+    of whom the demand is put to — the government stays asked beside its people."""
+    joined = named[-1:]
+    for prev in reversed(named[:-1]):
+        gap = doc.text[prev.end : head_start(doc, joined[0].start)]
+        if not (LIST_AND.fullmatch(gap) or LIST_COMMA.fullmatch(gap)):
+            break
+        joined.insert(0, prev)
+    return joined
 
 
 def _reported(doc: Document, begin: int, trigger: int) -> tuple[Participant, int] | None:
