@@ -534,3 +534,13 @@ def test_a_government_asked_beside_its_people_is_still_asked() -> None:
     assert _events(text) == [("REQUEST", {"IRN"}, {"IRQ"})]
     control = "حسن روحانی گفت: مردم عراق باید با تروریسم مبارزه کنند."
     assert _events(control) == []
+
+
+def test_an_attribution_opening_the_sentence_names_no_party() -> None:
+    """«آن‌طور که X گفته، …» tells who reported it, like «به گفته X،»: X did not meet."""
+    text = (
+        "آنطور که جان کربی سخنگوی وزارت خارجه آمریکا گفته، پامپئو در دیدار با محمد بن سلمان"
+        " ولیعهد عربستان درباره ایران گفت‌وگو کرده است."
+    )
+    (event,) = rasad.extract(text).events
+    assert [text[p.start : p.end] for p in event.source] == ["پامپئو", "محمد بن سلمان"]

@@ -255,12 +255,12 @@ LISTED = re.compile(
 _BY = "(از سوی|از طرف|از جانب|توسط|به وسیله|بوسیله|به دست|به ضرب گلوله)"
 AGENT = re.compile(tolerant(_BY + " ") + "$")
 BY = re.compile(tolerant(_BY) + r"(?:[\s\u200c]+\S+){0,4}[\s\u200c]+$")
-# «بنابر اعلام X،», «به گفته X،», «به نقل از X،» opening a clause: X tells, he does not act;
-# «بنا بر این خبر» (the report just told) needs no comma to end
+# «بنابر اعلام X،», «به گفته X،», «به نقل از X،», «آن‌طور که X گفته،» opening a clause: X
+# tells, he does not act; «بنا بر این خبر» (the report just told) needs no comma to end
 ATTRIBUTION = re.compile(
     r"[\W_]*(?:"
     + tolerant("((بنابر|بنا بر|طبق|بر اساس|براساس|بر پایه) (اعلام|گزارش|اظهارات|بیانیه)")
-    + tolerant("|به گفته|به نقل از|به گزارش|به نوشته)")
+    + tolerant("|به گفته|به نقل از|به گزارش|به نوشته|(آن|همان) ?(طور|گونه) که|چنان ?که)")
     + r"[^،,:؛.]*[،,]|"
     + tolerant("(بنابر|بنا بر|طبق|بر اساس|براساس|بر پایه) (این|همین) (گزارش|خبر)")
     + r"(?![\w\u200c])[\s\u200c]*[،,]?)"
