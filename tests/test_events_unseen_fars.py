@@ -544,3 +544,14 @@ def test_an_attribution_opening_the_sentence_names_no_party() -> None:
     )
     (event,) = rasad.extract(text).events
     assert [text[p.start : p.end] for p in event.source] == ["پامپئو", "محمد بن سلمان"]
+
+
+def test_welcoming_anything_is_a_general_stance() -> None:
+    """«از هر اقدامی … استقبال می‌کند» backs whatever may come: no support given."""
+    text = "دیمیتری پسکوف سخنگوی کرملین گفت: روسیه از هر اقدامی در مبارزه با تروریسم استقبال می‌کند."
+    assert _events(text) == []
+    control = (
+        "دیمیتری پسکوف سخنگوی کرملین گفت: روسیه از تصمیم انگلیس برای مبارزه با تروریسم"
+        " استقبال می‌کند."
+    )
+    assert _events(control) == [("SUPPORT", {"RUS"}, {"GBR"})]

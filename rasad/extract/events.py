@@ -1141,6 +1141,12 @@ def _place(doc: Document, sent: Span) -> Participant | None:
 
 
 @lru_cache(maxsize=1)
+def _anything() -> re.Pattern[str]:
+    """«از هر …», «از هرگونه …»: an object quantified over whatever may come."""
+    return word_regex(lexicon()["any_object"])
+
+
+@lru_cache(maxsize=1)
 def _habitual() -> re.Pattern[str]:
     """Habit words («همواره», «هر روزه»)."""
     return word_regex(lexicon()["habitual"])
@@ -1209,7 +1215,20 @@ def _skipped(doc: Document, sent: Span, pat: Pattern, match: re.Match[str]) -> b
         or _future(pat, match.group(0))
         or _in_relative(doc, sent, pat, match)
         or (pat.parties != "speaker" and _judged(doc, sent, match))
+        or (pat.type == "SUPPORT" and _backs_anything(before))
     )
+
+
+def _backs_anything(before: str) -> bool:
+    """«کرملین از هر اقدامی در مبارزه با تروریسم استقبال می‌کند», «از هرگونه اقدامی که …
+    کاملا استقبال می‌کنیم»: welcoming or backing whatever may come is a general stance (house
+    rules: general opinions are not coded), not support given to anyone; the quantified «از
+    هر …» must be the trigger's own object, with no verb or ':' closing a clause between."""
+    found = list(_anything().finditer(before))
+    if not found:
+        return False
+    rest = before[found[-1].end() :]
+    return not (":" in rest or FINITE.search(rest))
 
 
 def _future(pat: Pattern, said: str) -> bool:
