@@ -555,3 +555,10 @@ def test_welcoming_anything_is_a_general_stance() -> None:
         " استقبال می‌کند."
     )
     assert _events(control) == [("SUPPORT", {"RUS"}, {"GBR"})]
+
+
+def test_a_party_right_after_a_title_ending_on_its_state_is_the_object() -> None:
+    """«… رئیس‌جمهور ایران آمریکا را محکوم کرد»: the title closed on «ایران»; the party after it
+    is whom he condemns, not part of his office."""
+    text = "حسن روحانی رئیس‌جمهور ایران آمریکا را محکوم کرد."
+    assert _events(text) == [("ACCUSE", {"IRN"}, {"USA"})]

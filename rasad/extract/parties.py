@@ -205,6 +205,8 @@ def in_own_title(doc: Document, holder: Participant, part: Participant) -> bool:
     own office, not a party he acts on."""
     for role in doc.roles:
         if role.start >= holder.end and role.start - holder.end <= 2:  # name, then title
+            if _ends_on_state(doc, role):
+                return False  # «روحانی رئیس‌جمهور ایران آمریکا را …»: the title is closed
             first, last = role.end, part.start
         elif role.end <= holder.start and holder.start - role.end <= _TITLE_SPAN:  # title, name
             first, last = role.end, holder.start
@@ -215,6 +217,16 @@ def in_own_title(doc: Document, holder: Participant, part: Participant) -> bool:
         if 0 <= last - first <= _TITLE_SPAN and not TITLE_END.search(doc.text, first, last):
             return part.start >= role.end
     return False
+
+
+def _ends_on_state(doc: Document, role: Role) -> bool:
+    """A title ending on its own state's name («رئیس‌جمهور ایران») is complete: its genitive
+    chain stops there, so a party right after it is the clause's next phrase."""
+    last = next(reversed(mentions_in(doc, role.start, role.end)), None)
+    if last is None or last.end != role.end:
+        return False
+    actor = doc.actor_of(last)
+    return actor is not None and actor.kind == "GPE" and actor.country == role.country
 
 
 def person_party(doc: Document, start: int, end: int, actor: Actor) -> Participant:
