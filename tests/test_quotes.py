@@ -373,3 +373,19 @@ def test_a_speaker_after_the_statement(text: str, speaker: str) -> None:
 def test_a_cue_ending_its_line_announces_the_next(text: str, said: str) -> None:
     quote = rasad.extract(text).quotes[0]
     assert text[quote.start : quote.end] == said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a headline: what follows the colon, without the space after it
+        ("علی لاریجانی: مذاکرات ادامه دارد", "مذاکرات ادامه دارد"),
+        # a statement before its cue, without the gaps to the speaker and the cue
+        ("علی لاریجانی از ادامه مذاکرات هسته‌ای خبر داد.", "از ادامه مذاکرات هسته‌ای"),
+        # a clause mark opening what was said
+        ("علی لاریجانی گفت؛ مذاکرات ادامه دارد.", "مذاکرات ادامه دارد."),
+    ],
+)
+def test_a_statement_has_no_spacing_or_marks_at_its_edges(text: str, said: str) -> None:
+    (quote,) = rasad.extract(text).quotes
+    assert text[quote.start : quote.end] == said

@@ -60,6 +60,7 @@ _NOT_TITLE = re.compile(
     r"(?<![\w\u200c])" + tolerant("(را|از|به|بر|با|در|که|است|شد|کرد)") + r"(?![\w\u200c])"
 )
 _END_MARKS = " \u200c\n.!؟?»\"'"  # a sentence's closing marks say nothing
+_SPAN_TRIM = " \u200c\n\t،,؛:"  # spacing and clause marks at a statement's edges
 # «… گفت:» at a line's end: the next line is what was said
 _ANNOUNCES = re.compile(r"[\s\u200c]*:[\s\u200c]*")
 # «اظهارات X مبنی بر …»: a statement named by its speaker and given with its content
@@ -266,7 +267,7 @@ def _quote(doc: Document, sent: Span, found: _Found | None, tracker: Tracker) ->
     # «به گفته وی، …»: what was said follows the speaker named after the cue
     said_from = max(cue_end, who.as_written[1]) if cue.speaker_after else cue_end
     start, end = _quoted_span(doc, sent, (cue_start, said_from), who.as_written)
-    return _record(who, start, end, cue_start, cue_end)
+    return _record(doc, who, (start, end), cue_start, cue_end)
 
 
 def _inner_quotes(
@@ -286,7 +287,7 @@ def _inner_quotes(
             continue
         clause = Span(sent.start, bound) if cue_start < bound else sent
         start, end = _quoted_span(doc, clause, (cue_start, cue_end), who.as_written)
-        found.append(_record(who, start, end, cue_start, cue_end))
+        found.append(_record(doc, who, (start, end), cue_start, cue_end))
     return _distinct(found, main)
 
 
@@ -304,7 +305,7 @@ def _reported(doc: Document, sent: Span, bound: int) -> list[Quote]:
             continue
         end = bound if bound > about.end() else sent.end
         who = resolved_name(doc, ment)
-        found.append(_record(who, about.end(), end, noun.start(), noun.end() - 1))
+        found.append(_record(doc, who, (about.end(), end), noun.start(), noun.end() - 1))
     return found
 
 
@@ -424,7 +425,7 @@ def _headline(doc: Document, sent: Span, tracker: Tracker) -> Quote | None:
     if not _covers_left(doc, sent.start, left_end, who):
         return None
     start, end = _announced(doc, sent, left_end) or (left_end + 1, sent.end)
-    return _record(who, start, end, left_end, left_end + 1)
+    return _record(doc, who, (start, end), left_end, left_end + 1)
 
 
 def _covers_left(doc: Document, start: int, end: int, who: Resolved) -> bool:
@@ -437,7 +438,16 @@ def _covers_left(doc: Document, start: int, end: int, who: Resolved) -> bool:
     return not rest.strip(" \u200c«»\"'")
 
 
-def _record(who: Resolved, start: int, end: int, cue_start: int, cue_end: int) -> Quote:
+def _record(
+    doc: Document, who: Resolved, span: tuple[int, int], cue_start: int, cue_end: int
+) -> Quote:
+    """A quote whose statement `span` is trimmed of the spacing and clause marks around it
+    («رئیس پارلمان: ضرورت …», «وی از … خبر داد»: what was said, not the gap to the cue)."""
+    start, end = span
+    while start < end and doc.text[start] in _SPAN_TRIM:
+        start += 1
+    while end > start and doc.text[end - 1] in _SPAN_TRIM:
+        end -= 1
     ment = (who.mention.start, who.mention.end) if who.mention else None
     return Quote(
         start=start,
