@@ -389,3 +389,10 @@ def test_a_cue_ending_its_line_announces_the_next(text: str, said: str) -> None:
 def test_a_statement_has_no_spacing_or_marks_at_its_edges(text: str, said: str) -> None:
     (quote,) = rasad.extract(text).quotes
     assert text[quote.start : quote.end] == said
+
+
+def test_a_demand_told_before_its_cue_is_the_statement() -> None:
+    """«X … را خواستار شد.»: the closing «شد» is the cue's verb, not what was said."""
+    text = "علی لاریجانی توسعه روابط تهران و مسکو را خواستار شد."
+    (quote,) = rasad.extract(text).quotes
+    assert text[quote.start : quote.end] == "توسعه روابط تهران و مسکو را"

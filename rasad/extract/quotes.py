@@ -60,6 +60,8 @@ _NOT_TITLE = re.compile(
     r"(?<![\w\u200c])" + tolerant("(را|از|به|بر|با|در|که|است|شد|کرد)") + r"(?![\w\u200c])"
 )
 _END_MARKS = " \u200c\n.!؟?»\"'"  # a sentence's closing marks say nothing
+# «وی … را خواستار شد.»: the verb closing a cue ends the sentence; nothing is said after it
+_LIGHT_VERB = re.compile(tolerant("(شد|شدند|شده است|شده اند|گردید|گردیدند)"))
 _SPAN_TRIM = " \u200c\n\t،,؛:"  # spacing and clause marks at a statement's edges
 # «… گفت:» at a line's end: the next line is what was said
 _ANNOUNCES = re.compile(r"[\s\u200c]*:[\s\u200c]*")
@@ -191,7 +193,7 @@ def _quoted_span(
     announced = _announced(doc, sent, cue_end)
     if announced is not None:
         return announced
-    if stripped.strip(_END_MARKS):
+    if stripped.strip(_END_MARKS) and not _LIGHT_VERB.fullmatch(stripped.strip(_END_MARKS)):
         start = sent.end - len(stripped)
         if stripped.startswith("که "):
             start += 3
