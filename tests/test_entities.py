@@ -895,6 +895,24 @@ def test_entities_a_demonym_surname_is_no_nationality(pipeline: Pipeline) -> Non
     assert _found(control)["روژه گارودی"][:2] == ("PER", "FRA")
 
 
+def test_entities_a_demonym_surname_repeated_alone_is_no_nationality(pipeline: Pipeline) -> None:
+    """«حسن سوری … سوری افزود»: the surname repeated alone is the same man, no mark of Syria
+    to give him or anyone else."""
+    doc = pipeline(
+        Document(id="t", raw="حسن سوری مدیرکل بهزیستی گفت: طرح اجرا می‌شود. سوری افزود: بله.")
+    )
+    assert _found(doc)["حسن سوری"][:2] == ("PER", "IRN")
+    # nor does the article become a story from Syria for a body named without its state
+    doc = pipeline(
+        Document(
+            id="b",
+            raw="حسن سوری گفت: طرح اجرا می‌شود. سوری افزود: کار ادامه دارد. سوری گفت: سازمان "
+            "آموزش فنی و حرفه‌ای کمک می‌کند. سوری گفت: بله.",
+        )
+    )
+    assert _found(doc)["سازمان آموزش فنی و حرفه‌ای"][:2] == ("ORG", "IRN")
+
+
 def test_entities_american_chambers_are_named_whole() -> None:
     found = _found(_run("مجلس سنای آمریکا و مجلس نمایندگان آمریکا طرح را تصویب کردند."))
     assert found["مجلس سنای آمریکا"] == ("ORG", "USA", "LEG")

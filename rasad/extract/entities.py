@@ -885,12 +885,14 @@ def _table_country(person: Hit) -> str | None:
 
 
 def _country_counts(keys: list[str], hits: list[Hit]) -> Counter[str]:
-    """How often the article names each state, by its places and demonyms."""
+    """How often the article names each state, by its places and demonyms (not a surname:
+    «حسن سوری» is no mark of Syria)."""
     counts = Counter(h.country for h in hits if h.label == "GPE" and h.country)
+    surnames = nationality.surname_positions(keys, hits)
     counts.update(
         demonyms()[k]
         for i, k in enumerate(keys)
-        if k in demonyms() and not (i and festival_demonym(keys[i - 1]))
+        if k in demonyms() and i not in surnames and not (i and festival_demonym(keys[i - 1]))
     )
     return counts
 

@@ -152,8 +152,11 @@ def _own_end(keys: list[str], hit: Hit) -> int:
 
 def surname_positions(keys: list[str], hits: list[Hit]) -> set[int]:
     """Token positions of the surnames of person hits that open with a given name: a demonym
-    there is the surname, no nationality mark (see `_own_end`)."""
-    return {h.last - 1 for h in hits if h.label == "PER" and _own_end(keys, h) < h.last}
+    there is the surname, no nationality mark (see `_own_end`); so is that word alone
+    elsewhere in the article («حسن سوری … سوری افزود»: he again, no Syrian)."""
+    own = {h.last - 1 for h in hits if h.label == "PER" and _own_end(keys, h) < h.last}
+    surnames = {keys[i] for i in own}
+    return own | {i for i, k in enumerate(keys) if k in surnames}
 
 
 def _given(keys: list[str], hit: Hit) -> tuple[str, str]:
