@@ -826,7 +826,7 @@ def test_entities_a_public_body_named_without_its_state_is_the_home_one() -> Non
         keys = [key(w) for w in text.split()]
         hits = [Hit(i, i + 1, "GPE", c, origin="gazetteer") for i, c in places.items()]
         hits.append(Hit(*org, "ORG", origin="ner"))
-        _fill_countries(hits, keys, [0] * len(keys), [])
+        _fill_countries(hits, keys, [0] * len(keys), [], set())
         return hits[-1].country
 
     sudan = "صادرات به سودان با مجوز وزارت جهاد کشاورزی انجام شد"
@@ -911,6 +911,19 @@ def test_entities_a_demonym_surname_repeated_alone_is_no_nationality(pipeline: P
         )
     )
     assert _found(doc)["سازمان آموزش فنی و حرفه‌ای"][:2] == ("ORG", "IRN")
+
+
+def test_entities_a_provincial_body_named_without_a_place_is_home(pipeline: Pipeline) -> None:
+    """«صدا و سیمای مرکز استان» beside «رژیم صهیونیستی» and «غزه»: a body of «استان» or
+    «شهرستان» with no place in its name is a home province's, not the nearest foreign
+    state's (control: «شورای استان الانبار» keeps Iraq)."""
+    text = (
+        "مدیرکل ارشاد با محکوم کردن جنایات رژیم صهیونیستی در غزه گفت: صدا و سیمای مرکز "
+        "استان باید این جنایات را نشان دهد. شورای استان الانبار در عراق هم بیانیه داد."
+    )
+    found = _found(pipeline(Document(id="t", raw=text)))
+    assert found["صدا و سیمای مرکز استان"][:2] == ("ORG", "IRN")
+    assert found["شورای استان الانبار"][:2] == ("ORG", "IRQ")
 
 
 def test_entities_american_chambers_are_named_whole() -> None:

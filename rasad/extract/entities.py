@@ -66,6 +66,8 @@ from rasad.pipeline import stage
 _WORD = re.compile(r"[\w\u200c\u200d]+|[^\w\s]")
 _GPE_PREFIXES = frozenset(key(w) for w in ("شهر", "شهرستان", "استان"))
 _SHRINE = key("آستان")  # also the key of «استان»: told apart by the written first letter
+# a body named with one of these and no place is of a home province or county
+_PROVINCIAL = frozenset(key(w) for w in ("استان", "شهرستان", "استانی", "شهرستانی"))
 _REPUBLIC = key("جمهوری")
 _LANGUAGE = key("زبان")
 _PRESIDENCY = frozenset(key(w) for w in ("رئیس", "رییس", "ریاست", "معاون", "نهاد"))
@@ -830,7 +832,10 @@ def _finish_persons(
             # a title given later names whose official he is («رئیس پلیس آگاهی زنجان»): that
             # beats a guess from the states his sentence or the article names
             persons[role.holder].country = _table_country(persons[role.holder]) or role.country
-    _fill_countries(hits, keys, sent_of, roles)
+    provincial = {
+        i for i, k in enumerate(keys) if k in _PROVINCIAL and doc.text[toks[i].start] != "آ"
+    }
+    _fill_countries(hits, keys, sent_of, roles, provincial)
     _fill_home_sectors(hits, keys)
     _leaders_sectors(hits, keys)
     for role in roles:
@@ -961,12 +966,18 @@ def _state_closing_list(
 
 
 def _fill_countries(
-    hits: list[Hit], keys: list[str], sent_of: list[int], roles: list[RoleHit]
+    hits: list[Hit],
+    keys: list[str],
+    sent_of: list[int],
+    roles: list[RoleHit],
+    provincial: set[int],
 ) -> None:
     """Names found by the model or by their shape, still without a state, take the state named
     nearest in their sentence (a place or a demonym: «سید عباس شبر یکی از مهمانان عراقی»),
-    else the one the article names most, else the home country. People weigh their evidence
-    (rasad.extract.nationality): a state in a news attribution, a destination or someone
+    else the one the article names most, else the home country. A body named with «استان» or
+    «شهرستان» (`provincial` positions) and no state is a home province's («شورای فرهنگ عمومی
+    استان» beside «رژیم صهیونیستی»): Persian news names a foreign one's place. People weigh
+    their evidence (rasad.extract.nationality): a state in a news attribution, a destination or someone
     else's title is not theirs, and a weak guess leaves them with none."""
     marks = [(h.first, h.country) for h in hits if h.label == "GPE" and h.country]
     surnames = nationality.surname_positions(keys, hits)
@@ -1011,6 +1022,8 @@ def _fill_countries(
         inside = [c for at, c in marks if hit.first <= at < hit.last]
         if inside:
             hit.country = inside[0]
+        elif hit.label == "ORG" and any(hit.first <= i < hit.last for i in provincial):
+            hit.country = HOME_COUNTRY
         elif _public_body(hit, keys) and not abroad:
             hit.country = HOME_COUNTRY
         else:
