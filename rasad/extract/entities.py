@@ -977,8 +977,8 @@ def _fill_countries(
     else the one the article names most, else the home country. A body named with «استان» or
     «شهرستان» (`provincial` positions) and no state is a home province's («شورای فرهنگ عمومی
     استان» beside «رژیم صهیونیستی»): Persian news names a foreign one's place. People weigh
-    their evidence (rasad.extract.nationality): a state in a news attribution, a destination or someone
-    else's title is not theirs, and a weak guess leaves them with none."""
+    their evidence (rasad.extract.nationality): a state in a news attribution, a destination
+    or someone else's title is not theirs, and a weak guess leaves them with none."""
     marks = [(h.first, h.country) for h in hits if h.label == "GPE" and h.country]
     surnames = nationality.surname_positions(keys, hits)
     marks += [
@@ -1022,12 +1022,15 @@ def _fill_countries(
         inside = [c for at, c in marks if hit.first <= at < hit.last]
         if inside:
             hit.country = inside[0]
-        elif hit.label == "ORG" and any(hit.first <= i < hit.last for i in provincial):
-            hit.country = HOME_COUNTRY
-        elif _public_body(hit, keys) and not abroad:
+        elif _provincial_body(hit, provincial) or (_public_body(hit, keys) and not abroad):
             hit.country = HOME_COUNTRY
         else:
             hit.country = min(close)[1] if close else top
+
+
+def _provincial_body(hit: Hit, provincial: set[int]) -> bool:
+    """An organization named with «استان»/«شهرستان» (at a `provincial` position)."""
+    return hit.label == "ORG" and any(hit.first <= i < hit.last for i in provincial)
 
 
 @cache
