@@ -926,6 +926,20 @@ def test_entities_a_provincial_body_named_without_a_place_is_home(pipeline: Pipe
     assert found["شورای استان الانبار"][:2] == ("ORG", "IRQ")
 
 
+def test_entities_a_national_side_without_its_state_is_home(pipeline: Pipeline) -> None:
+    """«تیم ملی فوتبال بانوان» beside «سریلانکا» is Iran's side; «تیم ملی کره» is Korea's
+    («کره» alone is no state name: a clubs.tsv short form), «تیم ملی فوتسال قطر» Qatar's."""
+    text = (
+        "مریم کاظمی به اردوی تیم ملی فوتبال بانوان اعزامی به مسابقات سریلانکا دعوت شد. "
+        "سرمربی تیم ملی کره در مورد بازی با ازبکستان گفت: آماده‌ایم. "
+        "تیم ملی ژاپن برابر تیم ملی فوتسال قطر به پیروزی رسید."
+    )
+    found = _found(pipeline(Document(id="t", raw=text)))
+    assert found["تیم ملی فوتبال بانوان"][:2] == ("ORG", "IRN")
+    assert found["تیم ملی کره"][:2] == ("ORG", "KOR")
+    assert found["تیم ملی فوتسال قطر"][:2] == ("ORG", "QAT")
+
+
 def test_entities_american_chambers_are_named_whole() -> None:
     found = _found(_run("مجلس سنای آمریکا و مجلس نمایندگان آمریکا طرح را تصویب کردند."))
     assert found["مجلس سنای آمریکا"] == ("ORG", "USA", "LEG")

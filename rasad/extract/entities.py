@@ -94,6 +94,7 @@ _SURE = 0.8  # marginal probability a model span needs to override a gazetteer n
 _ABROAD = 3  # mentions of one foreign state that make a story from abroad for public bodies
 _DATELINE_TOKENS = 30  # a report names where it is filed from within its opening words
 _NOT_PUBLIC = frozenset({"BUS", "MED", "PTY", "REB", "MIL", "PRM"})
+_NATIONAL_TEAM = (key("تیم"), key("ملی"))
 _MOVEMENTS = frozenset(key(w) for w in ("جنبش", "مجمع"))
 _LIST_MARKS = frozenset(key(w) for w in ("،", ",", "و"))
 _NETWORK = key("شبکه")
@@ -1022,7 +1023,9 @@ def _fill_countries(
         inside = [c for at, c in marks if hit.first <= at < hit.last]
         if inside:
             hit.country = inside[0]
-        elif _provincial_body(hit, provincial) or (_public_body(hit, keys) and not abroad):
+        elif _provincial_body(hit, provincial) or (
+            (_public_body(hit, keys) or _national_team(hit, keys)) and not abroad
+        ):
             hit.country = HOME_COUNTRY
         else:
             hit.country = min(close)[1] if close else top
@@ -1031,6 +1034,13 @@ def _fill_countries(
 def _provincial_body(hit: Hit, provincial: set[int]) -> bool:
     """An organization named with «استان»/«شهرستان» (at a `provincial` position)."""
     return hit.label == "ORG" and any(hit.first <= i < hit.last for i in provincial)
+
+
+def _national_team(hit: Hit, keys: list[str]) -> bool:
+    """«تیم ملی فوتبال بانوان»: a national side named without its state is the home one in
+    home news, not that of the opponent named nearby (a foreign side is named with its state:
+    «تیم ملی ژاپن», or by a short form clubs.tsv lists: «تیم ملی کره»)."""
+    return hit.label == "ORG" and tuple(keys[hit.first : hit.first + 2]) == _NATIONAL_TEAM
 
 
 @cache

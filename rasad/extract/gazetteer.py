@@ -243,7 +243,9 @@ def festival_demonym(before: str) -> bool:
 
 
 # words before a club's name in «تیم فوتبال پرسپولیس», «باشگاه بنفیکا»
-_CLUB_HEADS = frozenset(key(w) for w in ("تیم", "باشگاه", "فوتبال", "والیبال", "بسکتبال"))
+_CLUB_HEADS = frozenset(
+    key(w) for w in ("تیم", "ملی", "باشگاه", "فوتبال", "والیبال", "بسکتبال", "فوتسال")
+)
 
 
 @lru_cache(maxsize=1)
@@ -256,7 +258,8 @@ def _clubs() -> PhraseRuler:
 
 
 def club(keys: list[str]) -> Pattern | None:
-    """The sports club a name is, after any «تیم/باشگاه/فوتبال» before it (clubs.tsv)."""
+    """The sports club a name is, after any «تیم/ملی/باشگاه/فوتبال» before it (clubs.tsv; a
+    national side named by a short form: «تیم ملی کره»)."""
     at = 0
     while at < len(keys) - 1 and keys[at] in _CLUB_HEADS:
         at += 1
