@@ -53,6 +53,15 @@ def _found(doc: Document) -> dict[str, tuple[str, str | None, str | None]]:
         ("اعضای انصار حزب‌الله در تهران تجمع کردند.", "انصار حزب‌الله", ("ORG", "IRN", None)),
         # an Iranian town named for a foreign capital: «اسلام‌آباد غرب» is not Islamabad
         ("فرماندار اسلام آباد غرب گفت.", "اسلام آباد غرب", ("GPE", "IRN", None)),
+        # international and foreign bodies Persian news names without their state
+        ("مدیر بانک توسعه آسیایی با وزیر دارایی دیدار کرد.", "بانک توسعه آسیایی",
+         ("ORG", "IGO", None)),
+        ("نشست پارلمان عربی در قاهره برگزار شد.", "پارلمان عربی", ("ORG", "IGO", "LEG")),
+        ("به گزارش خبرگزاری افه، نتایج اعلام شد.", "خبرگزاری افه", ("ORG", "ESP", "MED")),
+        ("نشریه اسکرین دیلی این فیلم را ستود.", "اسکرین دیلی", ("ORG", "GBR", "MED")),
+        ("به گزارش واحد اطلاعات اکونومیست، رشد کند شد.", "واحد اطلاعات اکونومیست",
+         ("ORG", "GBR", "BUS")),
+        ("رهبر حزب باتکیوشینا در کی‌یف سخنرانی کرد.", "حزب باتکیوشینا", ("ORG", "UKR", "PTY")),
     ],
 )  # fmt: skip
 def test_entities_gazetteer_and_composition(text: str, surface: str, expected: tuple) -> None:
