@@ -949,6 +949,52 @@ def test_entities_a_national_side_without_its_state_is_home(pipeline: Pipeline) 
     assert found["تیم ملی فوتسال قطر"][:2] == ("ORG", "QAT")
 
 
+def test_entities_a_bare_title_binds_only_to_a_holder_of_that_office() -> None:
+    """A list of offices names several people: «رئیس بانک مرکزی» and «وزیر انرژی» are not the
+    vice president named before with the same state and sector; «رئیس جمهور هند» is the
+    president named before («رئیس جمهور»), not the oil minister named after her."""
+    doc = _run(
+        "رکسانا بالدتی معاون رئیس جمهور گواتمالا استعفا کرد. اتو پرز مولینا در پی آن گفت: "
+        "استعفای معاون رئیس جمهور این کشور پذیرفته شد. این بحران موجب برکناری معاون "
+        "رئیس جمهور، وزیر انرژی، رئیس بانک مرکزی و وزیر کشور گواتمالا شده است. "
+        "پراتیبها پاتیل رئیس جمهور و مورلی دئورا وزیر نفت هند دیدار کردند. در این دیدار "
+        "رئیس جمهور هند نکاتی را پیشنهاد کرد."
+    )
+    held = _holders(doc)
+    assert held["رئیس بانک مرکزی"] is None
+    # «این کشور» is the office's state, no part of the office
+    assert held["معاون رئیس جمهور این کشور"] == "رکسانا بالدتی"
+    assert held["رئیس جمهور هند"] != held["وزیر نفت هند"]
+
+
+def _holders(doc: Document) -> dict[str, str | None]:
+    """Role surface → the name of the person holding it (None: no one)."""
+    held = {}
+    for role in doc.roles:
+        holder = doc.actors.get(role.holder_actor_id or "")
+        held[doc.text[role.start : role.end]] = holder.name_fa if holder else None
+    return held
+
+
+def test_entities_a_title_joined_to_a_held_one_is_his_second_office() -> None:
+    """«X، نماینده ولی فقیه و امام جمعه سبزوار»: both offices are his."""
+    doc = _run(
+        "حجت‌الاسلام حسن موسوی‌پور، نماینده ولی فقیه و امام جمعه سبزوار، در این جلسه گفت: "
+        "مردم آماده‌اند."
+    )
+    assert _holders(doc)["امام جمعه سبزوار"] == "حسن موسوی‌پور"
+
+
+def test_entities_this_title_refers_back_to_the_speaker() -> None:
+    """«این عضو کمیسیون عمران مجلس»: "this member" is the speaker named before, though the
+    title does not open its sentence."""
+    doc = _run(
+        "احمد کریمی در گفت‌وگو با خبرنگار فارس گفت: بودجه کم است. این عضو کمیسیون عمران "
+        "مجلس همچنین تصریح کرد: طرح ادامه دارد."
+    )
+    assert _holders(doc)["عضو کمیسیون عمران مجلس"] == "احمد کریمی"
+
+
 def test_entities_american_chambers_are_named_whole() -> None:
     found = _found(_run("مجلس سنای آمریکا و مجلس نمایندگان آمریکا طرح را تصویب کردند."))
     assert found["مجلس سنای آمریکا"] == ("ORG", "USA", "LEG")

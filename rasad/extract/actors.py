@@ -300,32 +300,48 @@ def link_epithets(keys: list[str], hits: list[Hit], taken: list[bool]) -> list[H
 
 
 def bind_title_only(
-    titles: list[Match], roles: list[RoleHit], persons: list[Hit], sent_of: list[int]
+    keys: list[str],
+    titles: list[Match],
+    roles: list[RoleHit],
+    persons: list[Hit],
+    sent_of: list[int],
+    states: set[int],
 ) -> None:
     """Bind roles with no person next to them, except anonymous ones («یک سخنگوی …»).
 
-    A title alone («رئیس مجلس بلاروس گفت») goes to the holder met earlier with the same
-    country and sector. A foreign title with no earlier holder goes to the next newly named
-    person (unknown country) within the following sentence, before any other person: news
-    introduces «نخست وزیر بلاروس» and names «رومن گلاوچنکو» right after. A title that opens a
-    sentence («معاون وزیر راه و شهرسازی افزود») and, if foreign, has no such person after it
-    goes back to the person named last before it who may hold it: news names a speaker once,
-    then uses the title; that person takes a foreign title's state if they have none.
+    A title alone («رئیس مجلس بلاروس گفت») goes to the holder met earlier of the same office
+    (`_same_office`) with the same country and sector. A foreign title with no earlier holder
+    goes to the next newly named person (unknown country) within the following sentence,
+    before any other person: news introduces «نخست وزیر بلاروس» and names «رومن گلاوچنکو»
+    right after. A title that opens a sentence («معاون وزیر راه و شهرسازی افزود») and, if
+    foreign, has no such person after it goes back to the person named last before it who may
+    hold it: news names a speaker once, then uses the title; that person takes a foreign
+    title's state if they have none.
     `titles` are the article's title matches; its forms of address are skipped in looking for
-    the name that opens a sentence.
+    the name that opens a sentence. `states`: positions where a state's name or demonym starts
+    (the state of an office is its country, no part of the office).
     """
     address = {m.last: m.first for m in titles if m.pattern.kind == "honorific"}
+    title_end = {m.first: m.last for m in titles}
+    offices = [_office(keys, r, title_end, states) for r in roles]
     for i, role in enumerate(roles):
         if role.holder is not None or role.anonymous:
             continue
-        earlier = [r for r in roles[:i] if r.holder is not None and _compatible(r, role)]
+        if _joined_title(keys, roles, persons, i):
+            role.holder = roles[i - 1].holder  # «X، نماینده ولی فقیه و امام جمعه Y»
+            continue
+        earlier = [
+            r for j, r in enumerate(roles[:i])
+            if r.holder is not None and _compatible(r, role)
+            and _same_office(offices[j], offices[i])
+        ]  # fmt: skip
         if earlier:  # the same office: a former one stays former
             role.holder, role.sector = earlier[-1].holder, earlier[-1].sector
             continue
         if role.country in (None, HOME_COUNTRY):
-            _bind_back(address, i, roles, persons, sent_of)
+            _bind_back(keys, address, i, roles, persons, sent_of)
         elif not _bind_forward(i, roles, persons, sent_of):
-            _bind_back(address, i, roles, persons, sent_of)
+            _bind_back(keys, address, i, roles, persons, sent_of)
             if role.holder is not None:  # «کالین پاول گفت … وزیر امور خارجه آمریکا افزود»
                 held = persons[role.holder].actor_id
                 for person in (p for p in persons if p.actor_id == held and p.country is None):
@@ -347,7 +363,21 @@ def _bind_forward(index: int, roles: list[RoleHit], persons: list[Hit], sent_of:
     return False
 
 
+def _joined_title(keys: list[str], roles: list[RoleHit], persons: list[Hit], index: int) -> bool:
+    """A title joined by «و» to the title a name right before it holds is his second office
+    («شریعتی‌تبار، نماینده ولی فقیه و امام جمعه تربت‌حیدریه»); not after a title bound from
+    afar («… رئیس جمهور و وزیر خارجه»: two officials)."""
+    if index == 0:
+        return False
+    prev, role = roles[index - 1], roles[index]
+    return (
+        prev.holder is not None and persons[prev.holder].role == index - 1
+        and prev.last + 1 == role.first and keys[prev.last] == _AND
+    )  # fmt: skip
+
+
 def _bind_back(
+    keys: list[str],
     address: dict[int, int],
     index: int,
     roles: list[RoleHit],
@@ -355,8 +385,9 @@ def _bind_back(
     sent_of: list[int],
 ) -> None:
     role = roles[index]
-    if role.first > 0 and sent_of[role.first - 1] == sent_of[role.first]:
-        return  # not a sentence subject
+    at = role.first - (role.first > 0 and keys[role.first - 1] == _THIS)
+    if at > 0 and sent_of[at - 1] == sent_of[at]:
+        return  # not a sentence subject («این عضو کمیسیون …» still is one: "this member")
     before = [
         j for j, p in enumerate(persons)
         if sent_of[p.first] < sent_of[role.first] and _could_hold(p, role, roles)
@@ -426,6 +457,32 @@ def _honorific_before(keys: list[str], person: Hit) -> str | None:
         if end >= size and (sector := honorific_sector("".join(keys[end - size : end]))):
             return sector
     return None
+
+
+Office = tuple[str, tuple[str, ...]]  # title id, the words after the title
+_AND = key("و")
+_THIS = key("این")
+_STATE_WORDS = frozenset(key(w) for w in ("این", "کشور", "کشورمان"))  # «این کشور»: its state
+
+
+def _office(keys: list[str], role: RoleHit, title_end: dict[int, int], states: set[int]) -> Office:
+    """A role's title id and the words that follow its title up to any state («وزیر انرژی»:
+    minister, «انرژی»; «رئیس بانک مرکزی»: head, «بانک مرکزی»; «معاون رئیس‌جمهور این کشور»:
+    vice president, nothing)."""
+    end = min(title_end.get(role.first, role.first), role.last)
+    stop = next(
+        (i for i in range(end, role.last) if i in states or keys[i] in _STATE_WORDS), role.last
+    )
+    return role.title_id, tuple(keys[end:stop])
+
+
+def _same_office(held: Office, office: Office) -> bool:
+    """The same title (any written variant), one's following words opening the other's: «سفیر»
+    is «سفیر انگلیس» again, «رئیس جمهور ایران» «رییس جمهور»; «وزیر انرژی» is no «وزیر کشور»,
+    «رئیس بانک مرکزی» no «معاون رئیس جمهور» (a list of offices names several people)."""
+    (title, words), (other, more) = held, office
+    size = min(len(words), len(more))
+    return title == other and words[:size] == more[:size]
 
 
 def _compatible(held: RoleHit, role: RoleHit) -> bool:

@@ -825,7 +825,9 @@ def _finish_persons(
             person.country = own or HOME_COUNTRY
             person.sector = role.sector
     sent_of = _sentence_index(doc, toks)
-    bind_title_only(titles, roles, persons, sent_of)
+    states = {h.first for h in hits if h.label == "GPE" and h.kind == "state"}
+    states |= {i for i, k in enumerate(keys) if k in demonyms()}
+    bind_title_only(keys, titles, roles, persons, sent_of, states)
     for role in roles:
         if role.title_id in named_holders():
             role.holder = None  # not a person named nearby: `_write` gives the title's own
