@@ -53,6 +53,8 @@ def _found(doc: Document) -> dict[str, tuple[str, str | None, str | None]]:
         ("اعضای انصار حزب‌الله در تهران تجمع کردند.", "انصار حزب‌الله", ("ORG", "IRN", None)),
         # an Iranian town named for a foreign capital: «اسلام‌آباد غرب» is not Islamabad
         ("فرماندار اسلام آباد غرب گفت.", "اسلام آباد غرب", ("GPE", "IRN", None)),
+        # Switzerland spelled with «یی» (and Arabic yeh) as often as with «ئی»
+        ("جشنواره سینمای مستند سوييس برگزار شد.", "سوييس", ("GPE", "CHE", None)),
         # international and foreign bodies Persian news names without their state
         ("مدیر بانک توسعه آسیایی با وزیر دارایی دیدار کرد.", "بانک توسعه آسیایی",
          ("ORG", "IGO", None)),
@@ -993,6 +995,13 @@ def test_entities_this_title_refers_back_to_the_speaker() -> None:
         "مجلس همچنین تصریح کرد: طرح ادامه دارد."
     )
     assert _holders(doc)["عضو کمیسیون عمران مجلس"] == "احمد کریمی"
+
+
+def test_entities_swiss_spelled_with_two_yehs(pipeline: Pipeline) -> None:
+    """«سوییسی» (also written with Arabic yeh) is Swiss, like «سوئیسی»."""
+    doc = pipeline(Document(id="t", raw="کریستین فری کارگردان سوييسی گفت: فیلم آماده است."))
+    found = _found(doc)
+    assert found["کریستین فری"][:2] == ("PER", "CHE")
 
 
 def test_entities_american_chambers_are_named_whole() -> None:
