@@ -1004,6 +1004,14 @@ def test_entities_swiss_spelled_with_two_yehs(pipeline: Pipeline) -> None:
     assert found["کریستین فری"][:2] == ("PER", "CHE")
 
 
+def test_entities_a_quoted_work_after_a_volume_word_is_no_person(pipeline: Pipeline) -> None:
+    """«مجلد «نکت الکفایه»», «رساله «…»»: a work named in quotes, like «کتاب «…»»."""
+    text = "از آثار آیت‌الله حسینی می‌توان به کتابت مجلد «نکت الکفایه» اشاره کرد."
+    doc = pipeline(Document(id="t", raw=text))
+    persons = [doc.text[m.start : m.end] for m in doc.entities if m.label == "PER"]
+    assert "نکت الکفایه" not in persons
+
+
 def test_entities_american_chambers_are_named_whole() -> None:
     found = _found(_run("مجلس سنای آمریکا و مجلس نمایندگان آمریکا طرح را تصویب کردند."))
     assert found["مجلس سنای آمریکا"] == ("ORG", "USA", "LEG")
