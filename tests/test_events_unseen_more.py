@@ -5,9 +5,13 @@ style of the news; each exclusion comes with a control. Runs the default pipelin
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import rasad
+from rasad.extract.events import _merged, _same_deed
+from rasad.model import Event, Participant
 
 
 def _events(text: str) -> list[tuple[str, str | None, set[str], set[str]]]:
@@ -45,3 +49,53 @@ def test_court_sentence_is_a_conviction_never_a_censure(text: str) -> None:
 )
 def test_censure_with_a_manner_or_reason_phrase_stays_accuse(text: str) -> None:
     assert [e for e in _events(text) if e[:3] == ("ACCUSE", "disapprove", {"IRN"})]
+
+
+def test_one_deed_told_by_a_noun_and_a_verb_is_one_event() -> None:
+    """The noun gets no date, the past verb the publication date: still one attack, the verb's."""
+    text = "درگیری‌ها زمانی آغاز شد که شبه‌نظامیان به یک کاروان نظامیان آمریکا حمله کردند."
+    doc = rasad.extract(text, published="2024-10-09")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert doc.text[attacks[0].trigger_start : attacks[0].trigger_end] == "حمله کردند"
+    assert attacks[0].date == "2024-10-09"
+    assert [(p.country, p.sector) for p in attacks[0].target] == [("USA", "MIL")]
+
+
+def _event(date: str | None, *parties: tuple[str, str | None], at: int = 0) -> Event:
+    return Event(
+        type="ASSAULT",
+        evidence_start=0,
+        evidence_end=40,
+        trigger_start=at,
+        trigger_end=at + 4,
+        date=date,
+        target=[Participant(0, 1, None, country, sector) for country, sector in parties],
+    )
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        (_event(None, ("USA", "MIL")), _event("2024-10-09", ("USA", "MIL")), True),
+        # a bare country beside the same country with a sector: one party
+        (_event(None, ("IRQ", None)), _event(None, ("IRQ", "MIL")), True),
+        # two stated dates, two sectors of one state, another country: other deeds
+        (_event("2024-10-08", ("USA", "MIL")), _event("2024-10-09", ("USA", "MIL")), False),
+        (_event(None, ("IRQ", "GOV")), _event(None, ("IRQ", "MIL")), False),
+        (_event(None, ("IRQ", None)), _event(None, ("IRQ", None), ("USA", None)), False),
+    ],
+)
+def test_same_deed(one: Event, other: Event, same: bool) -> None:
+    assert _same_deed(one, other) is same
+
+
+def test_merged_keeps_the_verb_and_unites_parties_and_date() -> None:
+    text = "درگیری‌ها آغاز شد و حمله کردند"
+    noun = _event(None, ("IRQ", None), at=0)
+    verb = _event("2024-10-09", ("IRQ", "MIL"), at=text.index("حمله"))
+    verb = replace(verb, trigger_end=len(text))
+    merged = _merged(text, noun, verb)
+    assert merged.trigger_start == text.index("حمله")
+    assert merged.date == "2024-10-09"
+    assert [(p.country, p.sector) for p in merged.target] == [("IRQ", "MIL")]

@@ -1590,7 +1590,7 @@ def _sentence_events(
         if key in out or _continues(out.values(), key, actors, recipients):
             continue
         begin, end = _clause(doc, sent, match.span(), quote)
-        out[key] = Event(
+        event = Event(
             type=pat.type,
             evidence_start=sent.start,
             evidence_end=sent.end,
@@ -1607,7 +1607,55 @@ def _sentence_events(
             cameo=pat.cameo,
             pattern_id=pat.id,
         )
+        twin = next((k for k, e in out.items() if _same_deed(e, event)), None)
+        if twin is None:
+            out[key] = event
+        else:  # «درگیری‌ها … آغاز شد که … به کاروان آمریکا حمله کردند»: one attack, told twice
+            out[twin] = _merged(doc.text, out[twin], event)
     return list(out.values())
+
+
+def _sectors(event: Event) -> dict[str | None, set[str | None]]:
+    """The sectors each country of an event's parties is named with."""
+    out: dict[str | None, set[str | None]] = {}
+    for part in event.source + event.target:
+        out.setdefault(part.country, set()).add(part.sector)
+    return out
+
+
+def _same_deed(one: Event, other: Event) -> bool:
+    """Two predicates of one sentence telling one deed: the same type, the same countries,
+    each named with the same sectors or once without any («IRN» beside «IRN GOV»), and no two
+    different stated dates (a date told with one predicate only dates both)."""
+    if one.type != other.type or None not in (one.date, other.date) and one.date != other.date:
+        return False
+    mine, theirs = _sectors(one), _sectors(other)
+    return mine.keys() == theirs.keys() and all(
+        mine[c] == theirs[c] or {None} in (mine[c], theirs[c]) for c in mine
+    )
+
+
+def _merged(text: str, one: Event, other: Event) -> Event:
+    """One event of two telling the same deed: the stronger reading (higher confidence, then a
+    verb over a noun, then the first) with the other's parties, sectors and date added."""
+
+    def strength(e: Event) -> tuple[float, bool]:
+        return e.confidence, _verbal(text[e.trigger_start : e.trigger_end])
+
+    first, second = (one, other) if strength(one) >= strength(other) else (other, one)
+
+    def joined(side: list[Participant], more: list[Participant], opposite: list[Participant]):
+        """This side with the other reading's parties, but none the stronger puts opposite."""
+        against = {(p.country, p.sector) for p in opposite}
+        return dedupe(side + [p for p in more if (p.country, p.sector) not in against])
+
+    return replace(
+        first,
+        source=joined(first.source, second.source, first.target),
+        target=joined(first.target, second.target, first.source),
+        date=first.date or second.date,
+        sectors=first.sectors + [s for s in second.sectors if s not in first.sectors],
+    )
 
 
 def find_events(doc: Document) -> list[Event]:
