@@ -99,3 +99,43 @@ def test_merged_keeps_the_verb_and_unites_parties_and_date() -> None:
     assert merged.trigger_start == text.index("حمله")
     assert merged.date == "2024-10-09"
     assert [(p.country, p.sector) for p in merged.target] == [("IRQ", "MIL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "recipients"),
+    [
+        # the predicate's own «از/به» complement, a party or not, is whom it addresses
+        (
+            "وزیر خارجه ایران ضمن اعلام حمایت از دولت عراق، از کشورهای منطقه خواست به ثبات"
+            " این کشور کمک کنند.",
+            "REQUEST",
+            None,
+        ),
+        (
+            "سخنگوی وزارت خارجه ایران ضمن ابراز نگرانی از وضعیت لبنان، به طرف‌های درگیر"
+            " هشدار داد.",
+            "THREATEN",
+            None,
+        ),
+        (
+            "وزیر خارجه ایران ضمن اعلام حمایت از دولت عراق، از آمریکا خواست نیروهایش را خارج"
+            " کند.",
+            "REQUEST",
+            {"USA"},
+        ),
+        # control: a manner phrase is no complement; «آن» takes up the side phrase's party
+        (
+            "وزیر خارجه ایران ضمن اشاره به حمله اسرائیل به لبنان، آن را به شدت محکوم کرد.",
+            "ACCUSE",
+            {"ISR"},
+        ),
+    ],
+)
+def test_side_phrase_party_is_no_recipient_of_a_predicate_with_its_own_complement(
+    text: str, kind: str, recipients: set[str] | None
+) -> None:
+    found = [e for e in _events(text) if e[0] == kind]
+    if recipients is None:  # whatever is coded, never with the side phrase's party
+        assert all(e[3] <= {"IRN"} for e in found)
+    else:
+        assert [e[3] for e in found] == [recipients]

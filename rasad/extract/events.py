@@ -901,9 +901,17 @@ def _parties_of(
         p for p in sentence_parties(doc, begin, end) if not any(a <= p.start < b for a, b in spans)
     ]
     for side in SIDE.finditer(doc.text, begin, trigger[0]):
-        if any(side.end() <= p.start < trigger[0] for p in parties):
+        # «ضمن اعلام حمایت از دولت افغانستان، از جامعه بین‌المللی درخواست کرد»: the predicate's
+        # own «از/به» complement, a party or not, is whom it addresses
+        own = _own_complement().search(doc.text, side.end(), trigger[1])
+        if own or any(side.end() <= p.start < trigger[1] for p in parties):
             parties = [p for p in parties if not side.start() <= p.start < side.end()]
     return parties
+
+
+@lru_cache(maxsize=1)
+def _own_complement() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w\u200c])" + tolerant(lexicon()["own_complement"]))
 
 
 def _addressee(
