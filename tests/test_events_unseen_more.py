@@ -93,6 +93,13 @@ def test_same_deed(one: Event, other: Event, same: bool) -> None:
     assert _same_deed(one, other) is same
 
 
+def test_an_unresolved_date_phrase_is_a_date_of_its_own() -> None:
+    """«روز گذشته … وارد شد، امروز … دیدار کرد» without a publication date: the first is
+    undated because its phrase is unresolved, not because none was stated."""
+    undated, dated = _event(None, ("USA", "MIL")), _event("2024-10-09", ("USA", "MIL"))
+    assert not _same_deed(undated, dated, stated=True)
+
+
 def test_merged_keeps_the_verb_and_unites_parties_and_date() -> None:
     text = "درگیری‌ها آغاز شد و حمله کردند"
     noun = _event(None, ("IRQ", None), at=0)

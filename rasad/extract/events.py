@@ -1615,7 +1615,9 @@ def _sentence_events(
             cameo=pat.cameo,
             pattern_id=pat.id,
         )
-        twin = next((k for k, e in out.items() if _same_deed(e, event)), None)
+        # a date phrase in the sentence dates each predicate by its own phrase, even unresolved
+        stated = any(sent.start <= d.start < sent.end for d in doc.dates)
+        twin = next((k for k, e in out.items() if _same_deed(e, event, stated)), None)
         if twin is None:
             out[key] = event
         else:  # «درگیری‌ها … آغاز شد که … به کاروان آمریکا حمله کردند»: one attack, told twice
@@ -1631,11 +1633,13 @@ def _sectors(event: Event) -> dict[str | None, set[str | None]]:
     return out
 
 
-def _same_deed(one: Event, other: Event) -> bool:
+def _same_deed(one: Event, other: Event, stated: bool = False) -> bool:
     """Two predicates of one sentence telling one deed: the same type, the same countries,
-    each named with the same sectors or once without any («IRN» beside «IRN GOV»), and no two
-    different stated dates (a date told with one predicate only dates both)."""
-    if one.type != other.type or None not in (one.date, other.date) and one.date != other.date:
+    each named with the same sectors or once without any («IRN» beside «IRN GOV»), and the
+    same date, or one undated when the sentence `stated` none (a noun gets no date, a past
+    verb the publication date; «روز گذشته» unresolved is a date of its own)."""
+    loose = not stated and None in (one.date, other.date)
+    if one.type != other.type or not (loose or one.date == other.date):
         return False
     mine, theirs = _sectors(one), _sectors(other)
     return mine.keys() == theirs.keys() and all(
