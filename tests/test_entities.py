@@ -1445,3 +1445,14 @@ def test_entities_table_people_added_from_unseen_news(
     ment = next(m for m in doc.entities if doc.text[m.start : m.end] == surface)
     actor = doc.actors[ment.actor_id]
     assert (actor.country, actor.name_en is not None) == (expected, True)
+
+
+def test_entities_a_state_inside_a_body_name_counts_toward_the_article() -> None:
+    """Composing «مجلس عوام» + «انگلیس» into one body must not hide that the article keeps
+    naming Britain: a foreign-shaped name with no state in its sentence takes that topic."""
+    doc = rasad.extract(
+        "مجلس عوام انگلیس امروز طرح خروج را رد کرد. پارلمان انگلیس فردا دوباره رأی می‌دهد. "
+        "«جان اسمیت» گفت این رأی مهم بود."
+    )
+    ment = next(m for m in doc.entities if doc.text[m.start : m.end] == "جان اسمیت")
+    assert doc.actors[ment.actor_id].country == "GBR"

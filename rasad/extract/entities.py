@@ -196,8 +196,9 @@ def _joins(prev: Hit, hit: Hit, keys: list[str]) -> bool:
 
 
 def _absorb(prev: Hit, hit: Hit) -> None:
-    """`prev` grows over `hit` and takes its country."""
+    """`prev` grows over `hit` and takes its country (and its state, when `hit` is a place)."""
     prev.country = hit.country
+    prev.seat = hit.country if hit.label == "GPE" else hit.seat
     prev.last, prev.kind, prev.name_en = hit.last, "joined", None
 
 
@@ -893,9 +894,11 @@ def _table_country(person: Hit) -> str | None:
 
 
 def _country_counts(keys: list[str], hits: list[Hit]) -> Counter[str]:
-    """How often the article names each state, by its places and demonyms (not a surname:
-    «حسن سوری» is no mark of Syria)."""
+    """How often the article names each state, by its places (also those inside a body's
+    name: «مجلس عوام انگلیس» names Britain) and demonyms (not a surname: «حسن سوری» is no mark
+    of Syria)."""
     counts = Counter(h.country for h in hits if h.label == "GPE" and h.country)
+    counts.update(h.seat for h in hits if h.label != "GPE" and h.seat)
     surnames = nationality.surname_positions(keys, hits)
     counts.update(
         demonyms()[k]
@@ -992,7 +995,10 @@ def _fill_countries(
     weak = nationality.weak_positions(keys)
     titled = {i for r in roles if nationality.others_title(keys, r) for i in range(r.first, r.last)}
     graded = [(at, c, at not in weak) for at, c in marks if at not in titled]
-    topics = Counter(c for at, c in marks if at not in weak)
+    # a state inside a body's name counts toward what the article is about, but it is that
+    # body's, no nearby name's («بانک X … وزارت خزانه‌داری آمریکا»)
+    seats = [(h.last - 1, h.seat) for h in hits if h.label != "GPE" and h.seat]
+    topics = Counter(c for at, c in marks + seats if at not in weak)
     counts = _country_counts(keys, hits)
     top = counts.most_common(1)[0][0] if counts else HOME_COUNTRY
     # a public body is foreign only in a story that keeps naming one foreign state: an article

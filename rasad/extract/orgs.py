@@ -66,7 +66,10 @@ def _extend(keys: list[str], starts: dict[int, Hit], pos: int, sector: str | Non
         if hit is not None:
             if inner and _anchor(hit, sector):
                 own = hit.sector if hit.label == "ORG" else None
-                return Hit(pos, hit.last, "ORG", hit.country, own or sector, kind="phrase")
+                seat = hit.country if hit.label == "GPE" else hit.seat
+                phrase = Hit(pos, hit.last, "ORG", hit.country, own or sector, kind="phrase")
+                phrase.seat = seat
+                return phrase
             if hit.label != "ORG" or not _continues(keys, starts, hit.last):
                 return None
             sector, pos = hit.sector or sector, hit.last

@@ -74,6 +74,9 @@ class Hit:
     origin: str = "gazetteer"
     actor_id: str | None = None
     role: int | None = None  # index of the bound RoleHit
+    # the state a composed body's name holds («انگلیس» in «مجلس عوام انگلیس»): the article
+    # still names that state, though no place hit is left there
+    seat: str | None = None
 
 
 @dataclass(slots=True)
