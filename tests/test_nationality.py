@@ -177,3 +177,38 @@ def test_a_club_plays_for_its_own_country_not_the_one_named_nearby() -> None:
         if "پرسپولیس" in doc.text[m.start : m.end]
     }
     assert clubs and set(clubs.values()) == {"IRN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        # a surname the corpora attest as Iranian outweighs another's demonym in the sentence
+        ("مربی برزیلی تیم و حسین سلطانی در تمرین امروز حاضر شدند.", "حسین سلطانی", "IRN"),
+        # … and the one foreign state the report names elsewhere
+        (
+            "ترکیه میزبان این اردو است. جواد نکونام در این باره گفت تیم آماده است.",
+            "جواد نکونام",
+            "IRN",
+        ),
+        # not an Iraqi in a story about Iraq: Iraqis bear these surnames too
+        (
+            "عراق امروز انتخابات برگزار کرد. مردم عراق پای صندوق رفتند. ابراهیم جعفری در این "
+            "باره گفت نتایج فردا اعلام می‌شود.",
+            "ابراهیم جعفری",
+            "IRQ",
+        ),
+    ],
+)
+def test_an_attested_iranian_surname(text: str, person: str, expected: str) -> None:
+    doc = rasad.extract(text)
+    ment = next(m for m in doc.entities if doc.text[m.start : m.end] == person)
+    assert doc.actors[ment.actor_id].country == expected
+
+
+def test_home_surnames_are_learnt_not_common_words() -> None:
+    """The learnt list holds surnames, not the ordinals and titles mistagged spans end with."""
+    from rasad.extract.gazetteer import common_words
+    from rasad.extract.nationality import home_surnames
+
+    assert key("شریفی") in home_surnames()
+    assert not home_surnames() & common_words()

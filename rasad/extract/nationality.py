@@ -65,6 +65,7 @@ def _lexicon() -> dict[str, object]:
         "arab_prefixes": tuple(key(w) for w in cues["arab_name_prefixes"]),
         "arab_words": frozenset(key(w) for w in cues["arab_name_words"]),
         "arab_states": frozenset(cues["arab_states"]),
+        "sharing": frozenset(cues["arab_states"]) | frozenset(cues["surname_sharing_states"]),
         "clerical": frozenset(key(w) for w in cues["clerical_honorifics"]),
     }
 
@@ -73,6 +74,27 @@ def _lexicon() -> dict[str, object]:
 def home_names() -> dict[str, str]:
     """Given-name key → `persian` or `shared` (see scripts/build_home_names.py)."""
     return {key(row["name"]): row["origin"] for row in read_tsv("home_given_names.tsv")}
+
+
+@lru_cache(maxsize=1)
+def home_surnames() -> frozenset[str]:
+    """Surname keys attested as Iranian in the NER corpora (see scripts/build_home_surnames.py)."""
+    return frozenset(key(row["surname"]) for row in read_tsv("home_surnames.tsv"))
+
+
+def _attested(keys: list[str], hit: Hit) -> bool:
+    """A full name whose surname the corpora attest as Iranian («حسین شریفی», «جواد نکونام»),
+    with no foreign given name and no Arabic article or patronymic."""
+    given, surname = _given(keys, hit)
+    if not surname or surname not in home_surnames() or _arab(keys, hit):
+        return False
+    return not (given in given_names() and given not in home_names())
+
+
+def _home_over(state: str, count: int) -> bool:
+    """Whether an attested Iranian surname outweighs `state`, named `count` times: any state
+    whose people bear no such surnames, and an Arab or Afghan one the article names once."""
+    return state != HOME_COUNTRY and (state not in _lexicon()["sharing"] or count < _MIN_TOPIC)
 
 
 def weak_positions(keys: list[str]) -> set[int]:
@@ -250,8 +272,11 @@ def person_country(
     shape = origin(keys, hit)
     if shape == "home":
         return HOME_COUNTRY
+    attested = shape is None and _attested(keys, hit)
     if near:
-        return min(near)[1]
+        state = min(near)[1]
+        # «حسین سلطانی از ماهان و رافائل برزیلی»: the demonym is the Brazilian's
+        return HOME_COUNTRY if attested and _home_over(state, _MIN_TOPIC) else state
     if shape is None and not _arab(keys, hit) and _iranian_cleric(keys, hit):
         return HOME_COUNTRY  # no state at the name: the article's topic is not theirs
     if shape == "foreign":
@@ -259,4 +284,7 @@ def person_country(
         return max(topic)[1] if topic else None
     if dateline in states:
         return dateline
-    return counts.most_common(1)[0][0] if counts else HOME_COUNTRY
+    top = counts.most_common(1)[0][0] if counts else HOME_COUNTRY
+    if attested and _home_over(top, counts[top]):
+        return HOME_COUNTRY  # «جواد نکونام» in a report that names Turkey once
+    return top
