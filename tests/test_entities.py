@@ -1456,3 +1456,23 @@ def test_entities_a_state_inside_a_body_name_counts_toward_the_article() -> None
     )
     ment = next(m for m in doc.entities if doc.text[m.start : m.end] == "جان اسمیت")
     assert doc.actors[ment.actor_id].country == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name_en"),
+    [
+        ("اشعار مولوی در این مراسم خوانده شد.", "مولوی", "Rumi"),
+        # a table name after a street or building word is the place's name
+        ("این داروها در خیابان مولوی ساخته می‌شود.", "خیابان مولوی", None),
+        ("مصدومان به بیمارستان امام خمینی منتقل شدند.", "بیمارستان امام خمینی", None),
+        # a one-word alias opening a longer name is someone else's form of address or name
+        ("نصرالله کوهستانی امروز در گفت‌وگو با خبرنگار ما گفت.", "نصرالله کوهستانی", None),
+        ("مولانا فضل‌الرحمن در اسلام‌آباد گفت.", "مولانا فضل‌الرحمن", None),
+    ],
+)
+def test_entities_table_aliases_where_they_name_no_one_of_the_table(
+    text: str, surface: str, name_en: str | None
+) -> None:
+    doc = rasad.extract(text)
+    ment = next(m for m in doc.entities if doc.text[m.start : m.end] == surface)
+    assert doc.actors[ment.actor_id].name_en == name_en

@@ -243,6 +243,10 @@ def _table_persons(keys: list[str], taken: list[bool], spans: list[ModelSpan]) -
             for a, b in persons
         ):
             continue  # «ملانیا ترامپ»: a first name no list knows, before a surname alias
+        if first > 0 and keys[first - 1] in word_list("named_after_words.txt"):
+            continue  # «خیابان مولوی»: a street named after him
+        if m.last - m.first == 1 and _opens_longer_name(keys, m.first, persons):
+            continue  # «مولوی عبدالحمید», «مولانا فضل‌الرحمن»: a form of address, someone else
         if m.last - m.first == 1 and keys[m.first] in common_words() and not (
             any(a <= m.first < b for a, b in persons) or _cue_after(keys, m.last)
         ):
@@ -258,6 +262,24 @@ def _table_persons(keys: list[str], taken: list[bool], spans: list[ModelSpan]) -
             hit.origin, hit.actor_id = "actors", actor.id
             out.append(_take(taken, hit))
     return out
+
+
+def _opens_longer_name(keys: list[str], at: int, persons: list[tuple[int, int]]) -> bool:
+    """A one-word table alias that opens a longer name is someone else there: a given name
+    follows («مولوی عبدالحمید»), or the alias is itself a given name or a form of address
+    (address_words.txt) and the model reads a person from it on («نصرالله کوهستانی», «مولانا
+    فضل‌الرحمن»; not «گورباچف خروجی», a surname the model runs on)."""
+    after = at + 1
+    if after >= len(keys):
+        return False
+    word = keys[at]
+    opener = (
+        word in given_names() or word in nationality.home_names()
+        or word in word_list("address_words.txt")
+    )  # fmt: skip
+    return _plain_given_name(keys[after]) or (
+        opener and any(a == at and b > after for a, b in persons)
+    )
 
 
 def _cue_after(keys: list[str], pos: int) -> bool:
