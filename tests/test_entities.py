@@ -1490,3 +1490,9 @@ def test_entities_the_audit_organization_is_irans_in_a_story_about_japan() -> No
         "IRN",
         "Audit Organization",
     )
+
+
+def test_entities_an_age_between_a_title_and_its_state() -> None:
+    """«سفیر 49 ساله انگلیس»: the age does not cut the ambassador off from his state."""
+    doc = rasad.extract("«جان اسمیت» سفیر 49 ساله انگلیس در تهران امروز گفت روابط بهتر می‌شود.")
+    assert _found(doc)["جان اسمیت"][1] == "GBR"

@@ -42,6 +42,7 @@ _FORMER = tuple(
 )
 _ANAPHORS = frozenset(tuple(key(w) for w in p.split()) for p in ("این کشور", "آن کشور"))
 _ONE = key("یک")
+_YEARS_OLD = key("ساله")
 # «دادستان کل دولت نجات ملی یمن», «وزیر خارجه دولت عراق», «شهردار پایتخت تاجیکستان»: a
 # government or capital named by its state.
 _GOVERNMENT = frozenset(key(w) for w in ("دولت", "حکومت", "پایتخت"))
@@ -170,7 +171,7 @@ def find_roles(keys: list[str], hits: list[Hit], titles: list[Match]) -> list[Ro
             continue  # «حضرت امام رضا» is no epithet of Khomeini
         role = RoleHit(m.first, m.last, pat.id or "", pat.sector)
         role.anonymous = m.first > 0 and keys[m.first - 1] == _ONE
-        end = m.last
+        end = m.last + _age_words(keys, m.last)
         former = next((len(p) for p in _FORMER if tuple(keys[end : end + len(p)]) == p), 0)
         end += former
         if pat.kind == "head":
@@ -186,6 +187,13 @@ def find_roles(keys: list[str], hits: list[Hit], titles: list[Match]) -> list[Ro
     roles = sorted(roles_at.values(), key=lambda r: r.first)
     _share_coordinated_state(keys, roles, starts)
     return roles
+
+
+def _age_words(keys: list[str], pos: int) -> int:
+    """2 where an age stands at `pos` between a title and what it governs («سفیر 49 ساله
+    انگلیس»: Britain's ambassador, 49), else 0."""
+    age = pos + 1 < len(keys) and keys[pos].isdigit() and keys[pos + 1] == _YEARS_OLD
+    return 2 if age else 0
 
 
 def _share_coordinated_state(keys: list[str], roles: list[RoleHit], starts: dict[int, Hit]) -> None:
