@@ -1496,3 +1496,15 @@ def test_entities_an_age_between_a_title_and_its_state() -> None:
     """«سفیر 49 ساله انگلیس»: the age does not cut the ambassador off from his state."""
     doc = rasad.extract("«جان اسمیت» سفیر 49 ساله انگلیس در تهران امروز گفت روابط بهتر می‌شود.")
     assert _found(doc)["جان اسمیت"][1] == "GBR"
+
+
+@pytest.mark.parametrize(("ordinal", "bound"), [("نخستین ", False), ("", True)])
+def test_entities_the_first_holder_of_an_office_is_someone_else(ordinal: str, bound: bool) -> None:
+    """«نخستین سفیر انگلیس در ایران» is a past holder of the office, not the ambassador the
+    article names."""
+    doc = rasad.extract(
+        "«جان اسمیت» سفیر انگلیس در تهران امروز گفت روابط بهتر می‌شود. "
+        f"او به نقش {ordinal}سفیر انگلیس در ایران اشاره کرد."
+    )
+    later = [r for r in doc.roles if r.title_id == "ambassador"][-1]
+    assert (later.holder_mention is not None) == bound

@@ -41,7 +41,9 @@ _FORMER = tuple(
     for p in ("سابق", "پیشین", "اسبق", "وقت", "رژیم پهلوی", "رژیم شاه", "رژیم سابق", "رژیم گذشته")
 )
 _ANAPHORS = frozenset(tuple(key(w) for w in p.split()) for p in ("این کشور", "آن کشور"))
-_ONE = key("یک")
+# «یک سخنگوی …», «نخستین سفیر انگلیس در ایران»: a holder the article does not name, or one of
+# an office's past holders, not the official named before
+_SOMEONE = frozenset(key(w) for w in ("یک", "نخستین", "اولین", "آخرین"))
 _YEARS_OLD = key("ساله")
 # «دادستان کل دولت نجات ملی یمن», «وزیر خارجه دولت عراق», «شهردار پایتخت تاجیکستان»: a
 # government or capital named by its state.
@@ -170,7 +172,7 @@ def find_roles(keys: list[str], hits: list[Hit], titles: list[Match]) -> list[Ro
         if pat.id in named_holders() and m.last < len(keys) and keys[m.last] in given_names():
             continue  # «حضرت امام رضا» is no epithet of Khomeini
         role = RoleHit(m.first, m.last, pat.id or "", pat.sector)
-        role.anonymous = m.first > 0 and keys[m.first - 1] == _ONE
+        role.anonymous = m.first > 0 and keys[m.first - 1] in _SOMEONE
         end = m.last + _age_words(keys, m.last)
         former = next((len(p) for p in _FORMER if tuple(keys[end : end + len(p)]) == p), 0)
         end += former
