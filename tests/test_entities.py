@@ -1508,3 +1508,20 @@ def test_entities_the_first_holder_of_an_office_is_someone_else(ordinal: str, bo
     )
     later = [r for r in doc.roles if r.title_id == "ambassador"][-1]
     assert (later.holder_mention is not None) == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "country"),
+    [
+        ("«جان لی» وزیر بازرگانی سنگاپور در این اجلاس گفت.", "وزیر بازرگانی سنگاپور", "SGP"),
+        ("وزیر دارایی تاجیکستان با مدیران بانک دیدار کرد.", "وزیر دارایی تاجیکستان", "TJK"),
+        # «و» starts another noun: the ministry named after it is no portfolio of his
+        ("دیدار وزیر و مسئولان وزارت اطلاعات برگزار شد.", "وزیر", "IRN"),
+    ],
+)
+def test_entities_a_minister_takes_the_state_after_his_portfolio(
+    text: str, title: str, country: str
+) -> None:
+    doc = rasad.extract(text)
+    role = next(r for r in doc.roles if r.title_id == "minister")
+    assert (doc.text[role.start : role.end], role.country) == (title, country)

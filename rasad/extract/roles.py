@@ -45,6 +45,7 @@ _ANAPHORS = frozenset(tuple(key(w) for w in p.split()) for p in ("این کشو�
 # an office's past holders, not the official named before
 _SOMEONE = frozenset(key(w) for w in ("یک", "نخستین", "اولین", "آخرین"))
 _YEARS_OLD = key("ساله")
+_MINISTER = "minister"  # titles.tsv id of a bare «وزیر»
 # «دادستان کل دولت نجات ملی یمن», «وزیر خارجه دولت عراق», «شهردار پایتخت تاجیکستان»: a
 # government or capital named by its state.
 _GOVERNMENT = frozenset(key(w) for w in ("دولت", "حکومت", "پایتخت"))
@@ -181,6 +182,8 @@ def find_roles(keys: list[str], hits: list[Hit], titles: list[Match]) -> list[Ro
                 continue
         else:
             _extend_with_country(role, keys, starts, states, end)
+            if role.country is None and pat.id == _MINISTER:
+                _extend_over_portfolio(role, keys, starts, end)
         if former:
             role.sector = None
         for inside in [at for at in roles_at if role.first < at < role.last]:
@@ -189,6 +192,27 @@ def find_roles(keys: list[str], hits: list[Hit], titles: list[Match]) -> list[Ro
     roles = sorted(roles_at.values(), key=lambda r: r.first)
     _share_coordinated_state(keys, roles, starts)
     return roles
+
+
+def _extend_over_portfolio(
+    role: RoleHit, keys: list[str], starts: dict[int, Hit], pos: int
+) -> None:
+    """«وزیر بازرگانی سنگاپور», «وزیر اتحاد کره جنوبی»: a minister whose portfolio titles.tsv
+    does not list takes the state named right after it (one or two plain words of portfolio,
+    no «و», then a state or a demonym)."""
+    for at in range(pos + 1, min(pos + _BODY_WORDS + 1, len(keys))):
+        words = keys[pos:at]
+        if not all(plain_word(w) and w != _AND and title_ruler().get(w) is None for w in words):
+            return
+        if any(i in starts for i in range(pos, at)):
+            return
+        hit = starts.get(at)
+        if _state(hit):
+            role.last, role.country = hit.last, hit.country
+            return
+        if keys[at] in demonyms():
+            role.last, role.country = at + 1, demonyms()[keys[at]]
+            return
 
 
 def _age_words(keys: list[str], pos: int) -> int:
