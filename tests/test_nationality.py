@@ -212,3 +212,18 @@ def test_home_surnames_are_learnt_not_common_words() -> None:
 
     assert key("شریفی") in home_surnames()
     assert not home_surnames() & common_words()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a foreign given name takes the foreign state its sentence names, not Iran named nearer
+        ("روزنامه نوشت «ویلیام اسمیت» متخصص امور ایران با مقامات آمریکا همکاری می‌کرد.", "USA"),
+        # with no foreign state in the sentence, the nearest state still counts
+        ("روزنامه نوشت «ویلیام اسمیت» متخصص امور ایران است.", "IRN"),
+    ],
+)
+def test_a_foreign_given_name_prefers_a_foreign_state_nearby(text: str, expected: str) -> None:
+    doc = rasad.extract(text)
+    ment = next(m for m in doc.entities if doc.text[m.start : m.end] == "ویلیام اسمیت")
+    assert doc.actors[ment.actor_id].country == expected

@@ -274,7 +274,10 @@ def person_country(
         return HOME_COUNTRY
     attested = shape is None and _attested(keys, hit)
     if near:
-        state = min(near)[1]
+        # «لاری فرانکلین … متخصص امور ایران … وزیر دفاع آمریکا»: a foreign given name is no
+        # Iranian's where the sentence names a foreign state too
+        abroad = [(d, c) for d, c in near if c != HOME_COUNTRY]
+        state = min(abroad if shape == "foreign" and abroad else near)[1]
         # «حسین سلطانی از ماهان و رافائل برزیلی»: the demonym is the Brazilian's
         return HOME_COUNTRY if attested and _home_over(state, _MIN_TOPIC) else state
     if shape is None and not _arab(keys, hit) and _iranian_cleric(keys, hit):
