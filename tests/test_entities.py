@@ -1436,6 +1436,8 @@ def test_entities_a_club_named_with_its_city_is_the_club(
         # a Peruvian named in a Chilean court story
         ("دادگاه شیلی آلبرتو فوجیموری را به پرو مسترد نکرد.", "آلبرتو فوجیموری", "PER"),
         ("آیت‌الله هاشمی شاهرودی در این جلسه گفت.", "هاشمی شاهرودی", "IRN"),
+        # a common misspelling of Vladimir
+        ("«ولادمیر پوتین» در مسکو گفت.", "ولادمیر پوتین", "RUS"),
     ],
 )
 def test_entities_table_people_added_from_unseen_news(
