@@ -1527,3 +1527,18 @@ def test_entities_a_minister_takes_the_state_after_his_portfolio(
     doc = rasad.extract(text)
     role = next(r for r in doc.roles if r.title_id == "minister")
     assert (doc.text[role.start : role.end], role.country) == (title, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # the party of an Israeli story that also names Palestine
+        ("فلسطین و فلسطین محکوم کردند. حزب لیکود به ریاست نتانیاهو پیروز شد.", "حزب لیکود",
+         ("ORG", "ISR", "PTY")),
+        # an Iranian daily quoted in a story about Britain
+        ("انگلیس و انگلیس فیلم را ساختند. روزنامه جوان در گزارشی نوشت.", "روزنامه جوان",
+         ("ORG", "IRN", "MED")),
+    ],
+)  # fmt: skip
+def test_entities_organizations_from_unseen_news(text: str, surface: str, expected: tuple) -> None:
+    assert _found(rasad.extract(text))[surface] == expected
