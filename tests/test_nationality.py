@@ -153,6 +153,9 @@ def test_blessed_names_have_no_state(text: str, person: str, expected: str | Non
         ("خالد العطیه", None),
         ("مایکل براون", "foreign"),
         ("هاکان فیدان", "foreign"),
+        # «میر» written apart opens an Iranian given name, no foreign one of its own
+        ("میر محمد حسینی", None),
+        ("میر بهرام صالحی", "home"),
     ],
 )
 def test_name_origin(name: str, expected: str | None) -> None:

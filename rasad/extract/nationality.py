@@ -67,6 +67,7 @@ def _lexicon() -> dict[str, object]:
         "arab_states": frozenset(cues["arab_states"]),
         "sharing": frozenset(cues["arab_states"]) | frozenset(cues["surname_sharing_states"]),
         "clerical": frozenset(key(w) for w in cues["clerical_honorifics"]),
+        "prefixes": frozenset(key(w) for w in cues["given_prefixes_apart"]),
     }
 
 
@@ -186,6 +187,8 @@ def _given(keys: list[str], hit: Hit) -> tuple[str, str]:
     words = keys[hit.first : hit.last]
     if len(words) > 1 and words[0] == key("سید"):
         words = words[1:]
+    if len(words) > 2 and words[0] in _lexicon()["prefixes"] and words[1] in home_names():
+        words = words[1:]  # «میر محمد حسینی»: «میر» opens «میرمحمد», no given name of its own
     pair = "".join(words[:2])
     given = pair if len(words) > 2 and pair in home_names() else words[0]
     return given, words[-1] if len(words) > 1 else ""
