@@ -1544,3 +1544,10 @@ def test_entities_a_minister_takes_the_state_after_his_portfolio(
 )  # fmt: skip
 def test_entities_organizations_from_unseen_news(text: str, surface: str, expected: tuple) -> None:
     assert _found(rasad.extract(text))[surface] == expected
+
+
+@pytest.mark.parametrize("ezafe", ["", "\u200cی"])
+def test_a_title_with_its_ezafe_written_out_is_the_same_title(ezafe: str) -> None:
+    """«وزیر خارجه‌ی سابق»: the written ezafe is a spelling of «وزیر خارجه», not «وزیر» alone."""
+    doc = _run(f"جان اسمیت وزیر خارجه{ezafe} سابق در این دیدار حضور داشت.")
+    assert [r.title_id for r in doc.roles] == ["foreign_minister"]

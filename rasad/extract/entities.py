@@ -111,6 +111,18 @@ def _tokens(doc: Document) -> list[Span]:
     return [Span(m.start(), m.end()) for m in _WORD.finditer(doc.text)]
 
 
+_EZAFE = "\u200cی"
+
+
+def _ezafe_free(text: str, toks: list[Span], keys: list[str]) -> list[str]:
+    """The keys with an ezafe written out after a joiner dropped («وزیر خارجه‌ی جدید»): titles
+    are listed bare, and the written ezafe is a spelling of the same title, no other word."""
+    return [
+        key(text[t.start : t.end - len(_EZAFE)]) if text.endswith(_EZAFE, t.start, t.end) else k
+        for t, k in zip(toks, keys, strict=True)
+    ]
+
+
 def _gazetteer_hits(keys: list[str], shrines: set[int]) -> list[Hit]:
     """Gazetteer names, composed. `shrines`: where «آستان» (a shrine) stands, whose key is that
     of «استان»; a place after it is the shrine's name («آستان قدس رضوی»), no province."""
@@ -744,7 +756,8 @@ def find_entities(doc: Document, model: ner.Tagger) -> Document:
     places = _join_second_state(_gazetteer_hits(keys, shrines), keys)
     _resolve_ambiguous(places, _country_counts(keys, places))
     places = phrase_orgs(keys, places)
-    titles = title_ruler().match(keys)  # once: the model spans and the roles both read them
+    # once: the model spans and the roles both read them
+    titles = title_ruler().match(_ezafe_free(doc.text, toks, keys))
     _place_bare_institutions(places, keys, {m.first for m in titles})
     named = places
     places, won = _yield_to_model_spans(places, spans, keys, titles)
