@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import rasad
 from rasad.extract.actors import (
     actor_ruler,
     holder_of,
@@ -316,3 +317,15 @@ def test_actors_table_knows_people_news_names_without_a_title(surface: str, coun
     state the sentence names."""
     pat = actor_ruler().get(key(surface))
     assert pat is not None and known_actors()[pat.id or ""].country == country
+
+
+def test_a_stateless_table_person_holds_no_title_bound_back() -> None:
+    """«سفیر اتریش» opening a sentence after a line on Rumi is the ambassador, not the poet:
+    a table person the table gives no state holds no state's office and takes no state."""
+    doc = rasad.extract(
+        "شب شعر مولوی در وین برگزار شد.\nسفیر اتریش در این مراسم گفت: او شاعر جهان است."
+    )
+    (role,) = doc.roles
+    assert role.country == "AUT" and role.holder_actor_id is None
+    rumi = next(m for m in doc.entities if doc.text[m.start : m.end] == "مولوی")
+    assert doc.actors[rumi.actor_id].country is None

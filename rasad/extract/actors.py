@@ -411,7 +411,10 @@ def _opens_sentence(address: dict[int, int], person: Hit, sent_of: list[int]) ->
 def _could_hold(person: Hit, role: RoleHit, roles: list[RoleHit]) -> bool:
     """Whether `person` may be the one a later bare `role` refers to: same country, and the
     same kind of title if they already have one (an IAEA spokeswoman is not the Iranian
-    Foreign Ministry's); a table actor only in the sector the table gives them."""
+    Foreign Ministry's); a table actor only in the sector the table gives them, and never
+    one the table gives no state (Rumi, the Dalai Lama): they hold no state's office."""
+    if person.origin == "actors" and person.country is None:
+        return False
     country = role.country or HOME_COUNTRY
     if person.country not in (None, country):
         return False
