@@ -1551,3 +1551,19 @@ def test_a_title_with_its_ezafe_written_out_is_the_same_title(ezafe: str) -> Non
     """«وزیر خارجه‌ی سابق»: the written ezafe is a spelling of «وزیر خارجه», not «وزیر» alone."""
     doc = _run(f"جان اسمیت وزیر خارجه{ezafe} سابق در این دیدار حضور داشت.")
     assert [r.title_id for r in doc.roles] == ["foreign_minister"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the person named in the article
+        "بوریس جانسون به بروکسل رفت.\nیک مقام دولت جانسون در بروکسل گفت توافق نزدیک است.",
+        # a foreign person of the actor table, by surname alone
+        "یک مقام دولت جانسون در بروکسل گفت توافق نزدیک است.",
+    ],
+)
+def test_a_government_named_by_a_person_is_that_persons_states(text: str) -> None:
+    """«دولت جانسون» is Britain's government, not Belgium's named beside it."""
+    doc = rasad.extract(text)
+    (gov,) = [m for m in doc.entities if doc.text[m.start : m.end] == "دولت جانسون"]
+    assert doc.actors[gov.actor_id].country == "GBR"

@@ -228,6 +228,12 @@ def _foreign_surnames() -> dict[tuple[str, ...], str | None]:
     return out
 
 
+def table_surname_country(surname: tuple[str, ...]) -> str | None:
+    """The state of the one foreign actors.yaml person who bears `surname`, if one does."""
+    actor = known_actors().get(_foreign_surnames().get(surname) or "")
+    return actor.country if actor is not None else None
+
+
 def link_surnames(
     keys: list[str], persons: list[Hit], taken: list[bool], states: frozenset[str] = frozenset()
 ) -> list[Hit]:

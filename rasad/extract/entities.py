@@ -28,6 +28,7 @@ from rasad.extract.actors import (
     settle_persons,
     slug,
     surname_keys,
+    table_surname_country,
 )
 from rasad.extract.datetime_lexicon import lexicon as datetime_lexicon
 from rasad.extract.gazetteer import (
@@ -875,6 +876,7 @@ def _finish_persons(
         i for i, k in enumerate(keys) if k in _PROVINCIAL and doc.text[toks[i].start] != "آ"
     }
     _fill_countries(hits, keys, sent_of, roles, provincial)
+    _governments_of_persons(hits, keys, persons)
     _fill_home_sectors(hits, keys)
     _leaders_sectors(hits, keys)
     for role in roles:
@@ -883,6 +885,24 @@ def _finish_persons(
             role.country = held.country if held and held.country else HOME_COUNTRY
     settle_persons(keys, persons, roles)
     _write(doc, toks, hits, roles, persons)
+
+
+def _governments_of_persons(hits: list[Hit], keys: list[str], persons: list[Hit]) -> None:
+    """«دولت جانسون», «کابینه نتانیاهو»: a government named by a person is that person's
+    state's (one the article names, else a foreign one of actors.yaml), not that of a state
+    named near it (Brussels, in a report on Brexit talks)."""
+    known: dict[tuple[str, ...], str] = {}
+    for person in (p for p in persons if p.country):
+        words = keys[person.first : person.last]
+        for name in (tuple(words), *surname_keys(words)):
+            known.setdefault(name, person.country)
+    for hit in hits:
+        if hit.label != "ORG" or keys[hit.first] not in word_list("government_words.txt"):
+            continue
+        name = tuple(keys[hit.first + 1 : hit.last])
+        state = (known.get(name) or table_surname_country(name)) if name else None
+        if state:
+            hit.country = state
 
 
 def _in_own_speech(person: Hit, at: int, colons: list[int]) -> bool:
