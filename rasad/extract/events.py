@@ -197,6 +197,14 @@ PASSIVE_VERB = re.compile(
     r"[^.؟!:،؛]{0,80}?[\w\u200c]+ه[\s\u200c]+" + tolerant("(شود|شوند)") + r"(?![\w\u200c])"
 )
 COORDINATED = re.compile(r"\S+[\s\u200c]+و[\s\u200c]+$")  # «X … است و باید»: one subject
+# verbs FINITE leaves out that still end a clause before «باید» («… نفوذ دارند، باید»,
+# «… حساب می‌شود و حمایت از … نباید»): a party before one is not the one asked
+CLAUSE_VERB = re.compile(tolerant("(دارند|کنند|شود|شوند|باشند|ندارد|ندارند)") + r"(?![\w\u200c])")
+# «میان X و Y», «بین X و Y»: the second member of a pair a preposition governs is no subject
+PAIR_MEMBER = re.compile(
+    r"(?<![\w\u200c])" + tolerant("(میان|بین)") + r"[\s\u200c][^،,:؛.«»()]{1,60}?[\s\u200c]"
+    + tolerant("و") + r"[\s\u200c]*$"
+)
 FIRST_PERSON_PREDICATE = re.compile(  # «می‌خواهیم», «حاضریم», «هستیم»: the speaker acts
     r"(?<![\w\u200c])(?:"
     + tolerant("(ن?می ?[^\\s]*یم|هستیم|داریم|نداریم|کنیم|کردیم|حاضریم|شدیم|دادیم|کردم|شدم|دادم)")
@@ -941,9 +949,16 @@ def _addressee(
         p
         for p in _conjoined(doc, addressed)
         if (p.country, p.sector) != (speaker.country, speaker.sector)
-        and not FINITE.search(COORDINATED.sub("", doc.text[p.end : trigger]))
+        and not _clause_ends(COORDINATED.sub("", doc.text[p.end : trigger]))
+        and not PAIR_MEMBER.search(doc.text, max(begin, p.start - 80), head_start(doc, p.start))
     ]
     return ([speaker], dedupe(addressed)) if addressed else ([], [])
+
+
+def _clause_ends(between: str) -> bool:
+    """A verb between a party and «باید» ends the party's clause; «X … دارند و باید» (the
+    verb joined by «و» to «باید», stripped before) keeps one subject."""
+    return bool(FINITE.search(between) or CLAUSE_VERB.search(between))
 
 
 def _conjoined(doc: Document, named: list[Participant]) -> list[Participant]:

@@ -1,0 +1,47 @@
+"""Error classes from a reading of rasad's events on unseen Fars articles: a «باید» demand
+put to a party that is not the subject of «باید» but sits in a clause ended by a verb before it,
+or in a «میان/بین X و Y» pair inside the subject phrase. Sentences are written for these tests
+in the style of the news; each exclusion comes with a control. Runs the default pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+import rasad
+
+
+def _requests(text: str) -> list[set[str | None]]:
+    """The recipient countries of every REQUEST event in `text`."""
+    events = rasad.extract(text).events
+    return [{p.country for p in e.target} for e in events if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("blocked", "control"),
+    [
+        # a clause ended by a plural or present verb FINITE leaves out
+        (
+            "علی لاریجانی گفت: طرف‌هایی که بر مخالفان و همچنین دولت سوریه نفوذ دارند، "
+            "باید در مذاکرات شرکت کنند.",
+            "علی لاریجانی گفت: نیروهای آمریکایی در عراق حضور دارند و باید خارج شوند.",
+        ),
+        (
+            "علی لاریجانی گفت: دولت عراق تصمیم می‌گیرد ولی مردم هزینه می‌کنند "
+            "و حمایت از تولید نباید این‌گونه باشد.",
+            "علی لاریجانی گفت: دولت عراق نباید این‌گونه عمل کند.",
+        ),
+        # the second member of a «میان X و Y» pair inside the subject phrase
+        (
+            "علی لاریجانی گفت: مساله گفت‌وگو میان گروه‌های مسلح و نیروهای آمریکایی "
+            "باید در چارچوب سیاسی انجام شود.",
+            "علی لاریجانی گفت: گروه‌های مسلح و نیروهای آمریکایی باید در چارچوب سیاسی گفت‌وگو کنند.",
+        ),
+        (
+            "علی لاریجانی گفت: روابط بین ایران و عربستان باید بهبود یابد.",
+            "علی لاریجانی گفت: عربستان باید روابط خود را بهبود بخشد.",
+        ),
+    ],
+)
+def test_must_is_put_to_the_subject_of_its_own_clause(blocked: str, control: str) -> None:
+    assert not [r for r in _requests(blocked) if r - {"IRN"}], _requests(blocked)
+    assert [r for r in _requests(control) if r - {"IRN"}], _requests(control)
