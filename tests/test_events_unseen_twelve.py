@@ -1,7 +1,9 @@
 """Error classes from a reading of rasad's events on unseen Fars articles: a «باید» demand
 put to a party that is not the subject of «باید» but sits in a clause ended by a verb before it,
-or in a «میان/بین X و Y» pair inside the subject phrase. Sentences are written for these tests
-in the style of the news; each exclusion comes with a control. Runs the default pipeline."""
+or in a «میان/بین X و Y» pair inside the subject phrase; domestic items that are no events (a
+side ready to beat another, a fine the Government Penalties Office sets). Sentences are written
+for these tests in the style of the news; each exclusion comes with a control. Runs the default
+pipeline."""
 
 from __future__ import annotations
 
@@ -45,3 +47,38 @@ def _requests(text: str) -> list[set[str | None]]:
 def test_must_is_put_to_the_subject_of_its_own_clause(blocked: str, control: str) -> None:
     assert not [r for r in _requests(blocked) if r - {"IRN"}], _requests(blocked)
     assert [r for r in _requests(control) if r - {"IRN"}], _requests(control)
+
+
+def _types(text: str) -> list[str]:
+    return [e.type for e in rasad.extract(text).events]
+
+
+@pytest.mark.parametrize(
+    ("kind", "blocked", "control"),
+    [
+        # readiness to beat a side is a contest expected, no pledge
+        (
+            "AGREE",
+            "سرمربی تیم فوتبال الهلال عربستان گفت: ما آماده شکست پرسپولیس هستیم.",
+            "وزیر خارجه عربستان گفت: ما آماده همکاری با ایران هستیم.",
+        ),
+        (
+            "AGREE",
+            "سرمربی تیم فوتبال الهلال عربستان گفت: خوشحالیم که مقابل تیمی قرار می‌گیریم "
+            "که نامش پرسپولیس است و آماده شکست آنها هستیم.",
+            "وزیر خارجه عربستان گفت: ما آماده همکاری با ایران هستیم.",
+        ),
+        # a fine the Government Penalties Office sets on a smuggler is no state's sanction
+        (
+            "SANCTION",
+            "مدیرکل تعزیرات حکومتی استان فارس گفت: ماموران ۲۰ هزار نخ سیگار قاچاق را کشف کردند "
+            "و شعبه تعزیرات قاچاقچی ترکیه‌ای را به پرداخت ۵۰ میلیون ریال جریمه نقدی محکوم کرد.",
+            "دادگاه ترکیه یک روزنامه‌نگار ایرانی را به پرداخت ۵۰ میلیون لیر جریمه نقدی محکوم کرد.",
+        ),
+    ],
+)
+def test_domestic_contests_and_market_fines_are_no_events(
+    kind: str, blocked: str, control: str
+) -> None:
+    assert kind not in _types(blocked)
+    assert kind in _types(control)
