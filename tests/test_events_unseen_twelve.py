@@ -1,7 +1,8 @@
 """Error classes from a reading of rasad's events on unseen Fars articles: a «باید» demand
 put to a party that is not the subject of «باید» but sits in a clause ended by a verb before it,
 or in a «میان/بین X و Y» pair inside the subject phrase; domestic items that are no events (a
-side ready to beat another, a fine the Government Penalties Office sets). Sentences are written
+side ready to beat another, a fine the Government Penalties Office sets); a deed named as the
+object of a perfect or quoted judgement («… را «گامی بزرگ» خوانده است»). Sentences are written
 for these tests in the style of the news; each exclusion comes with a control. Runs the default
 pipeline."""
 
@@ -82,3 +83,17 @@ def test_domestic_contests_and_market_fines_are_no_events(
 ) -> None:
     assert kind not in _types(blocked)
     assert kind in _types(control)
+
+
+@pytest.mark.parametrize(
+    "judged",
+    [
+        # a perfect judging verb
+        "این روزنامه آغاز مذاکرات نظامی بین ایران و آمریکا را گامی بزرگ خوانده است.",
+        # a judgement in quotation marks
+        "این روزنامه آغاز مذاکرات نظامی بین ایران و آمریکا را «گامی بزرگ» خواند.",
+    ],
+)
+def test_a_deed_named_as_the_object_of_a_judgement_is_not_told(judged: str) -> None:
+    assert "CONSULT" not in _types(judged)
+    assert "CONSULT" in _types("این روزنامه از آغاز مذاکرات نظامی بین ایران و آمریکا خبر داد.")

@@ -1264,12 +1264,12 @@ def _future(pat: Pattern, said: str) -> bool:
 @lru_cache(maxsize=1)
 def _judging() -> re.Pattern[str]:
     """A noun phrase's «را» and the verb judging it, in one clause («… را یک موفقیت
-    می‌خوانند»)."""
+    می‌خوانند», «… را «تابویی دیگر» خوانده»: a judgement may be quoted)."""
     verbs = tolerant(lexicon()["evaluative"])
     return re.compile(
         r"[^.:؛،,«»!؟?]{0,60}?[\s\u200c]"
         + tolerant("را")
-        + rf"[\s\u200c][^.:؛،,«»!؟?]{{0,90}}?(?<![\w\u200c]){verbs}(?![\w\u200c])"
+        + rf"[\s\u200c][^.:؛،,!؟?]{{0,90}}?(?<![\w\u200c]){verbs}(?![\w\u200c])"
     )
 
 
