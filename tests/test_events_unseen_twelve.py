@@ -1,10 +1,10 @@
 """Error classes from a reading of rasad's events on unseen Fars articles: a «باید» demand
 put to a party that is not the subject of «باید» but sits in a clause ended by a verb before it,
-or in a «میان/بین X و Y» pair inside the subject phrase; domestic items that are no events (a
-side ready to beat another, a fine the Government Penalties Office sets); a deed named as the
-object of a perfect or quoted judgement («… را «گامی بزرگ» خوانده است»). Sentences are written
-for these tests in the style of the news; each exclusion comes with a control. Runs the default
-pipeline."""
+or in a «میان/بین X و Y» pair inside the subject phrase; items that are no events (a side ready
+to beat another, a fine the Government Penalties Office sets, a rupture «۲۷ ساله»); a deed named
+as the object of a perfect or quoted judgement («… را «گامی بزرگ» خوانده است»). Sentences are
+written for these tests in the style of the news; each exclusion comes with a control. Runs the
+default pipeline."""
 
 from __future__ import annotations
 
@@ -68,6 +68,12 @@ def _types(text: str) -> list[str]:
             "سرمربی تیم فوتبال الهلال عربستان گفت: خوشحالیم که مقابل تیمی قرار می‌گیریم "
             "که نامش پرسپولیس است و آماده شکست آنها هستیم.",
             "وزیر خارجه عربستان گفت: ما آماده همکاری با ایران هستیم.",
+        ),
+        # a deed told with how many years it has lasted is a standing state
+        (
+            "SANCTION",
+            "علی لاریجانی گفت: آمریکا مسئول قطع رابطه 27 ساله با ایران است.",
+            "علی لاریجانی گفت: آمریکا مسئول قطع رابطه با ایران است.",
         ),
         # a fine the Government Penalties Office sets on a smuggler is no state's sanction
         (
