@@ -1,5 +1,6 @@
 """Error classes from a reading of rasad's events on unseen Fars articles: what a speaker hopes
-for in the impersonal «امید است …» / «امید می‌رود …» has not happened, as with «امیدواریم …».
+for in the impersonal «امید است …» / «امید می‌رود …» has not happened, as with «امیدواریم …»; a
+deed told over a span of years behind («در طول این ۲۵ سال», «طی ۲۵ سال گذشته») is background.
 Sentences are written for these tests in the style of the news; each exclusion comes with a
 control. Runs the default pipeline."""
 
@@ -30,6 +31,17 @@ def _types(text: str) -> set[str]:
             " با پاکستان اعلام کنند.",
             "محمدرضا باهنر گفت: مقامات هند تمایل خود را برای برگزاری نشست سه جانبه با پاکستان"
             " اعلام کردند.",
+        ),
+        # a deed told over a span of years behind is a standing course, no happening
+        (
+            "SUPPORT",
+            "حداد عادل گفت: آمریکایی‌ها در طول این 25 سال از رژیم شاه حمایت کردند.",
+            "حداد عادل گفت: آمریکایی‌ها از رژیم شاه حمایت کردند.",
+        ),
+        (
+            "ASSAULT",
+            "حداد عادل گفت: آمریکایی‌ها طی 25 سال گذشته بارها به عراق حمله کردند.",
+            "حداد عادل گفت: آمریکایی‌ها به عراق حمله کردند.",
         ),
     ],
 )
