@@ -230,3 +230,42 @@ def test_a_foreign_given_name_prefers_a_foreign_state_nearby(text: str, expected
     doc = rasad.extract(text)
     ment = next(m for m in doc.entities if doc.text[m.start : m.end] == "ویلیام اسمیت")
     assert doc.actors[ment.actor_id].country == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # a story wholly from abroad: a title naming no state is that state's
+        (
+            "پارلمان ازبکستان امروز تشکیل جلسه داد. وزیر خارجه گفت تاشکند با همسایگان همکاری"
+            " می‌کند. ازبکستان آماده گفت‌وگو است.",
+            "وزیر خارجه",
+            "UZB",
+        ),
+        (
+            "اعتراضات در بحرین ادامه دارد. سخنگوی دولت گفت منامه آرام است و بحرین به ثبات"
+            " بازمی‌گردد.",
+            "سخنگوی دولت",
+            "BHR",
+        ),
+        # the article names Iran: the home default stands
+        (
+            "پارلمان ازبکستان امروز تشکیل جلسه داد. وزیر خارجه گفت تاشکند با ایران همکاری"
+            " می‌کند. ازبکستان آماده گفت‌وگو است.",
+            "وزیر خارجه",
+            "IRN",
+        ),
+        # two foreign states named as often: no one state the story is about
+        (
+            "پارلمان ازبکستان و پارلمان قرقیزستان امروز تشکیل جلسه دادند. وزیر خارجه گفت"
+            " تاشکند و بیشکک همکاری می‌کنند. ازبکستان و قرقیزستان آماده گفت‌وگو هستند.",
+            "وزیر خارجه",
+            "IRN",
+        ),
+    ],
+)
+def test_a_stateless_title_in_a_story_from_abroad(text: str, title: str, expected: str) -> None:
+    doc = entities(Document(id="t", raw=text))
+    start = doc.text.index(title)
+    role = next(r for r in doc.roles if r.start == start)
+    assert role.country == expected

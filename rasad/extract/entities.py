@@ -99,6 +99,7 @@ _NATIONAL_TEAM = (key("تیم"), key("ملی"))
 _MOVEMENTS = frozenset(key(w) for w in ("جنبش", "مجمع"))
 _LIST_MARKS = frozenset(key(w) for w in ("،", ",", "و"))
 _NETWORK = key("شبکه")
+_OUR_COUNTRY = key("کشورمان")  # «… کشورمان»: a report about Iran
 MINISTER = key("وزیر")  # the words after it are his portfolio (ner_eval reads it too)
 _SAYYID = key("سید")  # part of the name in house gold («سید عباس عراقچی»)
 _MAX_NAME = 3  # words in a person name found next to a title
@@ -879,12 +880,34 @@ def _finish_persons(
     _governments_of_persons(hits, keys, persons)
     _fill_home_sectors(hits, keys)
     _leaders_sectors(hits, keys)
+    elsewhere = _only_abroad(keys, hits) or HOME_COUNTRY
     for role in roles:
         if role.country is None:
             held = persons[role.holder] if role.holder is not None else None
-            role.country = held.country if held and held.country else HOME_COUNTRY
+            role.country = held.country if held and held.country else elsewhere
     settle_persons(keys, persons, roles)
     _write(doc, toks, hits, roles, persons)
+
+
+def _only_abroad(keys: list[str], hits: list[Hit]) -> str | None:
+    """The one foreign state an article wholly from abroad is about, or None: named at least
+    `_ABROAD` times and at least twice as often as all other states together, while the
+    article never names Iran (its places, a demonym, «کشورمان»), an Iranian body (news
+    agencies aside: every report cites one) or a person with an Iranian-shaped name. A title
+    that names no state («وزیر خارجه», «نخست‌وزیر», «سخنگوی دولت») and no holder who gives
+    one is then that state's, not Iran's by default."""
+    counts = _country_counts(keys, hits)
+    if not counts or counts[HOME_COUNTRY] or _OUR_COUNTRY in keys:
+        return None
+    top, many = counts.most_common(1)[0]
+    if many < _ABROAD or many < 2 * (sum(counts.values()) - many):
+        return None
+    for hit in hits:
+        if hit.label == "ORG" and hit.country == HOME_COUNTRY and hit.sector != "MED":
+            return None
+        if hit.label == "PER" and nationality.origin(keys, hit) == "home":
+            return None
+    return top
 
 
 def _governments_of_persons(hits: list[Hit], keys: list[str], persons: list[Hit]) -> None:
