@@ -319,6 +319,7 @@ FRAME = re.compile(tolerant("(ضمن|با)") + r"[\s\u200c]")
 # «در پی بمب‌گذاری …», «پس از وقوع انفجار …»: a deed named as what came before («پس از آن
 # با شلیک …» is "after that")
 _SEQUENCE = tolerant("(در پی|پس از|بعد از|قبل از|پیش از|به دنبال|متعاقب)")
+SEQUENCE = re.compile(_SEQUENCE)  # a trigger that is itself the adverbial («پس از وقوع انفجار»)
 AFTERMATH = re.compile(
     _BOUND
     + _SEQUENCE
@@ -601,7 +602,7 @@ def _sides(
     # (the scene pattern «پس از وقوع انفجار» holds the adverbial itself)
     if pat.type == "ASSAULT" and not _verbal(doc.text[trigger:trigger_end]):
         after = AFTERMATH.search(doc.text, max(begin, trigger - 40), trigger)
-        if after or re.match(_SEQUENCE, doc.text[trigger:trigger_end]):
+        if after or SEQUENCE.match(doc.text, trigger, trigger_end):
             named = [p for p in named if p.start >= (after.start() if after else trigger)]
     if pat.parties == "reciprocal" and mode != "visit":
         if pat.counterpart_after:
