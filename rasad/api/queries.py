@@ -8,7 +8,6 @@ function). Missing things raise 404 here, so both faces answer alike.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 from fastapi import HTTPException
@@ -16,6 +15,7 @@ from fastapi import HTTPException
 from rasad.api.charts import bar_chart, star_network, timeline_chart
 from rasad.api.params import EventFilters, Page, SearchOptions
 from rasad.store.export import csv_lines, jsonl_lines
+from rasad.store.queries import iso_day
 
 
 def _paged(items: list[dict], total: int, page: Page, **extra: Any) -> dict[str, Any]:
@@ -83,17 +83,13 @@ def quotes(store: Any, speaker: str | None, page: Page) -> dict[str, Any]:
     return _paged(items, total, page)
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
 def search(store: Any, q: str, page: Page, options: SearchOptions) -> dict[str, Any]:
     items, total = store.search_documents(
         q, offset=page.offset, limit=page.size, order=options.sort,
         since=options.since, until=options.until,
     )
     return _paged(items, total, page, q=q, sort=options.sort,
-                  since=_iso(options.since), until=_iso(options.until))
+                  since=iso_day(options.since), until=iso_day(options.until))
 
 
 def sectors(store: Any) -> dict[str, Any]:

@@ -86,7 +86,7 @@ def _event_dict(row: Any, parts: dict[str, list]) -> dict[str, Any]:
         "document_id": row.document_id, "type": row.type, "mode": row.mode,
         "quad": kind.get("quad"), "score": kind.get("score"), "date": row.date,
         # the article's day: where a timeline puts an event the text gives no date
-        "published": _iso(row.published),
+        "published": iso_day(row.published),
         "source": parts["source"][0] if parts["source"] else None,
         "target": parts["target"][0] if parts["target"] else None,
         "actor": parts["source"], "recipient": parts["target"], "place": place,
@@ -98,7 +98,8 @@ def _event_dict(row: Any, parts: dict[str, list]) -> dict[str, Any]:
     }
 
 
-def _iso(day: date | str | None) -> str | None:
+def iso_day(day: date | str | None) -> str | None:
+    """A day as ISO text (SQLite hands back the stored text, PostgreSQL a date)."""
     return day.isoformat() if isinstance(day, date) else day
 
 
@@ -306,7 +307,7 @@ _LISTED = (documents.c.id, documents.c.title, documents.c.source, documents.c.pu
 
 def _listing(row: Any, **extra: Any) -> dict[str, Any]:
     return {"id": row.id, "title": row.title, "source": row.source,
-            "published": row.published.isoformat() if row.published else None,
+            "published": iso_day(row.published),
             "url": row.url, **extra}
 
 
